@@ -1,0 +1,8 @@
+import { common } from './en/common';
+import { deadlines } from './en/deadlines';
+import { register } from './en/register';
+import { spotting } from './en/spotting';
+import { webmail } from './en/webmail';
+import type { Dictionary } from './fr';
+
+export const en: Dictionary = { ...common, ...deadlines, ...register, ...spotting, ...webmail };

@@ -1,0 +1,3 @@
+import type { spotting as fr } from '../fr/spotting';
+
+export const spotting: Record<keyof typeof fr, string> = {};

@@ -1,0 +1,10 @@
+// French strings: the source of truth. Each domain keeps its strings in its own file under fr/.
+import { common } from './fr/common';
+import { deadlines } from './fr/deadlines';
+import { register } from './fr/register';
+import { spotting } from './fr/spotting';
+import { webmail } from './fr/webmail';
+
+export const fr = { ...common, ...deadlines, ...register, ...spotting, ...webmail };
+export type MessageKey = keyof typeof fr;
+export type Dictionary = Record<MessageKey, string>;

@@ -1,0 +1,1 @@
+export const deadlines = {} as const;

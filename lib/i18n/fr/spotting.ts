@@ -1,0 +1,1 @@
+export const spotting = {} as const;

@@ -1,0 +1,36 @@
+// Every user-facing string lives in the dictionaries of this folder: French is the source (fr.ts),
+// English must carry the same keys (the `Dictionary` type makes a missing key a type error).
+import { en } from './en';
+import { type Dictionary, fr, type MessageKey } from './fr';
+
+export type Lang = 'fr' | 'en';
+export type { MessageKey };
+export type Params = Record<string, string | number>;
+
+const dictionaries: Record<Lang, Dictionary> = { fr, en };
+let current: Lang = 'fr';
+
+export function setLang(lang: Lang): void {
+  current = lang;
+}
+
+export function getLang(): Lang {
+  return current;
+}
+
+/** Translates `key`, replacing `{name}` placeholders with `params`. Unknown placeholders stay visible. */
+export function t(key: MessageKey, params: Params = {}, lang: Lang = current): string {
+  const template = dictionaries[lang][key] ?? fr[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** A French (or English) error whose message is already translated; `key` lets callers test which rule refused. */
+export class UserError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Params = {},
+  ) {
+    super(t(key, params));
+    this.name = 'UserError';
+  }
+}
