@@ -1,0 +1,7 @@
+// npm run -s due -- 2026-05-12T09:30:00Z "10 jours ouvrés" [--alsace-moselle]: prints the due date as one line of JSON.
+import { runDueCli } from '../lib/deadlines/cli';
+
+const { code, stdout, stderr } = runDueCli(process.argv.slice(2));
+process.stdout.write(stdout);
+process.stderr.write(stderr);
+process.exitCode = code;
