@@ -1,1 +1,5 @@
-export default defineBackground(() => {});
+import { startBackground } from '@/lib/background/start';
+
+export default defineBackground(() => {
+  startBackground();
+});

@@ -1,5 +1,6 @@
 // Every user-facing string lives in the dictionaries of this folder: French is the source (fr.ts),
 // English must carry the same keys (the `Dictionary` type makes a missing key a type error).
+import { z } from 'zod';
 import { en } from './en';
 import { type Dictionary, fr, type MessageKey } from './fr';
 
@@ -9,9 +10,12 @@ export type Params = Record<string, string | number>;
 
 const dictionaries: Record<Lang, Dictionary> = { fr, en };
 let current: Lang = 'fr';
+// zod's own messages (too short, invalid email…) follow the interface language.
+z.config(z.locales.fr());
 
 export function setLang(lang: Lang): void {
   current = lang;
+  z.config(lang === 'fr' ? z.locales.fr() : z.locales.en());
 }
 
 export function getLang(): Lang {

@@ -1,0 +1,86 @@
+// The background's one handler map: each request type of the protocol has exactly one handler here.
+// Writes go through the register store, are announced to every context, and refresh the badge.
+import browser from 'webextension-polyfill';
+import { CHANGE_KEY, type RequestOf, type RequestType } from '../messages';
+import { findByMessageId, findByThreadId } from '../register/queries';
+import type { Complaint } from '../register/schema';
+import {
+  addNote,
+  createComplaint,
+  extendDeadline,
+  recordLetter,
+  transitionComplaint,
+  updateComplaint,
+  type WriteContext,
+} from '../register/store';
+import { getSettings, saveSettings } from '../settings/store';
+import { refreshBadge } from './badge';
+import { setPendingView, takePendingView } from './panel';
+
+type Handler<T extends RequestType> = (
+  request: RequestOf<T>,
+  sender: browser.Runtime.MessageSender,
+) => Promise<unknown>;
+type HandlerMap = { [T in RequestType]: Handler<T> };
+
+let changeSeq = 0;
+
+async function announce(ids: string[]): Promise<void> {
+  const now = new Date();
+  await browser.storage.local.set({ [CHANGE_KEY]: { at: now.toISOString(), ids, seq: ++changeSeq } });
+  await refreshBadge(now);
+}
+
+async function writeContext(): Promise<WriteContext> {
+  const settings = await getSettings();
+  return { now: new Date(), actor: settings.agentName || 'agent' };
+}
+
+async function written(work: (w: WriteContext) => Promise<Complaint>): Promise<Complaint> {
+  const complaint = await work(await writeContext());
+  await announce([complaint.id]);
+  return complaint;
+}
+
+/** What a chip in the webmail needs to show for a logged message or thread. */
+export function chipOf(c: Complaint) {
+  return {
+    id: c.id,
+    reference: c.reference,
+    phase: c.phase,
+    nextDueAt: c.nextDueAt ?? null,
+    messageId: c.source.messageId ?? null,
+    threadId: c.source.threadId ?? null,
+  };
+}
+export type Chip = ReturnType<typeof chipOf>;
+
+export const handlers: HandlerMap = {
+  'complaint/create': async ({ input }) => {
+    const settings = await getSettings();
+    return written((w) => createComplaint(input, settings.policy, w));
+  },
+  'complaint/update': ({ id, rev, patch }) => written((w) => updateComplaint(id, rev, patch, w)),
+  'complaint/transition': ({ id, rev, to, at }) => written((w) => transitionComplaint(id, rev, to, w, at)),
+  'complaint/extend': ({ id, rev, clock, newDueAt, reason, customerToldAt }) =>
+    written((w) => extendDeadline(id, rev, clock, { newDueAt, reason, customerToldAt }, w)),
+  'complaint/note': ({ id, text }) => written((w) => addNote(id, text, w)),
+  'complaint/letter': ({ id, letter }) => written((w) => recordLetter(id, letter, w)),
+  'complaint/lookup': async ({ messageIds, threadIds }) => {
+    const found = new Map<string, Complaint>();
+    for (const m of messageIds) for (const c of await findByMessageId(m)) found.set(c.id, c);
+    for (const th of threadIds) for (const c of await findByThreadId(th)) found.set(c.id, c);
+    return [...found.values()].map(chipOf);
+  },
+  'settings/save': async ({ settings }) => {
+    const saved = await saveSettings(settings);
+    await announce([]);
+    return saved;
+  },
+  'badge/refresh': () => refreshBadge(),
+  'sidepanel/open': async ({ view }, sender) => {
+    await setPendingView(view, sender.tab?.windowId);
+    return true;
+  },
+  'sidepanel/pending': async () => takePendingView(),
+};

@@ -1,0 +1,95 @@
+// The one message protocol between content scripts, extension pages and the background. Every request
+// is a member of one zod discriminated union; the background parses it before acting, and every
+// response is `{ ok: true, data }` or `{ ok: false, error }` with a message already in French.
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import {
+  ComplaintPatchSchema,
+  isoInstant,
+  LetterRecordSchema,
+  NewComplaintSchema,
+  PhaseSchema,
+} from './register/schema';
+
+const id = z.uuid();
+const rev = z.number().int().min(1).optional();
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('complaint/create'), input: NewComplaintSchema }),
+  z.object({ type: z.literal('complaint/update'), id, rev, patch: ComplaintPatchSchema }),
+  z.object({ type: z.literal('complaint/transition'), id, rev, to: PhaseSchema, at: isoInstant.optional() }),
+  z.object({
+    type: z.literal('complaint/extend'),
+    id,
+    rev,
+    clock: z.enum(['ack', 'answer']),
+    newDueAt: isoInstant,
+    reason: z.string().trim().min(1).max(2000),
+    customerToldAt: isoInstant,
+  }),
+  z.object({ type: z.literal('complaint/note'), id, text: z.string().trim().min(1).max(10000) }),
+  z.object({ type: z.literal('complaint/letter'), id, letter: LetterRecordSchema }),
+  z.object({
+    type: z.literal('complaint/lookup'),
+    messageIds: z.array(z.string().max(200)).max(500),
+    threadIds: z.array(z.string().max(200)).max(500),
+  }),
+  z.object({ type: z.literal('settings/save'), settings: z.unknown() }),
+  z.object({ type: z.literal('badge/refresh') }),
+  z.object({
+    type: z.literal('sidepanel/open'),
+    view: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('complaint'), id }),
+      z.object({ kind: z.literal('new'), draft: z.unknown() }),
+      z.object({ kind: z.literal('register') }),
+    ]),
+  }),
+  z.object({ type: z.literal('sidepanel/pending') }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+/** What a caller writes (defaults not yet applied). */
+export type RequestInput = z.input<typeof RequestSchema>;
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+export const ErrorSchema = z.object({
+  key: z.string(),
+  message: z.string(),
+  missing: z.array(z.object({ key: z.string(), message: z.string() })).optional(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type ErrorPayload = z.infer<typeof ErrorSchema>;
+
+export type Response<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
+
+/** A failed request surfaced to the caller with its French message and the details the form shows. */
+export class RequestError extends Error {
+  constructor(readonly payload: ErrorPayload) {
+    super(payload.message);
+    this.name = 'RequestError';
+  }
+}
+
+/** Sends one typed request to the background and returns its data, or throws a RequestError. */
+export async function send<T = unknown>(request: RequestInput): Promise<T> {
+  const response = (await browser.runtime.sendMessage(RequestSchema.parse(request))) as Response<T> | undefined;
+  if (!response)
+    throw new RequestError({ key: 'error.unexpected', message: 'Pas de réponse du service d’arrière-plan.' });
+  if (!response.ok) throw new RequestError(ErrorSchema.parse(response.error));
+  return response.data;
+}
+
+/** Key in storage.local bumped on every register change: every context listens to storage.onChanged. */
+export const CHANGE_KEY = 'registerChange';
+export const ChangeSchema = z.object({ at: isoInstant, ids: z.array(z.string()), seq: z.number() });
+export type RegisterChange = z.infer<typeof ChangeSchema>;
+
+export function onRegisterChange(callback: (change: RegisterChange) => void): () => void {
+  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area !== 'local' || !changes[CHANGE_KEY]) return;
+    const parsed = ChangeSchema.safeParse(changes[CHANGE_KEY].newValue);
+    if (parsed.success) callback(parsed.data);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -1,0 +1,67 @@
+// The register's settings: company identity, signature, the consumer mediator, the deadline policy,
+// reason categories and language. Validated like every record; defaults follow the customer's process.
+import { z } from 'zod';
+import { DEFAULT_POLICY, DeadlinePolicySchema } from '../deadlines/policy';
+
+const text = (max: number) => z.string().trim().max(max);
+
+/** The consumer mediator named by the process (Code de la consommation L612-1, L616-1). */
+export const DEFAULT_MEDIATOR = {
+  name: 'M. Kamel Boubendir',
+  organisation: 'AME CONSO',
+  website: 'www.mediationconso-ame.com',
+  address: '197 Boulevard Saint-Germain, 75007 Paris',
+  phone: '06 15 68 40 48',
+};
+
+export const MediatorSchema = z.object({
+  name: text(200).min(1),
+  organisation: text(200).min(1),
+  website: text(300).min(1),
+  address: text(500).min(1),
+  phone: text(40).default(''),
+});
+
+export const CategorySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  label: text(100).min(1),
+  archived: z.boolean().default(false),
+});
+export type Category = z.infer<typeof CategorySchema>;
+
+/** Reason categories a French retailer or service company starts with; editable in the options. */
+export const DEFAULT_CATEGORIES: Category[] = [
+  { id: 'livraison', label: 'Livraison (retard, perte, colis endommagé)', archived: false },
+  { id: 'produit', label: 'Produit défectueux ou non conforme', archived: false },
+  { id: 'facturation', label: 'Facturation, paiement, remboursement', archived: false },
+  { id: 'service', label: 'Qualité de service, accueil', archived: false },
+  { id: 'contrat', label: 'Contrat, résiliation, conditions', archived: false },
+  { id: 'sav', label: 'Service après-vente, garantie', archived: false },
+  { id: 'donnees', label: 'Données personnelles', archived: false },
+  { id: 'autre', label: 'Autre', archived: false },
+];
+
+export const SettingsSchema = z.object({
+  version: z.literal(1).default(1),
+  lang: z.enum(['fr', 'en']).default('fr'),
+  agentName: text(200).default(''),
+  company: z
+    .object({
+      name: text(200).default(''),
+      address: text(500).default(''),
+      email: text(320).default(''),
+      phone: text(40).default(''),
+      website: text(300).default(''),
+    })
+    .default({ name: '', address: '', email: '', phone: '', website: '' }),
+  signature: z.object({ name: text(200).default(''), title: text(200).default('') }).default({ name: '', title: '' }),
+  mediator: MediatorSchema.default(DEFAULT_MEDIATOR),
+  policy: DeadlinePolicySchema.default(DEFAULT_POLICY),
+  categories: z.array(CategorySchema).min(1).max(100).default(DEFAULT_CATEGORIES),
+  /** Years a closed complaint's personal data is kept (GDPR storage limitation). */
+  retentionYears: z.number().int().min(1).max(30).default(5),
+  ownDomains: z.array(text(253)).max(50).default([]),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
