@@ -2,7 +2,8 @@ import { common } from './en/common';
 import { deadlines } from './en/deadlines';
 import { register } from './en/register';
 import { spotting } from './en/spotting';
+import { ui } from './en/ui';
 import { webmail } from './en/webmail';
 import type { Dictionary } from './fr';
 
-export const en: Dictionary = { ...common, ...deadlines, ...register, ...spotting, ...webmail };
+export const en: Dictionary = { ...common, ...deadlines, ...register, ...spotting, ...webmail, ...ui };

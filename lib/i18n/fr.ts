@@ -3,8 +3,9 @@ import { common } from './fr/common';
 import { deadlines } from './fr/deadlines';
 import { register } from './fr/register';
 import { spotting } from './fr/spotting';
+import { ui } from './fr/ui';
 import { webmail } from './fr/webmail';
 
-export const fr = { ...common, ...deadlines, ...register, ...spotting, ...webmail };
+export const fr = { ...common, ...deadlines, ...register, ...spotting, ...webmail, ...ui };
 export type MessageKey = keyof typeof fr;
 export type Dictionary = Record<MessageKey, string>;

@@ -123,3 +123,38 @@ export async function verifyComplaintChain(complaintId: string): Promise<ChainVe
   const events = await getHistory(complaintId);
   return verifyChain(events, complaint?.historyHead);
 }
+
+/**
+ * One page of the register, most urgent first, read through the indexes: complaints with a running
+ * deadline by due date (overdue ones come first by construction), then the others, newest first.
+ * Stops as soon as `limit` matches are found, so the first page of a large register is quick.
+ */
+export async function listRegisterPage(
+  accept: (c: Complaint) => boolean,
+  limit: number,
+): Promise<{ complaints: Complaint[]; more: boolean }> {
+  const db = await registerDb();
+  const tx = db.transaction('complaints');
+  const out: Complaint[] = [];
+  let more = false;
+  const take = (raw: unknown): boolean => {
+    const c = parseComplaint(raw, keyOf(raw));
+    if (!c || !accept(c)) return true;
+    if (out.length === limit) {
+      more = true;
+      return false;
+    }
+    out.push(c);
+    return true;
+  };
+  let due = await tx.store.index('nextDueAt').openCursor();
+  while (due && take(due.value)) due = await due.continue();
+  if (!more) {
+    let rest = await tx.store.index('receivedAt').openCursor(null, 'prev');
+    while (rest) {
+      if ((rest.value as { nextDueAt?: string }).nextDueAt === undefined && !take(rest.value)) break;
+      rest = await rest.continue();
+    }
+  }
+  return { complaints: out, more };
+}

@@ -1,0 +1,42 @@
+// The head of a complaint: reference, customer, phase, and both deadlines with their status, always visible.
+import { clockStatus } from '@/lib/deadlines/clock';
+import { t } from '@/lib/i18n';
+import type { Complaint } from '@/lib/register/schema';
+import { formatDateTime } from '@/lib/ui/format';
+import { DeadlineChip } from './DeadlineChip';
+
+interface Props {
+  complaint: Complaint;
+  now: Date;
+  dueSoonHours: number;
+}
+
+export function ComplaintHeader({ complaint: c, now, dueSoonHours }: Props) {
+  const clockless = c.phase === 'notComplaint';
+  const clock = (k: 'ack' | 'answer') => ({
+    status: clockless ? ('notApplicable' as const) : clockStatus(c.clocks[k], now, dueSoonHours),
+    dueAt: c.clocks[k].dueAt,
+  });
+  return (
+    <header class="complaint-header" data-testid="complaint-header">
+      <h2>
+        <span data-testid="complaint-reference">{c.reference}</span> · {t(`phase.${c.phase}`)}
+      </h2>
+      <p class="complaint-header__who">
+        {c.customer.name} {c.customer.email && <span>&lt;{c.customer.email}&gt;</span>}
+      </p>
+      <p class="complaint-header__subject">{c.subject}</p>
+      <dl class="deadlines">
+        {(['ack', 'answer'] as const).map((k) => (
+          <div key={k} data-testid={`deadline-${k}`}>
+            <dt>{t(k === 'ack' ? 'ui.clock.ack' : 'ui.clock.answer')}</dt>
+            <dd>
+              <DeadlineChip {...clock(k)} now={now} />{' '}
+              <span class="deadlines__due">{formatDateTime(c.clocks[k].dueAt)}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </header>
+  );
+}

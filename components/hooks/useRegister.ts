@@ -1,0 +1,72 @@
+// Live reads of the register for extension pages: they read IndexedDB directly and re-read when the
+// background announces a change (storage.onChanged), so every open panel stays current.
+import { useEffect, useState } from 'preact/hooks';
+import { setLang } from '@/lib/i18n';
+import { onRegisterChange } from '@/lib/messages';
+import { matchesFilter, type RegisterFilter } from '@/lib/register/filters';
+import { getComplaint, type InvalidRecord, listRegisterPage, onInvalidRecord } from '@/lib/register/queries';
+import type { Complaint } from '@/lib/register/schema';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
+import { getSettings } from '@/lib/settings/store';
+
+function useChangeCounter(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => onRegisterChange(() => setVersion((v) => v + 1)), []);
+  return version;
+}
+
+export function useSettings(): Settings {
+  const version = useChangeCounter();
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  useEffect(() => {
+    void getSettings().then((s) => {
+      setLang(s.lang);
+      setSettings(s);
+    });
+  }, [version]);
+  return settings;
+}
+
+export function useRegisterPage(filter: RegisterFilter, now: Date, dueSoonHours: number, limit: number) {
+  const version = useChangeCounter();
+  const [state, setState] = useState<{
+    complaints: Complaint[];
+    more: boolean;
+    loading: boolean;
+    invalid: InvalidRecord[];
+  }>({
+    complaints: [],
+    more: false,
+    loading: true,
+    invalid: [],
+  });
+  // `now` moves every 30 s: the page is re-read only when the filter needs it (due-state filters).
+  const clock = filter.due ? now.getTime() : 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `clock` stands for `now` where it matters
+  useEffect(() => {
+    let live = true;
+    const invalid: InvalidRecord[] = [];
+    onInvalidRecord((r) => invalid.push(r));
+    void listRegisterPage(matchesFilter(filter, new Date(), dueSoonHours), limit).then((page) => {
+      if (live) setState({ ...page, loading: false, invalid });
+    });
+    return () => {
+      live = false;
+    };
+  }, [JSON.stringify(filter), dueSoonHours, limit, version, clock]);
+  return state;
+}
+
+export function useComplaint(id: string | null): Complaint | null | undefined {
+  const version = useChangeCounter();
+  const [complaint, setComplaint] = useState<Complaint | null | undefined>(undefined);
+  useEffect(() => {
+    if (!id) return setComplaint(null);
+    let live = true;
+    void getComplaint(id).then((c) => live && setComplaint(c));
+    return () => {
+      live = false;
+    };
+  }, [id, version]);
+  return complaint;
+}

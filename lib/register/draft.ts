@@ -1,0 +1,19 @@
+// A complaint the agent is about to log, prefilled from a webmail message. It travels from the content
+// script to the side panel, so it is validated there like any message.
+import { z } from 'zod';
+import { ChannelSchema, SourceSchema } from './schema';
+
+export const CueSchema = z.object({ id: z.string(), label: z.string(), weight: z.number(), excerpt: z.string() });
+
+export const DraftSchema = z.object({
+  receivedAt: z.string().optional(),
+  channel: ChannelSchema.default('email'),
+  source: SourceSchema.default({ webmail: 'manual' }),
+  customer: z
+    .object({ name: z.string().max(200).default(''), email: z.string().max(320).default('') })
+    .default({ name: '', email: '' }),
+  subject: z.string().max(500).default(''),
+  excerpt: z.string().max(20000).default(''),
+  spot: z.object({ likely: z.boolean(), score: z.number(), cues: z.array(CueSchema).max(50) }).optional(),
+});
+export type Draft = z.infer<typeof DraftSchema>;
