@@ -14,7 +14,7 @@ export function RegisterFilters({ filter, categories, onChange }: Props) {
   const set = (patch: Partial<RegisterFilter>) => onChange({ ...filter, ...patch });
   const value = (e: Event) => (e.currentTarget as HTMLSelectElement | HTMLInputElement).value;
   return (
-    <div class="filters" role="search">
+    <search class="filters">
       <input
         type="search"
         aria-label={t('ui.register.search')}
@@ -67,6 +67,6 @@ export function RegisterFilters({ filter, categories, onChange }: Props) {
           </option>
         ))}
       </select>
-    </div>
+    </search>
   );
 }

@@ -42,7 +42,6 @@ export function useRegisterPage(filter: RegisterFilter, now: Date, dueSoonHours:
   });
   // `now` moves every 30 s: the page is re-read only when the filter needs it (due-state filters).
   const clock = filter.due ? now.getTime() : 0;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `clock` stands for `now` where it matters
   useEffect(() => {
     let live = true;
     const invalid: InvalidRecord[] = [];

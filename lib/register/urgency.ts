@@ -15,7 +15,7 @@ export function urgencyOf(c: Pick<Complaint, 'phase' | 'clocks'>, now: Date, due
   if (CLOCKLESS_PHASES.includes(c.phase)) return { clock: null, status: 'notApplicable', dueAt: null };
   const clock = c.clocks.ack.metAt === null ? 'ack' : c.clocks.answer.metAt === null ? 'answer' : null;
   if (!clock) {
-    const late = c.clocks.ack.metAt! > c.clocks.ack.dueAt || c.clocks.answer.metAt! > c.clocks.answer.dueAt;
+    const late = (['ack', 'answer'] as const).some((k) => (c.clocks[k].metAt ?? '') > c.clocks[k].dueAt);
     return { clock: null, status: late ? 'metLate' : 'met', dueAt: null };
   }
   // The earlier running clock decides (the answer clock can only come first after an extension).
