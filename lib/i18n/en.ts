@@ -1,9 +1,10 @@
 import { common } from './en/common';
 import { deadlines } from './en/deadlines';
+import { letters } from './en/letters';
 import { register } from './en/register';
 import { spotting } from './en/spotting';
 import { ui } from './en/ui';
 import { webmail } from './en/webmail';
 import type { Dictionary } from './fr';
 
-export const en: Dictionary = { ...common, ...deadlines, ...register, ...spotting, ...webmail, ...ui };
+export const en: Dictionary = { ...common, ...deadlines, ...letters, ...register, ...spotting, ...webmail, ...ui };
