@@ -9,6 +9,7 @@ export const spotting: Record<keyof typeof fr, string> = {
   'spotting.cue.discontent': 'Dissatisfaction or disappointment expressed',
   'spotting.cue.defect': 'Product defective, broken or not working',
   'spotting.cue.nonDelivery': 'Order never or still not received',
+  'spotting.cue.wrongOrMissingItem': 'Missing or wrong item',
   'spotting.cue.delay': 'Delay reported',
   'spotting.cue.elapsedTime': 'Long wait (“for three weeks”)',
   'spotting.cue.followUp': 'Follow-up, or request left unanswered',

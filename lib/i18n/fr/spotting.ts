@@ -9,6 +9,7 @@ export const spotting = {
   'spotting.cue.discontent': 'Mécontentement ou déception exprimés',
   'spotting.cue.defect': 'Produit défectueux, cassé ou qui ne fonctionne pas',
   'spotting.cue.nonDelivery': 'Commande jamais ou toujours pas reçue',
+  'spotting.cue.wrongOrMissingItem': 'Article manquant ou erroné',
   'spotting.cue.delay': 'Retard signalé',
   'spotting.cue.elapsedTime': 'Attente qui dure (« cela fait 3 semaines »)',
   'spotting.cue.followUp': 'Relance, ou demande restée sans réponse',
@@ -28,7 +29,8 @@ export const spotting = {
   'spotting.signal.automatedNotice': 'Message automatique (« ne pas répondre »)',
   'spotting.signal.companyVoice': 'Écrit par l’entreprise (« votre commande a été… »)',
   'spotting.signal.companyApology': 'Formule de service client (« nous sommes désolés »…)',
-  'spotting.signal.impersonal': 'Long texte sans « je » : article ou lettre d’information (la moitié des indices est annulée)',
+  'spotting.signal.impersonal':
+    'Long texte sans « je » : article ou lettre d’information (la moitié des indices est annulée)',
   'spotting.signal.jobApplication': 'Candidature à un emploi',
   'spotting.signal.satisfaction': 'Satisfaction exprimée',
   'spotting.signal.exclamations': 'Ton : points d’exclamation répétés',
