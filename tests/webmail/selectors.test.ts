@@ -1,0 +1,54 @@
+// Walks every selector of both adapters against the saved pages it names (refined-github's selectors.ts
+// habit): when a webmail moves a hook, the failing line names the selector and the page.
+import { afterAll, describe, expect, it } from 'vitest';
+import { queryChainAll, type SelectorSpec } from '../../lib/webmail/dom';
+import { gmailSelectors } from '../../lib/webmail/gmail-selectors';
+import { outlookSelectors } from '../../lib/webmail/outlook-selectors';
+import type { SavedPage } from '../../lib/webmail/saved-page';
+import { loadFixture } from './fixtures';
+
+const pages = new Map<string, SavedPage>();
+function page(name: string): Document {
+  let loaded = pages.get(name);
+  if (!loaded) {
+    loaded = loadFixture(name);
+    pages.set(name, loaded);
+  }
+  return loaded.document;
+}
+afterAll(async () => {
+  for (const loaded of pages.values()) await loaded.close();
+});
+
+const tables: [string, Record<string, SelectorSpec>][] = [
+  ['gmail', gmailSelectors],
+  ['outlook', outlookSelectors],
+];
+
+describe.each(tables)('%s selectors', (_adapter, table) => {
+  const cases = Object.entries(table).flatMap(([name, spec]) =>
+    spec.expect.map(([count, file]) => ({ name, count, file })),
+  );
+
+  /** The matches of `name` on a page, looked up inside the matches of its `within` selector when it has one. */
+  const matches = (name: string, doc: Document): Element[] => {
+    const spec = table[name];
+    if (!spec) throw new Error(`unknown selector ${name}`);
+    const scopes: ParentNode[] = spec.within ? matches(spec.within, doc) : [doc];
+    return scopes.flatMap((scope) => queryChainAll(scope, spec.chain));
+  };
+
+  it.each(cases)('$name matches $count on $file', ({ name, count, file }) => {
+    expect(matches(name, page(file))).toHaveLength(count);
+  });
+
+  it('has a fallback and at least one expectation for every selector, all valid CSS', () => {
+    const doc = page('InboxSDK_InboxSDK_gmail-2017-06-22-gmail-addon-sidebar.html');
+    for (const [name, spec] of Object.entries(table)) {
+      expect(spec.expect.length, name).toBeGreaterThan(0);
+      if (spec.within) expect(table[spec.within], `${name} within`).toBeDefined();
+      for (const selector of spec.chain)
+        expect(() => doc.querySelectorAll(selector), `${name}: ${selector}`).not.toThrow();
+    }
+  });
+});
