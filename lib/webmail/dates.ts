@@ -1,6 +1,7 @@
 // Webmail dates as the pages show them: local wall time, no zone, English or French, e.g.
 // "Apr 9, 2025, 3:02 AM" (U+202F before AM), "Tue, Apr 8, 2025, 11:26 AM", "Thu, Dec 18, 2014 at 12:35 PM",
-// "9 avr. 2025, 15:02", "mar. 8 avr. 2025, 11:26". They are read in the viewer's zone with Intl (no dependency).
+// "9 avr. 2025, 15:02", "mar. 8 avr. 2025, 11:26"; Outlook's numeric "mar. 08/04/2025 11:26" too.
+// They are read in the viewer's zone with Intl (no dependency).
 
 // biome-ignore format: a table reads better one month per line
 const MONTHS: Record<string, number> = {

@@ -1,6 +1,6 @@
 // `npm run -s read-page -- <saved-page.html> [--tz Europe/Paris]`: prints what the adapters read, as JSON.
 import { readFile, stat } from 'node:fs/promises';
-import { UserError } from '../i18n';
+import { t, UserError } from '../i18n';
 import { isValidTimeZone } from './dates';
 import { readPage } from './index';
 import { parseSavedPage } from './saved-page';
@@ -68,6 +68,8 @@ export async function runReadPageCli(
   argv: readonly string[],
   env: Record<string, string | undefined> = {},
 ): Promise<CliOutcome> {
+  if (argv.includes('--help') || argv.includes('-h'))
+    return { exitCode: 0, stdout: `${t('webmail.cli.usage')}\n`, stderr: '' };
   try {
     const reading = await readSavedPageFile(parseReadPageArgs(argv, env));
     return { exitCode: 0, stdout: `${JSON.stringify(reading, null, 2)}\n`, stderr: '' };
