@@ -19,7 +19,7 @@ import frUnfavourable from '../../templates/fr/reponse-defavorable.mustache?raw'
 import frFavourable from '../../templates/fr/reponse-favorable.mustache?raw';
 import frNonConformity from '../../templates/fr/reponse-non-conformite.mustache?raw';
 import type { Lang } from '../i18n';
-import type { Phase } from '../register/schema';
+import type { OUTCOMES, Phase } from '../register/schema';
 import { STEPS_BY_PHASE, type TemplateId, type TemplateMeta, type TemplateOverrides } from './meta';
 
 export const SHIPPED_SOURCES: Readonly<Record<Lang, Readonly<Record<TemplateId, string>>>> = {
@@ -47,16 +47,21 @@ export const SHIPPED_SOURCES: Readonly<Record<Lang, Readonly<Record<TemplateId, 
 export const MEDIATOR_PARTIAL: Readonly<Record<Lang, string>> = { fr: frMediator, en: enMediator };
 export const MEDIATOR_PARTIAL_NAME = 'mediateur';
 
+type Outcome = (typeof OUTCOMES)[number];
+
 export const SHIPPED_TEMPLATES: readonly TemplateMeta[] = TEMPLATE_METAS;
 
 export function templateMeta(id: string): TemplateMeta | undefined {
   return SHIPPED_TEMPLATES.find((m) => m.id === id);
 }
 
-/** The letters that fit a complaint in `phase`, in the order of the process. */
-export function templatesFor(phase: Phase): TemplateMeta[] {
+/** The letters that fit a complaint in `phase`, in the order of the process; given its decision, only the
+ *  letters written for that decision. */
+export function templatesFor(phase: Phase, outcome?: Outcome | null): TemplateMeta[] {
   const steps = STEPS_BY_PHASE[phase];
-  return SHIPPED_TEMPLATES.filter((m) => steps.includes(m.phase));
+  return SHIPPED_TEMPLATES.filter(
+    (m) => steps.includes(m.phase) && (!outcome || !m.outcomes || m.outcomes.includes(outcome)),
+  );
 }
 
 export interface ResolvedTemplate {

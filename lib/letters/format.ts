@@ -38,12 +38,12 @@ export function formatEuros(amount: number, lang: Lang): string {
   return `${sign}€${units.replace(/\B(?=(\d{3})+$)/g, ',')}.${rest}`;
 }
 
-/** Reads an amount typed by an agent ("30", "30,5", "1 234,50 €", "€1,234.50"); undefined when it is not one. */
+/** Reads an amount typed by an agent ("30", "30,5", "1 234,50 €", "€1,234.50"); undefined when it is not one.
+ *  "1,234" or "1.234" alone are refused: a French and an English reader would not agree on the amount. */
 export function parseAmount(input: string): number | undefined {
   let s = input.replace(/[\s\u00a0\u202f€]/g, '');
-  if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(s))
-    s = s.replace(/,/g, ''); // English thousands
-  else if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s)) s = s.replace(/\./g, ''); // "1.234,50"
+  if (/^\d{1,3}(,\d{3})+\.\d{1,2}$|^\d{1,3}(,\d{3}){2,}$/.test(s)) s = s.replace(/,/g, '');
+  else if (/^\d{1,3}(\.\d{3})+,\d{1,2}$|^\d{1,3}(\.\d{3}){2,}$/.test(s)) s = s.replace(/\./g, '');
   s = s.replace(',', '.');
   if (!/^\d+(\.\d{1,2})?$/.test(s)) return undefined;
   return Number(s);
