@@ -10,7 +10,7 @@ import {
   type WebmailAdapter,
 } from './types';
 
-export type * from './types';
+export * from './types';
 export { gmailAdapter, outlookAdapter };
 
 export const ADAPTERS: readonly WebmailAdapter[] = [gmailAdapter, outlookAdapter];

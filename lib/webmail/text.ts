@@ -33,14 +33,38 @@ export interface TextOptions {
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/**
+ * Line breaks as innerText makes them, without layout: a block boundary asks for one break (a paragraph for
+ * two) and consecutive requests merge; <br> is a hard break; whitespace between blocks is dropped.
+ */
+class LineBuilder {
+  private readonly parts: string[] = [];
+  private pending = 0;
+
+  text(chunk: string): void {
+    if (this.pending > 0 && !chunk.trim()) return;
+    if (this.pending > 0 && this.parts.length > 0) this.parts.push('\n'.repeat(this.pending));
+    this.pending = 0;
+    this.parts.push(chunk);
+  }
+
+  boundary(breaks: number): void {
+    this.pending = Math.max(this.pending, breaks);
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}
+
 export function bodyText(root: Element, options: TextOptions = {}): string {
-  const out: string[] = [];
+  const out = new LineBuilder();
   let stopped = false;
   const walk = (node: Node, inPre: boolean): void => {
     if (stopped) return;
     if (node.nodeType === TEXT_NODE) {
       const text = node.textContent ?? '';
-      out.push(inPre ? text : text.replace(/[\s\u00a0]+/g, ' '));
+      out.text(inPre ? text : text.replace(/[\s\u00a0]+/g, ' '));
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;
@@ -52,18 +76,18 @@ export function bodyText(root: Element, options: TextOptions = {}): string {
     }
     if (DROPPED.has(tag) || options.skip?.(el) || isHiddenByMarkup(el, el.parentElement)) return;
     if (tag === 'br') {
-      out.push('\n');
+      out.text('\n');
       return;
     }
-    const block = BLOCKS.has(tag);
-    if (block) out.push('\n');
-    if (tag === 'td' || tag === 'th') out.push(' ');
+    const breaks = tag === 'p' ? 2 : BLOCKS.has(tag) ? 1 : 0;
+    out.boundary(breaks);
+    if (tag === 'td' || tag === 'th') out.text(' ');
     for (const child of Array.from(el.childNodes)) walk(child, inPre || tag === 'pre');
-    if (block) out.push('\n');
+    out.boundary(breaks);
   };
   for (const child of Array.from(root.childNodes)) walk(child, false);
 
-  let lines = out.join('').replace(/\r\n?/g, '\n').split('\n');
+  let lines = out.toString().replace(/\r\n?/g, '\n').split('\n');
   if (options.cutSignatureDelimiter) {
     const cut = lines.findIndex((line) => /^[ \t]*--[ \u00a0]$/.test(line));
     if (cut > 0) lines = lines.slice(0, cut);

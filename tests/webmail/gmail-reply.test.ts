@@ -132,7 +132,7 @@ describe('hostile page (HTML and scripts in subject, sender and body)', () => {
     const [message] = readPage(page.document, PARIS).messages;
     expect(message?.subject).toBe('<script>alert("subject")</script> Refund now');
     expect(message?.from).toEqual({ name: '<img src=x onerror=alert(1)>Eve', email: 'eve@example.com' });
-    expect(message?.text).toBe('I want my money back <iframe src=evil> today.\n\nClick here');
+    expect(message?.text).toBe('I want my money back <iframe src=evil> today.\nClick here');
     for (const leak of ['must-not-leak', 'pwned', 'color: red']) expect(JSON.stringify(message)).not.toContain(leak);
   });
 
@@ -144,15 +144,9 @@ describe('hostile page (HTML and scripts in subject, sender and body)', () => {
     expect(gmailAdapter.insertLetter(editor, { text })).toBe(true);
     const inserted = editor.firstElementChild;
     expect(inserted?.textContent).toContain('<img src=x onerror=alert(1)>Eve');
-    expect(Array.from(inserted?.querySelectorAll('*') ?? []).map((el) => el.tagName)).toEqual([
-      'BR',
-      'BR',
-      'BR',
-      'BR',
-      'BR',
-    ]);
+    expect(Array.from(inserted?.querySelectorAll('*') ?? []).map((el) => el.tagName)).toEqual(['BR', 'BR', 'BR', 'BR']);
     expect(editor.querySelectorAll('img, script, iframe, b')).toHaveLength(0);
-    expect(editor.querySelectorAll('*').length).toBe(before + 6);
+    expect(editor.querySelectorAll('*').length).toBe(before + 5); // one div, four <br>
   });
 
   it("never presses a Reply button from the email's body", () => {
