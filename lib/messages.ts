@@ -3,6 +3,8 @@
 // response is `{ ok: true, data }` or `{ ok: false, error }` with a message already in French.
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
+import { t } from './i18n';
+import { CHANGE_KEY, ScannedMessageSchema, type TabRequest, TabRequestSchema } from './messages-webmail';
 import {
   ComplaintPatchSchema,
   isoInstant,
@@ -30,8 +32,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('complaint/note'), id, text: z.string().trim().min(1).max(10000) }),
   z.object({ type: z.literal('complaint/letter'), id, letter: LetterRecordSchema }),
   z.object({
-    type: z.literal('complaint/lookup'),
-    messageIds: z.array(z.string().max(200)).max(500),
+    type: z.literal('webmail/scan'),
+    messages: z.array(ScannedMessageSchema).max(500),
     threadIds: z.array(z.string().max(200)).max(500),
   }),
   z.object({ type: z.literal('settings/save'), settings: z.unknown() }),
@@ -79,8 +81,16 @@ export async function send<T = unknown>(request: RequestInput): Promise<T> {
   return response.data;
 }
 
+/** Sends a request to the content script of `tabId`; rejects when no content script answers there. */
+export async function sendToTab<T = unknown>(tabId: number, request: TabRequest): Promise<T> {
+  const response = (await browser.tabs.sendMessage(tabId, TabRequestSchema.parse(request))) as Response<T> | undefined;
+  if (!response) throw new RequestError({ key: 'error.noContentScript', message: t('error.noContentScript') });
+  if (!response.ok) throw new RequestError(ErrorSchema.parse(response.error));
+  return response.data;
+}
+
 /** Key in storage.local bumped on every register change: every context listens to storage.onChanged. */
-export const CHANGE_KEY = 'registerChange';
+export { CHANGE_KEY };
 export const ChangeSchema = z.object({ at: isoInstant, ids: z.array(z.string()), seq: z.number() });
 export type RegisterChange = z.infer<typeof ChangeSchema>;
 

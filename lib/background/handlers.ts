@@ -2,7 +2,6 @@
 // Writes go through the register store, are announced to every context, and refresh the badge.
 import browser from 'webextension-polyfill';
 import { CHANGE_KEY, type RequestOf, type RequestType } from '../messages';
-import { findByMessageId, findByThreadId } from '../register/queries';
 import type { Complaint } from '../register/schema';
 import {
   addNote,
@@ -16,6 +15,7 @@ import {
 import { getSettings, saveSettings } from '../settings/store';
 import { refreshBadge } from './badge';
 import { setPendingView, takePendingView } from './panel';
+import { answerScan } from './webmail-scan';
 
 type Handler<T extends RequestType> = (
   request: RequestOf<T>,
@@ -42,19 +42,6 @@ async function written(work: (w: WriteContext) => Promise<Complaint>): Promise<C
   return complaint;
 }
 
-/** What a chip in the webmail needs to show for a logged message or thread. */
-export function chipOf(c: Complaint) {
-  return {
-    id: c.id,
-    reference: c.reference,
-    phase: c.phase,
-    nextDueAt: c.nextDueAt ?? null,
-    messageId: c.source.messageId ?? null,
-    threadId: c.source.threadId ?? null,
-  };
-}
-export type Chip = ReturnType<typeof chipOf>;
-
 export const handlers: HandlerMap = {
   'complaint/create': async ({ input }) => {
     const settings = await getSettings();
@@ -66,11 +53,14 @@ export const handlers: HandlerMap = {
     written((w) => extendDeadline(id, rev, clock, { newDueAt, reason, customerToldAt }, w)),
   'complaint/note': ({ id, text }) => written((w) => addNote(id, text, w)),
   'complaint/letter': ({ id, letter }) => written((w) => recordLetter(id, letter, w)),
-  'complaint/lookup': async ({ messageIds, threadIds }) => {
-    const found = new Map<string, Complaint>();
-    for (const m of messageIds) for (const c of await findByMessageId(m)) found.set(c.id, c);
-    for (const th of threadIds) for (const c of await findByThreadId(th)) found.set(c.id, c);
-    return [...found.values()].map(chipOf);
+  'webmail/scan': async ({ messages, threadIds }) => {
+    const settings = await getSettings();
+    return answerScan(
+      messages,
+      threadIds,
+      { dueSoonHours: settings.policy.dueSoonHours, ownDomains: settings.ownDomains },
+      new Date(),
+    );
   },
   'settings/save': async ({ settings }) => {
     const saved = await saveSettings(settings);

@@ -1,4 +1,5 @@
 import { common } from './en/common';
+import { content } from './en/content';
 import { deadlines } from './en/deadlines';
 import { letters } from './en/letters';
 import { register } from './en/register';
@@ -7,4 +8,13 @@ import { ui } from './en/ui';
 import { webmail } from './en/webmail';
 import type { Dictionary } from './fr';
 
-export const en: Dictionary = { ...common, ...deadlines, ...letters, ...register, ...spotting, ...webmail, ...ui };
+export const en: Dictionary = {
+  ...common,
+  ...content,
+  ...deadlines,
+  ...letters,
+  ...register,
+  ...spotting,
+  ...webmail,
+  ...ui,
+};

@@ -253,6 +253,18 @@ export const gmailSelectors = {
       [0, P.addonSidebar],
     ],
   },
+  /** Inside a row: the subject-and-snippet block, where a logged thread's chip goes (before the subject). */
+  rowChipAnchor: {
+    within: 'threadRow',
+    chain: ['div.xT', 'td.a4W', 'td[role="gridcell"]'],
+    expect: [
+      [15, P.thread],
+      [14, P.inbox2025],
+      [150, P.inbox2019],
+      [16, P.inbox2014],
+      [0, P.addonSidebar],
+    ],
+  },
   /** Inside a row: the date, full text in title= (local time, no zone). */
   rowDate: {
     within: 'threadRow',

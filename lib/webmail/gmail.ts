@@ -166,4 +166,5 @@ export const gmailAdapter: WebmailAdapter = {
   openReply,
   insertLetter: (editor, letter) => insertLetterAtStart(editor, letter),
   messageHeaderAnchor: (message) => queryChain(message, S.messageHeaderAnchor.chain, outsideBody),
+  rowChipAnchor: (row) => queryChain(row, S.rowChipAnchor.chain),
 };

@@ -134,4 +134,6 @@ export const outlookAdapter: WebmailAdapter = {
   },
   insertLetter: (editor, letter) => insertLetterAtStart(editor, letter),
   messageHeaderAnchor: (message) => queryChain(message, S.messageDate.chain, outsideBody)?.parentElement ?? null,
+  // Before the senders' line of the row; the row itself when that line moved.
+  rowChipAnchor: (row) => queryChain(row, S.rowSenders.chain)?.parentElement ?? row,
 };

@@ -68,4 +68,6 @@ export interface WebmailAdapter {
   insertLetter(editor: HTMLElement, letter: Letter): boolean;
   /** Where an injected button goes, in the message header. */
   messageHeaderAnchor(message: Element): Element | null;
+  /** Where a logged thread's chip goes, in its row of the thread list. */
+  rowChipAnchor(row: Element): Element | null;
 }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background/start';
 import { CHANGE_KEY, RequestError, send } from '@/lib/messages';
+import { type ScanAnswer, ScanAnswerSchema } from '@/lib/messages-webmail';
 import { getComplaint, getHistory } from '@/lib/register/queries';
 import type { Complaint } from '@/lib/register/schema';
 import { freshDatabase, newInput } from '../support/complaints';
@@ -54,16 +55,43 @@ describe('the message protocol', () => {
     expect((await getHistory(c.id)).map((e) => e.type)).toEqual(['created', 'transition', 'transition']);
   });
 
-  it('finds the logged messages and threads for the webmail chips', async () => {
+  it('answers a webmail scan with the chips of logged messages and threads, and spots the others', async () => {
     const c = await send<Complaint>({ type: 'complaint/create', input: newInput() });
-    const chips = await send<{ reference: string }[]>({
-      type: 'complaint/lookup',
-      messageIds: ['msg-f:1'],
-      threadIds: ['thread-f:1', 'thread-f:9'],
+    const answer = await send<ScanAnswer>({
+      type: 'webmail/scan',
+      messages: [
+        {
+          messageId: 'msg-f:1',
+          threadId: 'thread-f:1',
+          subject: 'Colis',
+          text: 'Mon colis est arrivé cassé.',
+          fromEmail: 'a@example.fr',
+        },
+        {
+          messageId: 'msg-f:2',
+          threadId: 'thread-f:2',
+          subject: 'Réclamation : commande jamais reçue',
+          text: 'Bonjour, je n’ai jamais reçu ma commande n° 4521 payée il y a trois semaines. Je demande le remboursement.',
+          fromEmail: 'client@example.fr',
+        },
+      ],
+      threadIds: ['thread-f:9'],
     });
-    expect(chips).toEqual([
-      expect.objectContaining({ id: c.id, reference: c.reference, phase: 'registered', threadId: 'thread-f:1' }),
+    expect(ScanAnswerSchema.parse(answer).labels.log).toBe('Consigner la réclamation');
+    expect(answer.chips).toEqual([
+      expect.objectContaining({
+        id: c.id,
+        messageId: 'msg-f:1',
+        threadId: 'thread-f:1',
+        rowText: c.reference,
+        label: expect.stringContaining(`Réclamation ${c.reference}, Enregistrée`),
+      }),
     ]);
+    expect(Object.keys(answer.spots)).toEqual(['msg-f:2']);
+    expect(answer.spots['msg-f:2']).toMatchObject({
+      likely: true,
+      title: expect.stringMatching(/^Ce message ressemble à une réclamation/),
+    });
   });
 
   it('hands the side panel the view asked for from the webmail, once', async () => {

@@ -1,0 +1,10 @@
+import { startWebmail } from '@/lib/content/start';
+import { gmailAdapter } from '@/lib/webmail/gmail';
+
+export default defineContentScript({
+  matches: ['https://mail.google.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    startWebmail(gmailAdapter, document, (stop) => ctx.onInvalidated(stop));
+  },
+});
