@@ -8,6 +8,7 @@ import { useComplaint, useRegisterPage, useSettings } from '@/components/hooks/u
 import { type FieldErrors, NewComplaintForm } from '@/components/NewComplaintForm';
 import { RegisterFilters } from '@/components/RegisterFilters';
 import { RegisterList } from '@/components/RegisterList';
+import { PENDING_KEY, type PendingView } from '@/lib/background/panel';
 import { t } from '@/lib/i18n';
 import { RequestError, type RequestOf, send } from '@/lib/messages';
 import { type Draft, DraftSchema } from '@/lib/register/draft';
@@ -31,15 +32,23 @@ function toView(v: PanelView, key: number): View {
   return v;
 }
 
-/** Takes the view the webmail asked for, now and whenever another one is asked while the panel is open. */
+/** A view asked for this long ago is no longer what the agent expects when the panel opens. */
+const FRESH_MS = 2 * 60_000;
+
+/** Shows each view the webmail asks for, once: at opening (if recent) and while the panel stays open. */
 function usePendingView(show: (v: View) => void) {
   useEffect(() => {
-    let key = 0;
-    const take = () =>
-      void send<PanelView | null>({ type: 'sidepanel/pending' }).then((v) => v && show(toView(v, ++key)));
-    take();
+    let lastSeq = -1;
+    const take = (initial: boolean) =>
+      void send<PendingView | null>({ type: 'sidepanel/pending' }).then((p) => {
+        if (!p || p.seq === lastSeq) return;
+        lastSeq = p.seq;
+        if (initial && Date.now() - new Date(p.at).getTime() > FRESH_MS) return;
+        show(toView(p.view, p.seq));
+      });
+    take(true);
     const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && 'pendingView' in changes) take();
+      if (area === 'session' && PENDING_KEY in changes) take(false);
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);

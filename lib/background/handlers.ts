@@ -14,7 +14,7 @@ import {
 } from '../register/store';
 import { getSettings, saveSettings } from '../settings/store';
 import { refreshBadge } from './badge';
-import { setPendingView, takePendingView } from './panel';
+import { getPendingView, setPendingView } from './panel';
 import { answerScan } from './webmail-scan';
 
 type Handler<T extends RequestType> = (
@@ -68,9 +68,9 @@ export const handlers: HandlerMap = {
     return saved;
   },
   'badge/refresh': () => refreshBadge(),
-  'sidepanel/open': async ({ view }, sender) => {
-    await setPendingView(view, sender.tab?.windowId);
+  'sidepanel/open': async ({ view }) => {
+    await setPendingView(view);
     return true;
   },
-  'sidepanel/pending': async () => takePendingView(),
+  'sidepanel/pending': async () => getPendingView(),
 };

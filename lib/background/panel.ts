@@ -45,24 +45,27 @@ export function wireToolbarToPanel(): void {
   if (sidebar) toolbar.onClicked.addListener(() => void sidebar.toggle());
 }
 
-// storage.session keeps the draft (an email excerpt) out of the profile on disk; older browsers fall back to memory.
-let memory: { view: PanelView; windowId?: number } | null = null;
+// The last view asked for, with a sequence number: every open panel (the real side panel, or the
+// register opened in a tab) shows each new one once. storage.session keeps the draft (an email excerpt)
+// off the disk; browsers without it keep it in memory.
+export interface PendingView {
+  view: PanelView;
+  seq: number;
+  at: string;
+}
+let memory: PendingView | null = null;
 const session = () => (browser.storage as { session?: browser.Storage.StorageArea }).session;
 
-export async function setPendingView(view: PanelView, windowId?: number): Promise<void> {
+export async function setPendingView(view: PanelView, now = new Date()): Promise<void> {
+  const previous = await getPendingView();
+  const pending: PendingView = { view, seq: (previous?.seq ?? 0) + 1, at: now.toISOString() };
   const area = session();
-  if (area) await area.set({ [PENDING_KEY]: { view, windowId } });
-  else memory = { view, windowId };
+  if (area) await area.set({ [PENDING_KEY]: pending });
+  else memory = pending;
 }
 
-export async function takePendingView(): Promise<PanelView | null> {
+export async function getPendingView(): Promise<PendingView | null> {
   const area = session();
-  if (!area) {
-    const view = memory?.view ?? null;
-    memory = null;
-    return view;
-  }
-  const stored = (await area.get(PENDING_KEY))[PENDING_KEY] as { view: PanelView } | undefined;
-  await area.remove(PENDING_KEY);
-  return stored?.view ?? null;
+  if (!area) return memory;
+  return ((await area.get(PENDING_KEY))[PENDING_KEY] as PendingView | undefined) ?? null;
 }

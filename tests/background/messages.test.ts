@@ -94,9 +94,11 @@ describe('the message protocol', () => {
     });
   });
 
-  it('hands the side panel the view asked for from the webmail, once', async () => {
-    await send({ type: 'sidepanel/open', view: { kind: 'register' } });
-    expect(await send({ type: 'sidepanel/pending' })).toEqual({ kind: 'register' });
+  it('hands the side panel each view asked for from the webmail, numbered', async () => {
     expect(await send({ type: 'sidepanel/pending' })).toBeNull();
+    await send({ type: 'sidepanel/open', view: { kind: 'register' } });
+    expect(await send({ type: 'sidepanel/pending' })).toMatchObject({ view: { kind: 'register' }, seq: 1 });
+    await send({ type: 'sidepanel/open', view: { kind: 'new', draft: { subject: 'x' } } });
+    expect(await send({ type: 'sidepanel/pending' })).toMatchObject({ view: { kind: 'new' }, seq: 2 });
   });
 });
