@@ -1,6 +1,6 @@
 // The new-complaint form, prefilled from a webmail message. Validated with the register's own schema
 // before sending; errors appear in French next to each field and nothing typed is lost on a failed save.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Draft } from '@/lib/register/draft';
 import { CHANNELS, JUSTIFIED, type NewComplaint, NewComplaintSchema, SEVERITIES } from '@/lib/register/schema';
@@ -13,13 +13,16 @@ export type FieldErrors = Record<string, string>;
 
 interface Props {
   draft: Draft;
+  /** What the agent had typed for this message before switching away (kept by the panel). */
+  saved?: FormState;
+  onEdit?: (state: FormState) => void;
   categories: Category[];
   now: Date;
   /** Resolves with field errors (nothing saved) or nothing (saved). */
   onSubmit: (input: NewComplaint) => Promise<FieldErrors | undefined>;
 }
 
-interface FormState {
+export interface FormState {
   receivedAt: string;
   channel: NewComplaint['channel'];
   name: string;
@@ -105,8 +108,9 @@ export function validate(state: FormState, draft: Draft): { input?: NewComplaint
   return { errors };
 }
 
-export function NewComplaintForm({ draft, categories, now, onSubmit }: Props) {
-  const [state, setState] = useState(() => initialState(draft, now));
+export function NewComplaintForm({ draft, saved, onEdit, categories, now, onSubmit }: Props) {
+  const [state, setState] = useState(() => saved ?? initialState(draft, now));
+  useEffect(() => onEdit?.(state), [state]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));

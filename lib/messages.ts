@@ -4,7 +4,9 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { t } from './i18n';
+import { LangSchema, TemplateIdSchema } from './letters/meta';
 import { CHANGE_KEY, ScannedMessageSchema, type TabRequest, TabRequestSchema } from './messages-webmail';
+import { DraftSchema } from './register/draft';
 import {
   ComplaintPatchSchema,
   isoInstant,
@@ -36,7 +38,19 @@ export const RequestSchema = z.discriminatedUnion('type', [
     messages: z.array(ScannedMessageSchema).max(500),
     threadIds: z.array(z.string().max(200)).max(500),
   }),
+  z.object({
+    type: z.literal('webmail/opened'),
+    messages: z.array(z.object({ messageId: z.string().max(200), threadId: z.string().max(200).nullable() })).max(500),
+    draft: DraftSchema.nullable(),
+  }),
   z.object({ type: z.literal('settings/save'), settings: z.unknown() }),
+  z.object({
+    type: z.literal('templates/save'),
+    id: TemplateIdSchema,
+    lang: LangSchema,
+    source: z.string().max(50_000),
+  }),
+  z.object({ type: z.literal('templates/reset'), id: TemplateIdSchema, lang: LangSchema }),
   z.object({ type: z.literal('badge/refresh') }),
   z.object({
     type: z.literal('sidepanel/open'),
@@ -75,8 +89,7 @@ export class RequestError extends Error {
 /** Sends one typed request to the background and returns its data, or throws a RequestError. */
 export async function send<T = unknown>(request: RequestInput): Promise<T> {
   const response = (await browser.runtime.sendMessage(RequestSchema.parse(request))) as Response<T> | undefined;
-  if (!response)
-    throw new RequestError({ key: 'error.unexpected', message: 'Pas de réponse du service d’arrière-plan.' });
+  if (!response) throw new RequestError({ key: 'error.noBackground', message: t('error.noBackground') });
   if (!response.ok) throw new RequestError(ErrorSchema.parse(response.error));
   return response.data;
 }

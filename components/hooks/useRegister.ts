@@ -2,9 +2,17 @@
 // background announces a change (storage.onChanged), so every open panel stays current.
 import { useEffect, useState } from 'preact/hooks';
 import { setLang } from '@/lib/i18n';
+import type { TemplateOverrides } from '@/lib/letters/meta';
+import { getTemplateOverrides } from '@/lib/letters/overrides-store';
 import { onRegisterChange } from '@/lib/messages';
 import { matchesFilter, type RegisterFilter } from '@/lib/register/filters';
-import { getComplaint, type InvalidRecord, listRegisterPage, onInvalidRecord } from '@/lib/register/queries';
+import {
+  findByMessageId,
+  getComplaint,
+  type InvalidRecord,
+  listRegisterPage,
+  onInvalidRecord,
+} from '@/lib/register/queries';
 import type { Complaint } from '@/lib/register/schema';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
 import { getSettings } from '@/lib/settings/store';
@@ -68,4 +76,29 @@ export function useComplaint(id: string | null): Complaint | null | undefined {
     };
   }, [id, version]);
   return complaint;
+}
+
+/** The complaint logged from this webmail message, if any (undefined while looking). */
+export function useLoggedComplaint(messageId: string | undefined): Complaint | null | undefined {
+  const version = useChangeCounter();
+  const [complaint, setComplaint] = useState<Complaint | null | undefined>(undefined);
+  useEffect(() => {
+    if (!messageId) return setComplaint(null);
+    let live = true;
+    void findByMessageId(messageId).then((found) => live && setComplaint(found[0] ?? null));
+    return () => {
+      live = false;
+    };
+  }, [messageId, version]);
+  return complaint;
+}
+
+/** The agent-edited letter templates (read from the register database, re-read on every change). */
+export function useTemplateOverrides(): TemplateOverrides {
+  const version = useChangeCounter();
+  const [overrides, setOverrides] = useState<TemplateOverrides>({});
+  useEffect(() => {
+    void getTemplateOverrides().then(setOverrides);
+  }, [version]);
+  return overrides;
 }

@@ -1,11 +1,19 @@
-// The side panel: the register (most urgent first), the complaint the webmail asked for, and the
-// new-complaint form prefilled from the open message.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+// The side panel: the message open in the webmail (its new-complaint form, or its complaint), the
+// register most urgent first, and one complaint walked through the six steps.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { ComplaintHeader } from '@/components/ComplaintHeader';
+import { ComplaintView } from '@/components/complaint/ComplaintView';
+import { useComplaintDetails } from '@/components/hooks/useComplaintDetails';
+import { useCurrentMessage } from '@/components/hooks/useCurrentMessage';
 import { useNow } from '@/components/hooks/useNow';
-import { useComplaint, useRegisterPage, useSettings } from '@/components/hooks/useRegister';
-import { type FieldErrors, NewComplaintForm } from '@/components/NewComplaintForm';
+import {
+  useComplaint,
+  useLoggedComplaint,
+  useRegisterPage,
+  useSettings,
+  useTemplateOverrides,
+} from '@/components/hooks/useRegister';
+import { type FieldErrors, type FormState, NewComplaintForm } from '@/components/NewComplaintForm';
 import { RegisterFilters } from '@/components/RegisterFilters';
 import { RegisterList } from '@/components/RegisterList';
 import { PENDING_KEY, type PendingView } from '@/lib/background/panel';
@@ -15,14 +23,18 @@ import { type Draft, DraftSchema } from '@/lib/register/draft';
 import { isEmptyFilter, type RegisterFilter } from '@/lib/register/filters';
 import type { Complaint, NewComplaint } from '@/lib/register/schema';
 import { formatDateTime } from '@/lib/ui/format';
+import { complaintActions } from './actions';
 
 type View =
+  | { kind: 'current' }
   | { kind: 'register' }
   | { kind: 'complaint'; id: string; notice?: string }
   | { kind: 'new'; draft: Draft; key: number };
 type PanelView = RequestOf<'sidepanel/open'>['view'];
 
 const PAGE = 100;
+/** A view asked for this long ago is no longer what the agent expects when the panel opens. */
+const FRESH_MS = 2 * 60_000;
 
 function toView(v: PanelView, key: number): View {
   if (v.kind === 'new') {
@@ -31,9 +43,6 @@ function toView(v: PanelView, key: number): View {
   }
   return v;
 }
-
-/** A view asked for this long ago is no longer what the agent expects when the panel opens. */
-const FRESH_MS = 2 * 60_000;
 
 /** Shows each view the webmail asks for, once: at opening (if recent) and while the panel stays open. */
 function usePendingView(show: (v: View) => void) {
@@ -57,17 +66,25 @@ function usePendingView(show: (v: View) => void) {
 
 export function App() {
   const settings = useSettings();
+  const overrides = useTemplateOverrides();
   const now = useNow();
-  const [view, setView] = useState<View>({ kind: 'register' });
+  const [view, setView] = useState<View>({ kind: 'current' });
   const [filter, setFilter] = useState<RegisterFilter>({});
+  const forms = useRef(new Map<string, FormState>());
   const hours = settings.policy.dueSoonHours;
   const page = useRegisterPage(filter, now, hours, PAGE);
-  const complaint = useComplaint(view.kind === 'complaint' ? view.id : null);
+  const current = useCurrentMessage();
+  const currentLogged = useLoggedComplaint(current?.source.messageId);
+  const shownId = view.kind === 'complaint' ? view.id : view.kind === 'current' ? (currentLogged?.id ?? null) : null;
+  const complaint = useComplaint(shownId);
+  const details = useComplaintDetails(complaint);
   usePendingView(useCallback((v: View) => setView(v), []));
 
+  const open = (id: string) => setView({ kind: 'complaint', id });
   const create = async (input: NewComplaint): Promise<FieldErrors | undefined> => {
     try {
       const saved = await send<Complaint>({ type: 'complaint/create', input });
+      if (input.source?.messageId) forms.current.delete(input.source.messageId);
       const notice = t('ui.form.saved', {
         reference: saved.reference,
         ack: formatDateTime(saved.clocks.ack.dueAt),
@@ -81,18 +98,74 @@ export function App() {
     }
   };
 
+  const form = (draft: Draft, key: string | number) => {
+    const id = draft.source.messageId ?? '';
+    return (
+      <NewComplaintForm
+        key={`${key}:${id}`}
+        draft={draft}
+        saved={forms.current.get(id)}
+        onEdit={(state) => id && forms.current.set(id, state)}
+        categories={settings.categories}
+        now={now}
+        onSubmit={create}
+      />
+    );
+  };
+
+  const complaintBody = complaint && (
+    <section>
+      {view.kind === 'complaint' && view.notice && (
+        <p class="notice" role="status" data-testid="saved-notice">
+          {view.notice}
+        </p>
+      )}
+      <ComplaintView
+        complaint={complaint}
+        settings={settings}
+        overrides={overrides}
+        now={now}
+        actions={complaintActions(complaint, open)}
+        {...details}
+      />
+    </section>
+  );
+
+  const tab = (kind: 'current' | 'register', label: string) => (
+    <button
+      type="button"
+      aria-pressed={view.kind === kind}
+      onClick={() => setView({ kind } as View)}
+      data-testid={`tab-${kind}`}
+    >
+      {label}
+    </button>
+  );
+
   return (
     <main class="panel">
       <nav class="tabs" aria-label={t('ui.panel.title')}>
-        <button type="button" aria-pressed={view.kind === 'register'} onClick={() => setView({ kind: 'register' })}>
-          {t('ui.tab.register')}
-        </button>
-        {view.kind !== 'register' && (
+        {tab('current', t('ui.tab.current'))}
+        {tab('register', t('ui.tab.register'))}
+        {(view.kind === 'complaint' || view.kind === 'new') && (
           <button type="button" aria-pressed="true">
-            {view.kind === 'new' ? t('ui.tab.new') : t('ui.tab.current')}
+            {view.kind === 'new' ? t('ui.tab.new') : (complaint?.reference ?? '…')}
           </button>
         )}
+        <a class="tabs__options" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          {t('ui.panel.options')}
+        </a>
       </nav>
+      {view.kind === 'current' &&
+        (current ? (
+          currentLogged ? (
+            complaintBody
+          ) : (
+            form(current, 'current')
+          )
+        ) : (
+          <p class="empty">{t('ui.current.none')}</p>
+        ))}
       {view.kind === 'register' && (
         <section aria-label={t('ui.tab.register')}>
           <RegisterFilters filter={filter} categories={settings.categories} onChange={setFilter} />
@@ -109,30 +182,13 @@ export function App() {
               now={now}
               dueSoonHours={hours}
               filtered={!isEmptyFilter(filter)}
-              onOpen={(id) => setView({ kind: 'complaint', id })}
+              onOpen={open}
             />
           )}
         </section>
       )}
-      {view.kind === 'new' && (
-        <NewComplaintForm
-          key={view.key}
-          draft={view.draft}
-          categories={settings.categories}
-          now={now}
-          onSubmit={create}
-        />
-      )}
-      {view.kind === 'complaint' && complaint && (
-        <section>
-          {view.notice && (
-            <p class="notice" role="status" data-testid="saved-notice">
-              {view.notice}
-            </p>
-          )}
-          <ComplaintHeader complaint={complaint} now={now} dueSoonHours={hours} />
-        </section>
-      )}
+      {view.kind === 'new' && form(view.draft, view.key)}
+      {view.kind === 'complaint' && complaintBody}
     </main>
   );
 }

@@ -1,6 +1,10 @@
 // The background's one handler map: each request type of the protocol has exactly one handler here.
 // Writes go through the register store, are announced to every context, and refresh the badge.
 import browser from 'webextension-polyfill';
+import { UserError } from '../i18n';
+import { templateMeta } from '../letters/catalog';
+import { resetTemplateOverride, saveTemplateOverride } from '../letters/overrides-store';
+import { validateTemplate } from '../letters/validate';
 import { CHANGE_KEY, type RequestOf, type RequestType } from '../messages';
 import type { Complaint } from '../register/schema';
 import {
@@ -16,6 +20,7 @@ import { getSettings, saveSettings } from '../settings/store';
 import { refreshBadge } from './badge';
 import { getPendingView, setPendingView } from './panel';
 import { answerScan } from './webmail-scan';
+import { reportWebmailTab } from './webmail-tabs';
 
 type Handler<T extends RequestType> = (
   request: RequestOf<T>,
@@ -62,10 +67,37 @@ export const handlers: HandlerMap = {
       new Date(),
     );
   },
+  'webmail/opened': async ({ messages, draft }, sender) => {
+    if (sender.tab?.id === undefined) return false;
+    const threadIds = [...new Set(messages.map((m) => m.threadId).filter((x): x is string => x !== null))];
+    await reportWebmailTab(sender.tab.id, {
+      messageIds: messages.map((m) => m.messageId),
+      threadIds,
+      draft,
+      at: new Date().toISOString(),
+    });
+    return true;
+  },
   'settings/save': async ({ settings }) => {
     const saved = await saveSettings(settings);
     await announce([]);
     return saved;
+  },
+  'templates/save': async ({ id, lang, source }) => {
+    const meta = templateMeta(id);
+    if (!meta) throw new UserError('letters.refused.unknownTemplate', { id });
+    const problems = validateTemplate(source, meta);
+    if (problems.length > 0) {
+      throw new UserError('options.templates.refused', { list: problems.map((p) => p.message).join(' ') });
+    }
+    const saved = await saveTemplateOverride(id, lang, source, new Date());
+    await announce([]);
+    return saved;
+  },
+  'templates/reset': async ({ id, lang }) => {
+    const removed = await resetTemplateOverride(id, lang);
+    await announce([]);
+    return removed;
   },
   'badge/refresh': () => refreshBadge(),
   'sidepanel/open': async ({ view }) => {

@@ -6,6 +6,7 @@ import { onInvalidRecord } from '../register/queries';
 import { BADGE_ALARM, refreshBadge, scheduleBadgeAlarm } from './badge';
 import { wireToolbarToPanel } from './panel';
 import { messageListener } from './router';
+import { forgetWebmailTab } from './webmail-tabs';
 
 export function startBackground(): void {
   browser.runtime.onMessage.addListener(messageListener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
@@ -23,6 +24,7 @@ export function startBackground(): void {
       sweeping = false;
     });
   });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetWebmailTab(tabId));
   wireToolbarToPanel();
   void scheduleBadgeAlarm();
   void quarantineInvalid(new Date()).then(() => refreshBadge());

@@ -114,6 +114,16 @@ export function startController(options: ControllerOptions): Controller {
     answer = parsed.success ? parsed.data : EMPTY;
   }
 
+  /** Tells the background what this tab shows, so the side panel can follow the open message. */
+  function report(): void {
+    const last = current.at(-1);
+    const draft = last
+      ? draftFromMessage(last, adapter.id, doc.location?.href ?? '', answer.spots[last.messageId])
+      : null;
+    const messages = current.map((m) => ({ messageId: m.messageId, threadId: m.threadId }));
+    void send({ type: 'webmail/opened', messages, draft }).catch(() => undefined);
+  }
+
   async function scan(redraw = false): Promise<void> {
     if (stopped) return;
     current = adapter.readMessages(doc, read);
@@ -124,6 +134,7 @@ export function startController(options: ControllerOptions): Controller {
       rows.some((r) => !widgetIn(r.element, r.threadId) && answer.chips.some((c) => c.threadId === r.threadId));
     if (!redraw && key === seen && !missing) return;
     if (redraw || key !== seen) await ask();
+    if (key !== seen) report();
     seen = key;
     if (current.length || rows.length) ensureStyles(doc);
     for (const m of current) decorateMessage(m, redraw);

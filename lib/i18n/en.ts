@@ -1,7 +1,9 @@
 import { common } from './en/common';
+import { complaintUi } from './en/complaint-ui';
 import { content } from './en/content';
 import { deadlines } from './en/deadlines';
 import { letters } from './en/letters';
+import { options } from './en/options';
 import { register } from './en/register';
 import { spotting } from './en/spotting';
 import { ui } from './en/ui';
@@ -10,9 +12,11 @@ import type { Dictionary } from './fr';
 
 export const en: Dictionary = {
   ...common,
+  ...complaintUi,
   ...content,
   ...deadlines,
   ...letters,
+  ...options,
   ...register,
   ...spotting,
   ...webmail,

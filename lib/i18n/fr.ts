@@ -1,13 +1,26 @@
 // French strings: the source of truth. Each domain keeps its strings in its own file under fr/.
 import { common } from './fr/common';
+import { complaintUi } from './fr/complaint-ui';
 import { content } from './fr/content';
 import { deadlines } from './fr/deadlines';
 import { letters } from './fr/letters';
+import { options } from './fr/options';
 import { register } from './fr/register';
 import { spotting } from './fr/spotting';
 import { ui } from './fr/ui';
 import { webmail } from './fr/webmail';
 
-export const fr = { ...common, ...content, ...deadlines, ...letters, ...register, ...spotting, ...webmail, ...ui };
+export const fr = {
+  ...common,
+  ...complaintUi,
+  ...content,
+  ...deadlines,
+  ...letters,
+  ...options,
+  ...register,
+  ...spotting,
+  ...webmail,
+  ...ui,
+};
 export type MessageKey = keyof typeof fr;
 export type Dictionary = Record<MessageKey, string>;

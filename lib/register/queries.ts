@@ -158,3 +158,8 @@ export async function listRegisterPage(
   }
   return { complaints: out, more };
 }
+
+/** Complaints received since `since` (ISO instant), read on the receivedAt index. */
+export async function listReceivedSince(since: string): Promise<Complaint[]> {
+  return valid(await (await registerDb()).getAllFromIndex('complaints', 'receivedAt', IDBKeyRange.lowerBound(since)));
+}

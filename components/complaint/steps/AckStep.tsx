@@ -1,0 +1,37 @@
+// Step 2: acknowledge in writing within the deadline, saying what has been started.
+import { t } from '@/lib/i18n';
+import { templatesFor } from '@/lib/letters/catalog';
+import { formatDateTime } from '@/lib/ui/format';
+import { LetterComposer } from '../LetterComposer';
+import { TransitionButton } from '../TransitionButton';
+import type { StepProps } from '../types';
+
+export function AckStep(props: StepProps) {
+  const { complaint: c, actions } = props;
+  const acked = c.clocks.ack.metAt !== null;
+  const markAcknowledged = (
+    <TransitionButton
+      label={t('ui.step.markAcknowledged')}
+      confirm={t('ui.step.confirmAcknowledged')}
+      primary
+      testId="mark-acknowledged"
+      onRun={() => actions.transition('acknowledged')}
+    />
+  );
+  return (
+    <div class="section">
+      <h3>{t('ui.step.acknowledge')}</h3>
+      {acked ? (
+        <p class="notice">{t('ui.step.acknowledgedOn', { date: formatDateTime(c.clocks.ack.metAt ?? '') })}</p>
+      ) : (
+        <p>{t('ui.step.ackHint')}</p>
+      )}
+      <LetterComposer
+        {...props}
+        templates={templatesFor('registered')}
+        after={(id) => (!acked && c.phase === 'registered' && id === 'accuse-reception' ? markAcknowledged : null)}
+      />
+      {!acked && c.phase === 'registered' && markAcknowledged}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { TemplateOverrides } from '@/lib/letters/meta';
+import type { RenderedLetter } from '@/lib/letters/render';
+import type { ErrorPayload } from '@/lib/messages';
+import type { Complaint, ComplaintPatch, Phase } from '@/lib/register/schema';
+import type { Settings } from '@/lib/settings/schema';
+
+/** What the complaint view can ask for; every change goes through the background. */
+export interface ComplaintActions {
+  patch(patch: ComplaintPatch): Promise<ErrorPayload | undefined>;
+  transition(to: Phase, at?: string): Promise<ErrorPayload | undefined>;
+  extend(
+    clock: 'ack' | 'answer',
+    ext: { newDueAt: string; reason: string; customerToldAt: string },
+  ): Promise<ErrorPayload | undefined>;
+  note(text: string): Promise<ErrorPayload | undefined>;
+  /** Puts the letter in the webmail reply (or on the clipboard) and records it in the history. */
+  insertLetter(letter: RenderedLetter): Promise<{ ok: boolean; message: string }>;
+  open(id: string): void;
+}
+
+export interface StepProps {
+  complaint: Complaint;
+  settings: Settings;
+  overrides: TemplateOverrides;
+  now: Date;
+  actions: ComplaintActions;
+}

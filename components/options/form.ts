@@ -1,0 +1,149 @@
+// The settings form's state and its translation to and from SettingsSchema. Numbers are kept as the text the
+// agent typed (nothing typed is lost on a failed save); the schema is the only judge of what may be saved.
+import type { z } from 'zod';
+import { type DeadlinePreset, type DurationUnit, POLICY_PRESETS } from '@/lib/deadlines/policy';
+import { type MessageKey, t } from '@/lib/i18n';
+import { type Category, type Settings, SettingsSchema } from '@/lib/settings/schema';
+
+export type FieldErrors = Record<string, string>;
+
+export interface DurationForm {
+  amount: string;
+  unit: DurationUnit;
+}
+
+export interface SettingsForm {
+  lang: Settings['lang'];
+  agentName: string;
+  company: Settings['company'];
+  signature: Settings['signature'];
+  mediator: Settings['mediator'];
+  policy: {
+    preset: DeadlinePreset;
+    ack: DurationForm;
+    answer: DurationForm;
+    alsaceMoselle: boolean;
+    closureDays: string[];
+    dueSoonHours: string;
+  };
+  /** `isNew`: added since the last save, so in use nowhere and still removable. */
+  categories: (Category & { isNew?: boolean })[];
+  retentionYears: string;
+  /** One domain per line. */
+  ownDomains: string;
+}
+
+export function toForm(s: Settings): SettingsForm {
+  const duration = (d: { amount: number; unit: DurationUnit }) => ({ amount: String(d.amount), unit: d.unit });
+  return {
+    lang: s.lang,
+    agentName: s.agentName,
+    company: { ...s.company },
+    signature: { ...s.signature },
+    mediator: { ...s.mediator },
+    policy: {
+      preset: s.policy.preset,
+      ack: duration(s.policy.ack),
+      answer: duration(s.policy.answer),
+      alsaceMoselle: s.policy.alsaceMoselle,
+      closureDays: [...s.policy.closureDays],
+      dueSoonHours: String(s.policy.dueSoonHours),
+    },
+    categories: s.categories.map((c) => ({ ...c })),
+    retentionYears: String(s.retentionYears),
+    ownDomains: s.ownDomains.join('\n'),
+  };
+}
+
+/** "" stays NaN (the schema refuses it) rather than becoming 0; a French decimal comma is accepted. */
+const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim().replace(',', '.')));
+
+/** "@Maison-Dupont.fr " → "maison-dupont.fr"; blank lines dropped. */
+export function parseDomains(text: string): string[] {
+  return text
+    .split(/[\n,;]+/)
+    .map((d) => d.trim().replace(/^@/, '').toLowerCase())
+    .filter((d) => d.length > 0);
+}
+
+export function fromForm(f: SettingsForm): unknown {
+  return {
+    version: 1,
+    lang: f.lang,
+    agentName: f.agentName,
+    company: f.company,
+    signature: f.signature,
+    mediator: f.mediator,
+    policy: {
+      preset: f.policy.preset,
+      ack: { amount: num(f.policy.ack.amount), unit: f.policy.ack.unit },
+      answer: { amount: num(f.policy.answer.amount), unit: f.policy.answer.unit },
+      alsaceMoselle: f.policy.alsaceMoselle,
+      closureDays: f.policy.closureDays,
+      dueSoonHours: num(f.policy.dueSoonHours),
+    },
+    categories: f.categories.map(({ isNew: _new, ...c }) => c),
+    retentionYears: num(f.retentionYears),
+    ownDomains: parseDomains(f.ownDomains),
+  };
+}
+
+/** A list's items share one error next to the list: `ownDomains.3` → `ownDomains`. */
+export function fieldKey(path: readonly PropertyKey[]): string {
+  const key = path.map(String).join('.');
+  return key.replace(/^(ownDomains|policy\.closureDays)\.\d+$/, '$1');
+}
+
+/** Plainer French than zod's generic messages for the fields agents get wrong. */
+const FRIENDLY: [RegExp, MessageKey][] = [
+  [/^policy\.(ack|answer)\.amount$/, 'options.error.amount'],
+  [/^policy\.dueSoonHours$/, 'options.error.dueSoonHours'],
+  [/^retentionYears$/, 'options.error.retentionYears'],
+  [/^categories\.\d+\.label$/, 'options.error.categoryLabel'],
+];
+
+function message(key: string, issue: z.core.$ZodIssue): string {
+  const friendly = FRIENDLY.find(([pattern]) => pattern.test(key))?.[1];
+  if (friendly) return t(friendly);
+  if (issue.code === 'too_small' && issue.origin === 'string') return t('options.error.required');
+  return issue.message;
+}
+
+export function validateSettings(f: SettingsForm): { settings?: Settings; errors: FieldErrors } {
+  const result = SettingsSchema.safeParse(fromForm(f));
+  if (result.success) return { settings: result.data, errors: {} };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = fieldKey(issue.path);
+    errors[key] ??= message(key, issue);
+  }
+  return { errors };
+}
+
+/** A category id from its label: "Livraison (retard)" → "livraison-retard"; "-2", "-3"… when taken. */
+export function categoryId(label: string, taken: readonly string[]): string {
+  const base =
+    label
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 34)
+      .replace(/-+$/, '') || 'motif';
+  let id = base;
+  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** A preset brings its durations; "custom" keeps the current ones so the agent can adjust them. */
+export function withPreset(policy: SettingsForm['policy'], preset: DeadlinePreset): SettingsForm['policy'] {
+  if (preset === 'custom') return { ...policy, preset };
+  const timing = POLICY_PRESETS[preset];
+  return {
+    ...policy,
+    preset,
+    ack: { amount: String(timing.ack.amount), unit: timing.ack.unit },
+    answer: { amount: String(timing.answer.amount), unit: timing.answer.unit },
+  };
+}

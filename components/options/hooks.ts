@@ -1,0 +1,44 @@
+// What the options page reads: the saved settings (once: the form then owns the edits) and the edited
+// letter copies (again whenever the background announces a change). Unreadable values are reported, not hidden.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { setLang } from '@/lib/i18n';
+import type { TemplateOverrides } from '@/lib/letters/meta';
+import { getTemplateOverrides } from '@/lib/letters/overrides-store';
+import { onRegisterChange } from '@/lib/messages';
+import type { InvalidRecord } from '@/lib/register/queries';
+import type { Settings } from '@/lib/settings/schema';
+import { getSettings } from '@/lib/settings/store';
+
+export function useSavedSettings() {
+  const [state, setState] = useState<{ settings: Settings | null; unreadable?: InvalidRecord }>({ settings: null });
+  useEffect(() => {
+    let unreadable: InvalidRecord | undefined;
+    void getSettings((r) => {
+      unreadable = r;
+    }).then((settings) => {
+      setLang(settings.lang);
+      setState(unreadable ? { settings, unreadable } : { settings });
+    });
+  }, []);
+  const saved = useCallback((settings: Settings) => {
+    setLang(settings.lang);
+    setState({ settings });
+  }, []);
+  return { ...state, saved };
+}
+
+export function useTemplateOverrides() {
+  const [state, setState] = useState<{ overrides: TemplateOverrides; unreadable?: InvalidRecord }>({ overrides: {} });
+  const reload = useCallback(async () => {
+    let unreadable: InvalidRecord | undefined;
+    const overrides = await getTemplateOverrides((r) => {
+      unreadable = r;
+    });
+    setState(unreadable ? { overrides, unreadable } : { overrides });
+  }, []);
+  useEffect(() => {
+    void reload();
+    return onRegisterChange(() => void reload());
+  }, [reload]);
+  return { ...state, reload };
+}

@@ -1,0 +1,29 @@
+// The complaint view's actions, each a request to the background (which owns writes).
+import type { ComplaintActions } from '@/components/complaint/types';
+import { RequestError, send } from '@/lib/messages';
+import type { Complaint } from '@/lib/register/schema';
+import { insertLetterFor } from '@/lib/ui/insert-letter';
+
+const failure = (error: unknown) =>
+  error instanceof RequestError ? error.payload : { key: 'error.unexpected', message: String(error) };
+
+async function attempt(work: () => Promise<unknown>) {
+  try {
+    await work();
+    return undefined;
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export function complaintActions(c: Complaint, open: (id: string) => void): ComplaintActions {
+  return {
+    patch: (patch) => attempt(() => send({ type: 'complaint/update', id: c.id, rev: c.rev, patch })),
+    transition: (to, at) => attempt(() => send({ type: 'complaint/transition', id: c.id, rev: c.rev, to, at })),
+    extend: (clock, ext) => attempt(() => send({ type: 'complaint/extend', id: c.id, rev: c.rev, clock, ...ext })),
+    note: (text) => attempt(() => send({ type: 'complaint/note', id: c.id, text })),
+    insertLetter: (letter) =>
+      insertLetterFor(c, letter).catch((error) => ({ ok: false, message: failure(error).message })),
+    open,
+  };
+}
