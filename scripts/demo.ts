@@ -22,11 +22,15 @@ async function main() {
   console.log(`Extension chargée depuis ${EXTENSION_DIR} (id ${session.extensionId}).`);
   console.log(`Registre : chrome-extension://${session.extensionId}/sidepanel.html`);
   if (mailbox) console.log(`Boîte de démonstration hors ligne : ${mailbox}`);
-  console.log('Pour l’installer dans votre Chrome : chrome://extensions → Mode développeur → « Charger l’extension non empaquetée » → ce dossier.');
+  console.log(
+    'Pour l’installer dans votre Chrome : chrome://extensions → Mode développeur → « Charger l’extension non empaquetée » → ce dossier.',
+  );
   if (headless) {
     const shot = resolve(import.meta.dirname, '../.demo-profile/registre.png');
     await register.screenshot({ path: shot });
-    console.log(`Aucun écran détecté : Chromium tourne sans fenêtre. Capture du registre : ${shot}. Ctrl+C pour arrêter.`);
+    console.log(
+      `Aucun écran détecté : Chromium tourne sans fenêtre. Capture du registre : ${shot}. Ctrl+C pour arrêter.`,
+    );
   } else {
     console.log('Fermez la fenêtre de Chromium pour arrêter la démonstration.');
   }

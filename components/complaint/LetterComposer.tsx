@@ -85,9 +85,9 @@ export function LetterComposer({ complaint, settings, overrides, now, actions, t
         </div>
       )}
       {result?.ok && (
-        <div class="letter__preview" aria-label={t('ui.letter.preview')} data-testid="letter-preview" tabIndex={0}>
+        <section class="letter__preview" aria-label={t('ui.letter.preview')} data-testid="letter-preview">
           {result.text}
-        </div>
+        </section>
       )}
       <button
         type="button"

@@ -18,7 +18,6 @@ export function useComplaintDetails(complaint: Complaint | null | undefined): Co
   const [details, setDetails] = useState<ComplaintDetails>({ history: [], verdict: null, similar: [] });
   const id = complaint?.id;
   const rev = complaint?.rev;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when the record's revision changes
   useEffect(() => {
     if (!complaint) return;
     let live = true;
