@@ -3,7 +3,7 @@
 // never fatal: the exit code is 1 only when a suite crashed.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM, EXTENSION_DIR, launch, type Session } from '../tests/browser/support/chromium';
@@ -52,6 +52,10 @@ async function main(): Promise<number> {
   console.log(
     `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`,
   );
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  console.log(`Load average before the run: ${load} (other work on the machine skews the figures)`);
   console.log(`Figures from a ${cores.length}-core machine: compare them with runs on the same machine only.`);
 
   const figures: Figure[] = [];

@@ -89,7 +89,11 @@ async function compare(
     ...(target ? { target } : {}),
   };
   const shown = answer.length > 70 ? `${answer.slice(0, 67)}…` : answer;
-  ctx.log(`${id}: ${figure.ms.toFixed(2)} ms, baseline ${figure.baselineMs?.toFixed(1)} ms; same answer ${shown}`);
+  const spread = (samples: number[]) => `${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}`;
+  ctx.log(
+    `${id}: ${figure.ms.toFixed(2)} ms (runs ${spread(ours.samples)}), baseline ${figure.baselineMs?.toFixed(1)} ms ` +
+      `(${spread(naive.samples)}); same answer ${shown}`,
+  );
   return figure;
 }
 
