@@ -124,7 +124,24 @@ export function startController(options: ControllerOptions): Controller {
     void send({ type: 'webmail/opened', messages, draft }).catch(() => undefined);
   }
 
-  async function scan(redraw = false): Promise<void> {
+  // One scan at a time: a scan asked for while one runs is folded into a single follow-up scan.
+  let running: Promise<void> | null = null;
+  let pending: { redraw: boolean } | null = null;
+  function scan(redraw = false): Promise<void> {
+    if (running) {
+      pending = { redraw: redraw || (pending?.redraw ?? false) };
+      return running;
+    }
+    running = scanOnce(redraw).finally(() => {
+      running = null;
+      const next = pending;
+      pending = null;
+      if (next && !stopped) void scan(next.redraw);
+    });
+    return running;
+  }
+
+  async function scanOnce(redraw: boolean): Promise<void> {
     if (stopped) return;
     current = adapter.readMessages(doc, read);
     rows = adapter.readThreadRows(doc, read);
