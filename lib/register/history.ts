@@ -1,12 +1,28 @@
 // Append-only history of a complaint. Each event carries the SHA-256 of the previous one, so an edited,
 // reordered or deleted event breaks the chain and `verifyChain` says where.
+//
+// Personal data can still be erased (GDPR art. 17) without breaking the chain: an event's hash covers a
+// salted digest of each change, not the change itself. Erasing a change removes its values and its salt
+// and keeps the digest, so the chain still verifies while nothing of the erased value remains (the
+// 128-bit salt goes with it, so the digest cannot be tested against guesses).
 import { z } from 'zod';
 import { isoInstant } from './schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export const ChangeSchema = z.object({ path: z.string().max(300), from: z.unknown(), to: z.unknown() });
-export type Change = z.infer<typeof ChangeSchema>;
+const hex = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${n}}$`));
+
+/** A change as recorded: its values, the salt and digest that the event's hash covers, or `redacted`. */
+export const ChangeSchema = z.object({
+  path: z.string().max(300),
+  from: z.unknown(),
+  to: z.unknown(),
+  salt: hex(32).optional(),
+  digest: hex(64).optional(),
+  redacted: z.boolean().optional(),
+});
+export type SealedChange = z.infer<typeof ChangeSchema>;
+export type Change = Pick<SealedChange, 'path' | 'from' | 'to'>;
 
 export const EVENT_TYPES = [
   'created',
@@ -30,7 +46,7 @@ export const HistoryEventSchema = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
-export type UnsealedEvent = Omit<HistoryEvent, 'hash' | 'prevHash' | 'seq'>;
+export type UnsealedEvent = Omit<HistoryEvent, 'hash' | 'prevHash' | 'seq' | 'changes'> & { changes: Change[] };
 
 /** JSON with object keys sorted at every level: the same event always hashes the same way. */
 export function canonicalJson(value: unknown): string {
@@ -48,32 +64,69 @@ export async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+const randomHex = (bytes: number) =>
+  Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+export function changeDigest(change: Change, salt: string): Promise<string> {
+  return sha256Hex(`${salt}:${canonicalJson({ path: change.path, from: change.from, to: change.to })}`);
+}
+
+/** What the event's hash covers: everything but the changes' values, which count through their digests. */
+function hashedForm(event: Omit<HistoryEvent, 'hash'>) {
+  return { ...event, changes: event.changes.map((c) => ({ path: c.path, digest: c.digest })) };
+}
+
 export async function hashEvent(event: Omit<HistoryEvent, 'hash'>): Promise<string> {
-  return sha256Hex(canonicalJson(event));
+  return sha256Hex(canonicalJson(hashedForm(event)));
 }
 
 /** Links `event` after the event whose hash is `prevHash` (seq `prevSeq`). */
 export async function sealEvent(event: UnsealedEvent, prevHash: string, prevSeq: number): Promise<HistoryEvent> {
-  const unsealed = { ...event, seq: prevSeq + 1, prevHash };
+  const changes = await Promise.all(
+    event.changes.map(async (c) => {
+      const salt = randomHex(16);
+      return { path: c.path, from: c.from ?? null, to: c.to ?? null, salt, digest: await changeDigest(c, salt) };
+    }),
+  );
+  const unsealed = { ...event, changes, seq: prevSeq + 1, prevHash };
   return { ...unsealed, hash: await hashEvent(unsealed) };
 }
 
+/** Erases the values of the changes whose path `erase` selects; the event still verifies. */
+export function redactEvent(event: HistoryEvent, erase: (path: string) => boolean): HistoryEvent {
+  return {
+    ...event,
+    changes: event.changes.map((c) =>
+      erase(c.path) && !c.redacted ? { path: c.path, from: null, to: null, digest: c.digest, redacted: true } : c,
+    ),
+  };
+}
+
 export type ChainVerdict =
-  | { ok: true; length: number }
-  | { ok: false; brokenAt: number; reason: 'hash' | 'link' | 'seq' | 'head' };
+  | { ok: true; length: number; redacted: number }
+  | { ok: false; brokenAt: number; reason: 'hash' | 'link' | 'seq' | 'head' | 'change' };
 
 /** Checks a complaint's events (in seq order) against each other and, when given, the complaint's recorded head. */
 export async function verifyChain(events: readonly HistoryEvent[], head?: string): Promise<ChainVerdict> {
   let prev = GENESIS_HASH;
+  let redacted = 0;
   for (const [i, event] of events.entries()) {
     if (event.seq !== i + 1) return { ok: false, brokenAt: i + 1, reason: 'seq' };
     if (event.prevHash !== prev) return { ok: false, brokenAt: event.seq, reason: 'link' };
     const { hash, ...rest } = event;
     if ((await hashEvent(rest)) !== hash) return { ok: false, brokenAt: event.seq, reason: 'hash' };
+    for (const change of event.changes) {
+      if (change.redacted) {
+        redacted++;
+        if (change.from !== null || change.to !== null) return { ok: false, brokenAt: event.seq, reason: 'change' };
+      } else if (!change.salt || !change.digest || (await changeDigest(change, change.salt)) !== change.digest) {
+        return { ok: false, brokenAt: event.seq, reason: 'change' };
+      }
+    }
     prev = hash;
   }
   if (head !== undefined && head !== prev) return { ok: false, brokenAt: events.length + 1, reason: 'head' };
-  return { ok: true, length: events.length };
+  return { ok: true, length: events.length, redacted };
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>

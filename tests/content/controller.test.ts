@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Controller, onlyOurs, startController } from '@/lib/content/controller';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Controller, type ControllerOptions, onlyOurs, startController } from '@/lib/content/controller';
 import { draftFromMessage, EXCERPT_MAX, threadLink } from '@/lib/content/draft';
 import type { RequestInput } from '@/lib/messages';
 import type { ScanAnswer } from '@/lib/messages-webmail';

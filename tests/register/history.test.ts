@@ -4,6 +4,7 @@ import {
   diff,
   GENESIS_HASH,
   type HistoryEvent,
+  redactEvent,
   sealEvent,
   sha256Hex,
   verifyChain,
@@ -43,7 +44,7 @@ describe('the history hash chain', () => {
 
   it('verifies an intact chain and the head recorded on the complaint', async () => {
     const events = await chainOf(4);
-    expect(await verifyChain(events, events[3]?.hash)).toEqual({ ok: true, length: 4 });
+    expect(await verifyChain(events, events[3]?.hash)).toEqual({ ok: true, length: 4, redacted: 0 });
   });
 
   it('detects an edited event', async () => {
@@ -66,6 +67,35 @@ describe('the history hash chain', () => {
     const events = await chainOf(4);
     expect(await verifyChain([events[0]!, events[2]!, events[3]!])).toMatchObject({ ok: false, reason: 'seq' });
     expect(await verifyChain(events.slice(0, 3), events[3]!.hash)).toEqual({ ok: false, brokenAt: 4, reason: 'head' });
+  });
+
+  it('detects a change whose value was edited, even with the event hash left alone', async () => {
+    const events = await chainOf(3);
+    const edited = events.map((e) => (e.seq === 2 ? { ...e, changes: e.changes.map((c) => ({ ...c, to: 99 })) } : e));
+    expect(await verifyChain(edited)).toEqual({ ok: false, brokenAt: 2, reason: 'change' });
+  });
+
+  it('erases personal data from an event and the chain still verifies, with nothing of the value left', async () => {
+    const events = await chainOf(3);
+    const erased = events.map((e) => redactEvent(e, (path) => path === 'severity' && e.seq === 2));
+    expect(await verifyChain(erased, events[2]!.hash)).toEqual({ ok: true, length: 3, redacted: 1 });
+    const change = erased[1]!.changes[0]!;
+    expect(change).toEqual({
+      path: 'severity',
+      from: null,
+      to: null,
+      digest: events[1]!.changes[0]!.digest,
+      redacted: true,
+    });
+    expect(JSON.stringify(erased[1])).not.toContain('"salt"');
+  });
+
+  it('refuses a redacted change that still carries a value', async () => {
+    const events = await chainOf(2);
+    const fake = events.map((e) =>
+      e.seq === 2 ? { ...e, changes: e.changes.map((c) => ({ ...c, salt: undefined, redacted: true })) } : e,
+    );
+    expect(await verifyChain(fake)).toEqual({ ok: false, brokenAt: 2, reason: 'change' });
   });
 
   it('records field-level changes from → to', () => {
