@@ -26,10 +26,10 @@ afterEach(() => controller?.stop());
 
 function start(reply: (r: RequestInput) => unknown) {
   const sent: RequestInput[] = [];
-  const send = vi.fn(async <T>(r: RequestInput) => {
+  const send = (async (r: RequestInput) => {
     sent.push(r);
-    return reply(r) as T;
-  });
+    return reply(r);
+  }) as ControllerOptions['send'];
   controller = startController({
     adapter: gmailAdapter,
     doc: loadPage(),
