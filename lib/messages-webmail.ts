@@ -4,8 +4,7 @@
 // the content script, which stays small (see `npm run bench`); lib/messages.ts embeds them.
 import * as z from 'zod/mini';
 
-/** Key in storage.local that the background bumps on every register change. */
-export const CHANGE_KEY = 'registerChange';
+export { CHANGE_KEY } from './messages-keys';
 
 const id = z.string().check(z.maxLength(200));
 

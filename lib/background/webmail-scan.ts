@@ -2,7 +2,13 @@
 // worded in the agent's language) and what the spotter thinks of each message not yet logged. Doing
 // this here keeps the spotter, the register and the dictionaries out of the webmail content script.
 import { t } from '../i18n';
-import type { ChipView, ScanAnswer, ScannedMessage, SpotView } from '../messages-webmail';
+import {
+  type ChipView,
+  type ScanAnswer,
+  ScanAnswerSchema,
+  type ScannedMessage,
+  type SpotView,
+} from '../messages-webmail';
 import { findByMessageId, findByThreadId } from '../register/queries';
 import type { Complaint } from '../register/schema';
 import { countdown } from '../register/urgency';
@@ -49,9 +55,10 @@ export async function answerScan(
   const logged = new Set([...found.values()].map((c) => c.source.messageId));
   const spots: Record<string, SpotView> = {};
   for (const m of messages) if (!logged.has(m.messageId)) spots[m.messageId] = spotView(m, settings.ownDomains);
-  return {
+  // Parsed on the way out: the content script trusts this shape (see lib/content/guards.ts).
+  return ScanAnswerSchema.parse({
     labels: { log: t('content.log'), logLikely: t('content.logLikely') },
     chips: [...found.values()].map((c) => chipView(c, now, settings.dueSoonHours)),
     spots,
-  };
+  });
 }

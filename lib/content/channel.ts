@@ -3,7 +3,7 @@
 // the background; answers are validated here with the zod/mini schemas of lib/messages-webmail.ts.
 import { browser } from 'wxt/browser';
 import type { RequestInput, Response } from '../messages';
-import { CHANGE_KEY } from '../messages-webmail';
+import { CHANGE_KEY } from '../messages-keys';
 
 export async function sendToBackground<T>(request: RequestInput): Promise<T> {
   const response = (await browser.runtime.sendMessage(request)) as Response<T> | undefined;

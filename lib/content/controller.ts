@@ -3,9 +3,10 @@
 // is in the register with a phase chip. Mutations caused by our own elements are ignored, and a scan
 // that finds nothing new does no further DOM work and sends no message.
 import type { RequestInput } from '../messages';
-import { type ScanAnswer, ScanAnswerSchema } from '../messages-webmail';
+import type { ScanAnswer } from '../messages-webmail';
 import type { ReadMessage, ReadOptions, ReadThreadRow, WebmailAdapter } from '../webmail/types';
 import { draftFromMessage } from './draft';
+import { isScanAnswer } from './guards';
 import { complaintChip, ensureStyles, logButton, MARK } from './widgets';
 
 export interface ControllerOptions {
@@ -110,8 +111,7 @@ export function startController(options: ControllerOptions): Controller {
       fromEmail: m.from.email.slice(0, 320),
     }));
     const raw = await send<unknown>({ type: 'webmail/scan', messages, threadIds: [...threadIds] }).catch(() => null);
-    const parsed = ScanAnswerSchema.safeParse(raw);
-    answer = parsed.success ? parsed.data : EMPTY;
+    answer = isScanAnswer(raw) ? raw : EMPTY;
   }
 
   /** Tells the background what this tab shows, so the side panel can follow the open message. */
