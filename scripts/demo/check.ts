@@ -1,14 +1,14 @@
 // A manual end-to-end check of the demo mailbox with the built extension, in real Chromium (headless):
-// `npx wxt build && npx tsx scripts/demo/check.ts [screenshot dir]`. Not part of `npm test`.
+// `npx wxt build && npx tsx scripts/demo/check.ts [screenshot dir, default .demo-profile/check]`. Not part of `npm test`.
 // It opens the mailbox, seeds the register, and checks the chip on the seeded row, the "log complaint"
 // button on an opened thread, the reply editor, sending, and back/forward; screenshots go to the directory.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { launch } from '../../tests/browser/support/chromium';
+import { badge, launch } from '../../tests/browser/support/chromium';
 import { installDemoMailbox, seedDemoRegister } from './mailbox';
 
-const OUT = resolve(process.argv[2] ?? '.demo-check');
+const OUT = resolve(process.argv[2] ?? '.demo-profile/check');
 
 interface ChromeTabs {
   tabs: {
@@ -38,6 +38,8 @@ async function main() {
     const again = await seedDemoRegister(panel, now);
     if (again.seeded) throw new Error('seeded twice');
     step(`second seeding refused: ${again.reason}`);
+    const toolbar = await badge(session.worker);
+    step(`badge: "${toolbar.text}" — ${toolbar.title}`);
 
     const page = await session.context.newPage();
     const errors: string[] = [];
