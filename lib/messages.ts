@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { t } from './i18n';
 import { LangSchema, TemplateIdSchema } from './letters/meta';
 import { CHANGE_KEY, ScannedMessageSchema, type TabRequest, TabRequestSchema } from './messages-webmail';
+import { ANONYMISATION_REASONS } from './register/anonymize';
 import { DraftSchema } from './register/draft';
 import {
   ComplaintPatchSchema,
@@ -33,6 +34,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('complaint/note'), id, text: z.string().trim().min(1).max(10000) }),
   z.object({ type: z.literal('complaint/letter'), id, letter: LetterRecordSchema }),
+  z.object({ type: z.literal('complaint/anonymize'), id, reason: z.enum(ANONYMISATION_REASONS) }),
+  z.object({ type: z.literal('retention/apply'), ids: z.array(id).min(1).max(10_000) }),
   z.object({
     type: z.literal('webmail/scan'),
     messages: z.array(ScannedMessageSchema).max(500),

@@ -6,6 +6,7 @@ import { templateMeta } from '../letters/catalog';
 import { resetTemplateOverride, saveTemplateOverride } from '../letters/overrides-store';
 import { validateTemplate } from '../letters/validate';
 import { CHANGE_KEY, type RequestOf, type RequestType } from '../messages';
+import { anonymizeComplaint, applyRetention } from '../register/anonymize-store';
 import type { Complaint } from '../register/schema';
 import {
   addNote,
@@ -58,6 +59,16 @@ export const handlers: HandlerMap = {
     written((w) => extendDeadline(id, rev, clock, { newDueAt, reason, customerToldAt }, w)),
   'complaint/note': ({ id, text }) => written((w) => addNote(id, text, w)),
   'complaint/letter': ({ id, letter }) => written((w) => recordLetter(id, letter, w)),
+  'complaint/anonymize': async ({ id, reason }) => {
+    const { retentionYears } = await getSettings();
+    return written(async (w) => (await anonymizeComplaint(id, reason, w, retentionYears)).complaint);
+  },
+  'retention/apply': async ({ ids }) => {
+    const { retentionYears } = await getSettings();
+    const report = await applyRetention(ids, retentionYears, await writeContext());
+    if (report.anonymized.length > 0) await announce(report.anonymized.map((a) => a.id));
+    return report;
+  },
   'webmail/scan': async ({ messages, threadIds }) => {
     const settings = await getSettings();
     return answerScan(

@@ -4,6 +4,7 @@ import { content } from './en/content';
 import { deadlines } from './en/deadlines';
 import { letters } from './en/letters';
 import { options } from './en/options';
+import { privacy } from './en/privacy';
 import { register } from './en/register';
 import { spotting } from './en/spotting';
 import { ui } from './en/ui';
@@ -17,6 +18,7 @@ export const en: Dictionary = {
   ...deadlines,
   ...letters,
   ...options,
+  ...privacy,
   ...register,
   ...spotting,
   ...webmail,

@@ -5,6 +5,7 @@ import { content } from './fr/content';
 import { deadlines } from './fr/deadlines';
 import { letters } from './fr/letters';
 import { options } from './fr/options';
+import { privacy } from './fr/privacy';
 import { register } from './fr/register';
 import { spotting } from './fr/spotting';
 import { ui } from './fr/ui';
@@ -17,6 +18,7 @@ export const fr = {
   ...deadlines,
   ...letters,
   ...options,
+  ...privacy,
   ...register,
   ...spotting,
   ...webmail,

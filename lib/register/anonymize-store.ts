@@ -1,0 +1,88 @@
+// Writes an anonymisation: the anonymised record, every past history event of the complaint with its
+// personal changes redacted, and the `anonymized` event appended to the chain, all in ONE transaction,
+// after checking that nobody changed the record since it was read (as store.ts does for other changes).
+// Only the background calls these.
+import { UserError } from '../i18n';
+import { type AnonymisationReason, anonymizeRecord, redactionsFor } from './anonymize';
+import { registerDb } from './db';
+import { sealEvent } from './history';
+import { getComplaint, getHistory } from './queries';
+import { dueForAnonymisation } from './retention';
+import type { Complaint } from './schema';
+import type { WriteContext } from './store';
+
+const MAX_RETRIES = 5;
+
+export interface AnonymisationResult {
+  complaint: Complaint;
+  erased: string[];
+  /** How many past changes were redacted in the history. */
+  redacted: number;
+}
+
+async function attempt(current: Complaint, reason: AnonymisationReason, w: WriteContext) {
+  const outcome = anonymizeRecord(current, reason, { ...w, newId: () => crypto.randomUUID() });
+  const redactions = redactionsFor(await getHistory(current.id));
+  // Sealed before the transaction opens: a transaction left waiting on anything but IndexedDB commits early.
+  const event = await sealEvent(outcome.event, current.historyHead, current.rev);
+  const complaint: Complaint = { ...outcome.complaint, historyHead: event.hash };
+  const db = await registerDb();
+  const tx = db.transaction(['complaints', 'history'], 'readwrite');
+  const stored = (await tx.objectStore('complaints').get(current.id)) as Complaint | undefined;
+  if (stored?.rev !== current.rev || stored.historyHead !== current.historyHead) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    return 'conflict' as const;
+  }
+  const history = tx.objectStore('history');
+  await Promise.all([
+    tx.objectStore('complaints').put(complaint),
+    ...redactions.map((e) => history.put(e)),
+    history.add(event),
+  ]);
+  await tx.done;
+  const redacted = redactions.reduce((n, e) => n + e.changes.filter((c) => c.redacted).length, 0);
+  return { complaint, erased: outcome.erased, redacted };
+}
+
+/**
+ * Anonymises complaint `id`. Refused when it is already anonymised, and, for the retention reason, when
+ * its retention period has not ended (`years` after closure).
+ */
+export async function anonymizeComplaint(
+  id: string,
+  reason: AnonymisationReason,
+  w: WriteContext,
+  years?: number,
+): Promise<AnonymisationResult> {
+  for (let i = 0; i < MAX_RETRIES; i++) {
+    const current = await getComplaint(id);
+    if (!current) throw new UserError('register.notFound', { id });
+    if (current.anonymizedAt) throw new UserError('privacy.alreadyAnonymized', { reference: current.reference });
+    if (reason === 'retention' && (years === undefined || !dueForAnonymisation(current, w.now, years))) {
+      throw new UserError('privacy.notDue', { reference: current.reference });
+    }
+    const result = await attempt(current, reason, w);
+    if (result !== 'conflict') return result;
+  }
+  throw new UserError('register.conflict');
+}
+
+export interface RetentionReport {
+  anonymized: { id: string; reference: string }[];
+  skipped: { id: string; message: string }[];
+}
+
+/** Anonymises each complaint whose retention period has ended, one transaction each; reports the others. */
+export async function applyRetention(ids: readonly string[], years: number, w: WriteContext): Promise<RetentionReport> {
+  const report: RetentionReport = { anonymized: [], skipped: [] };
+  for (const id of new Set(ids)) {
+    try {
+      const { complaint } = await anonymizeComplaint(id, 'retention', w, years);
+      report.anonymized.push({ id, reference: complaint.reference });
+    } catch (error) {
+      report.skipped.push({ id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return report;
+}
