@@ -47,6 +47,7 @@ export function CategoriesSection({ categories, errors, onChange }: Props) {
             >
               {(p) => <input {...p} value={c.label} onInput={(e) => update(index, { label: e.currentTarget.value })} />}
             </Field>
+            <span class="options__category-id">{t('options.categories.id', { id: c.id })}</span>
             <span class="options__badges">
               {c.archived && <span class="chip">{t('options.categories.archivedBadge')}</span>}
               {c.isNew && <span class="chip chip--met">{t('options.categories.newBadge')}</span>}
@@ -64,7 +65,6 @@ export function CategoriesSection({ categories, errors, onChange }: Props) {
               <button
                 type="button"
                 class="button button--small"
-                aria-pressed={c.archived}
                 aria-label={t(c.archived ? 'options.categories.unarchiveLabel' : 'options.categories.archiveLabel', {
                   label: c.label,
                 })}

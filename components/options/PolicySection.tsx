@@ -120,6 +120,7 @@ export function PolicySection({ form, errors, year, onChange }: Props) {
           {(p) => (
             <select
               {...p}
+              class="options__preset"
               value={policy.preset}
               data-testid="policy-preset"
               onChange={(e) => set(withPreset(policy, DeadlinePresetSchema.parse(e.currentTarget.value)))}
