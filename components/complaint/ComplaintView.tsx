@@ -5,6 +5,8 @@ import type { Complaint } from '@/lib/register/schema';
 import type { Similarity } from '@/lib/register/similar';
 import { openStep, type Step } from '@/lib/register/steps';
 import { ComplaintHeader } from '../ComplaintHeader';
+import { CaseFileLink } from '../casefile/CaseFileLink';
+import { EraseButton } from '../privacy/EraseButton';
 import { ExtendDeadline } from './ExtendDeadline';
 import { History } from './History';
 import { Notes } from './Notes';
@@ -42,6 +44,8 @@ export function ComplaintView(props: Props) {
         {step === 'mediation' && <MediationStep {...props} />}
       </div>
       <Notes complaint={c} actions={actions} />
+      <CaseFileLink id={c.id} />
+      <EraseButton complaint={c} onAnonymize={actions.anonymize} />
       <History events={history} verdict={verdict} />
     </article>
   );

@@ -13,6 +13,8 @@ export interface ComplaintActions {
     ext: { newDueAt: string; reason: string; customerToldAt: string },
   ): Promise<ErrorPayload | undefined>;
   note(text: string): Promise<ErrorPayload | undefined>;
+  /** Anonymises the complaint (customer's erasure request, or end of its retention period). */
+  anonymize(reason: 'request' | 'retention'): Promise<ErrorPayload | undefined>;
   /** Puts the letter in the webmail reply (or on the clipboard) and records it in the history. */
   insertLetter(letter: RenderedLetter): Promise<{ ok: boolean; message: string }>;
   open(id: string): void;

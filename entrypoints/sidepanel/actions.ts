@@ -22,6 +22,7 @@ export function complaintActions(c: Complaint, open: (id: string) => void): Comp
     transition: (to, at) => attempt(() => send({ type: 'complaint/transition', id: c.id, rev: c.rev, to, at })),
     extend: (clock, ext) => attempt(() => send({ type: 'complaint/extend', id: c.id, rev: c.rev, clock, ...ext })),
     note: (text) => attempt(() => send({ type: 'complaint/note', id: c.id, text })),
+    anonymize: (reason) => attempt(() => send({ type: 'complaint/anonymize', id: c.id, reason })),
     insertLetter: (letter) =>
       insertLetterFor(c, letter).catch((error) => ({ ok: false, message: failure(error).message })),
     open,
