@@ -15,6 +15,7 @@ import {
   NewComplaintSchema,
   PhaseSchema,
 } from './register/schema';
+import { MAX_LINK_GROUP } from './stats/recurring';
 
 const id = z.uuid();
 const rev = z.number().int().min(1).optional();
@@ -36,6 +37,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('complaint/letter'), id, letter: LetterRecordSchema }),
   z.object({ type: z.literal('complaint/anonymize'), id, reason: z.enum(ANONYMISATION_REASONS) }),
   z.object({ type: z.literal('retention/apply'), ids: z.array(id).min(1).max(10_000) }),
+  z.object({ type: z.literal('complaints/link-group'), ids: z.array(id).min(2).max(MAX_LINK_GROUP) }),
   z.object({
     type: z.literal('webmail/scan'),
     messages: z.array(ScannedMessageSchema).max(500),

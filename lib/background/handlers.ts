@@ -7,6 +7,7 @@ import { resetTemplateOverride, saveTemplateOverride } from '../letters/override
 import { validateTemplate } from '../letters/validate';
 import { CHANGE_KEY, type RequestOf, type RequestType } from '../messages';
 import { anonymizeComplaint, applyRetention } from '../register/anonymize-store';
+import { getComplaint } from '../register/queries';
 import type { Complaint } from '../register/schema';
 import {
   addNote,
@@ -18,6 +19,7 @@ import {
   type WriteContext,
 } from '../register/store';
 import { getSettings, saveSettings } from '../settings/store';
+import { linkPatch } from '../stats/recurring';
 import { refreshBadge } from './badge';
 import { getPendingView, setPendingView } from './panel';
 import { answerScan } from './webmail-scan';
@@ -68,6 +70,23 @@ export const handlers: HandlerMap = {
     const report = await applyRetention(ids, retentionYears, await writeContext());
     if (report.anonymized.length > 0) await announce(report.anonymized.map((a) => a.id));
     return report;
+  },
+  'complaints/link-group': async ({ ids }) => {
+    const group = [...new Set(ids)];
+    const w = await writeContext();
+    const linked: string[] = [];
+    try {
+      for (const id of group) {
+        const current = await getComplaint(id);
+        if (!current) throw new UserError('register.notFound', { id });
+        const patch = linkPatch(current, group);
+        // Patched at the revision read: a change made meanwhile is refused rather than overwritten.
+        if (patch) linked.push((await updateComplaint(id, current.rev, patch, w)).id);
+      }
+    } finally {
+      if (linked.length > 0) await announce(linked);
+    }
+    return { linked: linked.length };
   },
   'webmail/scan': async ({ messages, threadIds }) => {
     const settings = await getSettings();
