@@ -1,6 +1,7 @@
 import { common } from './en/common';
 import { complaintUi } from './en/complaint-ui';
 import { content } from './en/content';
+import { dashboard } from './en/dashboard';
 import { deadlines } from './en/deadlines';
 import { letters } from './en/letters';
 import { options } from './en/options';
@@ -15,6 +16,7 @@ export const en: Dictionary = {
   ...common,
   ...complaintUi,
   ...content,
+  ...dashboard,
   ...deadlines,
   ...letters,
   ...options,

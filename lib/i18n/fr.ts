@@ -2,6 +2,7 @@
 import { common } from './fr/common';
 import { complaintUi } from './fr/complaint-ui';
 import { content } from './fr/content';
+import { dashboard } from './fr/dashboard';
 import { deadlines } from './fr/deadlines';
 import { letters } from './fr/letters';
 import { options } from './fr/options';
@@ -15,6 +16,7 @@ export const fr = {
   ...common,
   ...complaintUi,
   ...content,
+  ...dashboard,
   ...deadlines,
   ...letters,
   ...options,
