@@ -1,6 +1,7 @@
 import { common } from './en/common';
 import { complaintUi } from './en/complaint-ui';
 import { content } from './en/content';
+import { data } from './en/data';
 import { dashboard } from './en/dashboard';
 import { deadlines } from './en/deadlines';
 import { letters } from './en/letters';
@@ -16,6 +17,7 @@ export const en: Dictionary = {
   ...common,
   ...complaintUi,
   ...content,
+  ...data,
   ...dashboard,
   ...deadlines,
   ...letters,

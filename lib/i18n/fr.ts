@@ -2,6 +2,7 @@
 import { common } from './fr/common';
 import { complaintUi } from './fr/complaint-ui';
 import { content } from './fr/content';
+import { data } from './fr/data';
 import { dashboard } from './fr/dashboard';
 import { deadlines } from './fr/deadlines';
 import { letters } from './fr/letters';
@@ -16,6 +17,7 @@ export const fr = {
   ...common,
   ...complaintUi,
   ...content,
+  ...data,
   ...dashboard,
   ...deadlines,
   ...letters,
