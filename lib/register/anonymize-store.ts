@@ -5,8 +5,8 @@
 import { UserError } from '../i18n';
 import { type AnonymisationReason, anonymizeRecord, redactionsFor } from './anonymize';
 import { registerDb } from './db';
-import { sealEvent } from './history';
-import { getComplaint, getHistory } from './queries';
+import { type HistoryEvent, sealEvent } from './history';
+import { getComplaint } from './queries';
 import { dueForAnonymisation } from './retention';
 import type { Complaint } from './schema';
 import type { WriteContext } from './store';
@@ -20,9 +20,15 @@ export interface AnonymisationResult {
   redacted: number;
 }
 
+/** The complaint's stored events, raw: one that no longer parses may still hold personal data. */
+async function storedHistory(id: string): Promise<HistoryEvent[]> {
+  const raws = await (await registerDb()).getAll('history', IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
+  return raws.filter((raw): raw is HistoryEvent => Array.isArray((raw as { changes?: unknown } | null)?.changes));
+}
+
 async function attempt(current: Complaint, reason: AnonymisationReason, w: WriteContext) {
   const outcome = anonymizeRecord(current, reason, { ...w, newId: () => crypto.randomUUID() });
-  const redactions = redactionsFor(await getHistory(current.id));
+  const redactions = redactionsFor(await storedHistory(current.id));
   // Sealed before the transaction opens: a transaction left waiting on anything but IndexedDB commits early.
   const event = await sealEvent(outcome.event, current.historyHead, current.rev);
   const complaint: Complaint = { ...outcome.complaint, historyHead: event.hash };

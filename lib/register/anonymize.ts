@@ -205,7 +205,9 @@ export function isPersonalChange(change: Pick<Change, 'path' | 'from' | 'to'>): 
 export function redactionsFor(events: readonly HistoryEvent[]): HistoryEvent[] {
   const out: HistoryEvent[] = [];
   for (const event of events) {
-    const personal = new Set(event.changes.filter((c) => !c.redacted && isPersonalChange(c)).map((c) => c.path));
+    const personal = new Set(
+      event.changes.filter((c) => typeof c?.path === 'string' && !c.redacted && isPersonalChange(c)).map((c) => c.path),
+    );
     if (personal.size > 0) out.push(redactEvent(event, (path) => personal.has(path)));
   }
   return out;

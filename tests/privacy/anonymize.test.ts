@@ -104,6 +104,18 @@ describe('anonymising a complaint', () => {
     ]);
   });
 
+  it('also redacts a stored event that no longer parses', async () => {
+    const c = await closedComplaint();
+    const db = await registerDb();
+    const event = (await db.get('history', [c.id, 3])) as Record<string, unknown>;
+    expect(JSON.stringify(event)).toContain(PERSONAL.note);
+    await db.put('history', { ...event, type: 'legacyNote' });
+    await anonymizeComplaint(c.id, 'request', at(NOW));
+    const after = JSON.stringify(await db.get('history', [c.id, 3]));
+    expect(after).toContain('legacyNote');
+    expect(after).not.toContain('Martin');
+  });
+
   it('does not anonymise twice', async () => {
     const c = await closedComplaint();
     const first = await anonymizeComplaint(c.id, 'request', at(NOW));
