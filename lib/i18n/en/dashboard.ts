@@ -31,6 +31,7 @@ export const dashboard: Record<keyof typeof fr, string> = {
   'dash.chart.answer': 'Answer on time',
   'dash.chart.label':
     'Chart of the share of acknowledgements and answers on time, month by month; the table that follows gives the same figures.',
+  'dash.chart.point': '{label}: {value}',
   'dash.chart.loading': 'Loading the chart…',
   'dash.chart.note':
     'Share = on time / (on time + late). A deadline still ahead does not count; passed without an answer, it counts as late.',
@@ -58,5 +59,6 @@ export const dashboard: Record<keyof typeof fr, string> = {
   'dash.recurring.linked': 'Linked in each investigation',
   'dash.recurring.done': '{n} complaint(s) linked: each investigation now cites the others.',
   'dash.recurring.tooLarge': 'Group too large to link in one click ({max} at most): a systemic problem?',
+  'dash.recurring.moreComplaints': '… and {n} more',
   'dash.recurring.more': '{n} other smaller group(s) not shown.',
 };

@@ -29,6 +29,7 @@ export const dashboard = {
   'dash.chart.answer': 'Réponse dans le délai',
   'dash.chart.label':
     'Graphique de la part des accusés de réception et des réponses dans le délai, mois par mois ; le tableau qui suit donne les mêmes chiffres.',
+  'dash.chart.point': '{label} : {value}',
   'dash.chart.loading': 'Chargement du graphique…',
   'dash.chart.note':
     'Part = dans le délai / (dans le délai + en retard). Une échéance encore à venir ne compte pas ; dépassée sans réponse, elle compte comme un retard.',
@@ -56,5 +57,6 @@ export const dashboard = {
   'dash.recurring.linked': 'Liées dans chaque enquête',
   'dash.recurring.done': '{n} réclamation(s) liée(s) : chaque enquête cite désormais les autres.',
   'dash.recurring.tooLarge': 'Groupe trop grand pour être lié d’un clic ({max} au plus) : problème systémique ?',
+  'dash.recurring.moreComplaints': '… et {n} autre(s)',
   'dash.recurring.more': '{n} autre(s) groupe(s) plus petit(s) non affiché(s).',
 } as const;

@@ -1,0 +1,28 @@
+// Compensation granted, month by month (execution date, else answer date).
+import { t } from '@/lib/i18n';
+import type { MonthStats } from '@/lib/stats/compute';
+import { formatCount, formatEuros, formatMonth } from '@/lib/stats/format';
+
+export function CompensationTable({ months }: { months: MonthStats[] }) {
+  return (
+    <table class="dash-table dash-table--numbers" data-testid="dash-compensation">
+      <caption>{t('dash.compensation.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('dash.table.month')}</th>
+          <th scope="col">{t('dash.table.count')}</th>
+          <th scope="col">{t('dash.table.amount')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...months].reverse().map((m) => (
+          <tr key={m.month}>
+            <th scope="row">{formatMonth(m.month)}</th>
+            <td>{formatCount(m.compensation.count)}</td>
+            <td>{formatEuros(m.compensation.euros)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

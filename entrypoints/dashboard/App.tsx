@@ -1,0 +1,184 @@
+// The dashboard page (dashboard.html, opened in a tab): the register as a management tool. Figures from
+// the indexes first, then the period's figures and recurring groups from one pass, then the chart.
+// Linking a group goes through the background like every write.
+import { useEffect, useState } from 'preact/hooks';
+import { CompensationTable } from '@/components/dashboard/CompensationTable';
+import { CountTable } from '@/components/dashboard/CountTable';
+import { Figures } from '@/components/dashboard/Figures';
+import { MonthlyChart } from '@/components/dashboard/MonthlyChart';
+import { groupKey, RecurringList } from '@/components/dashboard/RecurringList';
+import { useDashboard } from '@/components/dashboard/useDashboard';
+import { useSettings } from '@/components/hooks/useRegister';
+import { t } from '@/lib/i18n';
+import { RequestError, send } from '@/lib/messages';
+import { PHASES } from '@/lib/register/schema';
+import { type DashboardStats, DEFAULT_STATS_OPTIONS, type SeverityKey } from '@/lib/stats/compute';
+import { formatCount, formatEuros, formatHours, formatShare } from '@/lib/stats/format';
+import { DEFAULT_RECURRING_OPTIONS, MAX_LINK_GROUP, type RecurringGroup } from '@/lib/stats/recurring';
+import { formatDateTime, formatDay } from '@/lib/ui/format';
+
+const OPTIONS = { ...DEFAULT_STATS_OPTIONS, ...DEFAULT_RECURRING_OPTIONS };
+const SHOWN_GROUPS = 20;
+const SEVERITY_ORDER: SeverityKey[] = ['4', '3', '2', '1', 'unset'];
+
+function periodFigures(s: DashboardStats) {
+  const share = (id: string, label: string, tally: DashboardStats['ack']) => ({
+    id,
+    label,
+    value: formatShare(tally.onTime),
+    detail: t('dash.period.shareDetail', {
+      met: formatCount(tally.met),
+      decided: formatCount(tally.met + tally.metLate + tally.overdue),
+      running: formatCount(tally.running),
+    }),
+  });
+  return [
+    { id: 'received', label: t('dash.period.received'), value: formatCount(s.received) },
+    share('ack', t('dash.period.ackOnTime'), s.ack),
+    share('answer', t('dash.period.answerOnTime'), s.answer),
+    { id: 'mean-ack', label: t('dash.period.meanAck'), value: formatHours(s.meanHours.ack) },
+    { id: 'mean-answer', label: t('dash.period.meanAnswer'), value: formatHours(s.meanHours.answer) },
+    {
+      id: 'compensation',
+      label: t('dash.period.compensation'),
+      value: formatEuros(s.compensation.euros),
+      detail: t('dash.period.compensationDetail', { n: formatCount(s.compensation.count) }),
+    },
+  ];
+}
+
+export function App() {
+  const settings = useSettings();
+  const data = useDashboard(OPTIONS);
+  const [linking, setLinking] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const hasCounts = data.counts !== null;
+  useEffect(() => {
+    if (hasCounts) performance.mark('dashboard:figures');
+  }, [hasCounts]);
+  useEffect(() => {
+    if (data.stats) performance.mark('dashboard:complete');
+  }, [data.stats]);
+
+  const categoryLabel = (id: string) => settings.categories.find((c) => c.id === id)?.label ?? id;
+  const link = async (group: RecurringGroup) => {
+    setLinking(groupKey(group));
+    setNotice(null);
+    try {
+      const { linked } = await send<{ linked: number }>({
+        type: 'complaints/link-group',
+        ids: group.complaints.map((c) => c.id),
+      });
+      setNotice({ text: t('dash.recurring.done', { n: linked }), error: false });
+    } catch (error) {
+      setNotice({ text: error instanceof RequestError ? error.message : String(error), error: true });
+    } finally {
+      setLinking(null);
+    }
+  };
+
+  const now = data.stats ?? data.counts;
+  const s = data.stats;
+  return (
+    <main class="dash">
+      <header class="dash-header">
+        <h1>{t('dash.title')}</h1>
+        {s && <p class="dash-muted">{t('dash.asOf', { date: formatDateTime(s.at) })}</p>}
+        <div role="status" class="dash-status">
+          {data.progress && (
+            <p data-testid="dash-progress">
+              {t('dash.progress', { read: formatCount(data.progress.read), total: formatCount(data.progress.total) })}
+              <progress max={data.progress.total || 1} value={data.progress.read} />
+            </p>
+          )}
+          {data.invalid > 0 && <p class="warning">{t('dash.invalid', { n: data.invalid })}</p>}
+          {data.error && <p class="warning">{t('dash.error', { details: data.error })}</p>}
+          {notice && (
+            <p class={notice.error ? 'warning' : 'notice'} data-testid="dash-notice">
+              {notice.text}
+            </p>
+          )}
+        </div>
+      </header>
+
+      <section class="dash-section" aria-labelledby="dash-now">
+        <h2 id="dash-now">{t('dash.now.title')}</h2>
+        {now ? (
+          <div class="dash-grid">
+            <Figures
+              items={[
+                { id: 'total', label: t('dash.now.total'), value: formatCount(now.total) },
+                {
+                  id: 'overdue',
+                  label: t('dash.now.overdue'),
+                  value: formatCount(now.overdue),
+                  detail: t('dash.now.overdueDetail'),
+                  alert: now.overdue > 0,
+                },
+              ]}
+            />
+            <CountTable
+              title={t('dash.now.byPhase')}
+              testId="dash-phases"
+              rows={PHASES.map((p) => ({ key: p, label: t(`phase.${p}`), count: now.byPhase[p] }))}
+            />
+          </div>
+        ) : (
+          <p class="empty">{t('dash.loading')}</p>
+        )}
+      </section>
+
+      <section class="dash-section" aria-labelledby="dash-period">
+        <h2 id="dash-period">{t('dash.period.title', { months: OPTIONS.months })}</h2>
+        {s ? (
+          <>
+            <p class="dash-muted">{t('dash.period.since', { date: formatDay(s.since) })}</p>
+            <Figures items={periodFigures(s)} />
+            <h3>{t('dash.chart.title')}</h3>
+            <MonthlyChart months={s.months} />
+            <div class="dash-columns">
+              <CountTable
+                title={t('dash.byCategory')}
+                testId="dash-categories"
+                rows={s.byCategory.map((c) => ({ key: c.category, label: categoryLabel(c.category), count: c.count }))}
+              />
+              <CountTable
+                title={t('dash.bySeverity')}
+                testId="dash-severities"
+                rows={SEVERITY_ORDER.map((k) => ({
+                  key: k,
+                  label: k === 'unset' ? t('dash.severity.unset') : t(`severity.${k}`),
+                  count: s.bySeverity[k],
+                }))}
+              />
+              <div>
+                <CompensationTable months={s.months} />
+                <p class="dash-note">{t('dash.compensation.note')}</p>
+              </div>
+            </div>
+          </>
+        ) : (
+          <p class="empty">{t('dash.loading')}</p>
+        )}
+      </section>
+
+      <section class="dash-section" aria-labelledby="dash-recurring">
+        <h2 id="dash-recurring">{t('dash.recurring.title')}</h2>
+        <p class="dash-muted">{t('dash.recurring.intro', { days: OPTIONS.windowDays })}</p>
+        {data.groups ? (
+          <RecurringList
+            groups={data.groups.slice(0, SHOWN_GROUPS)}
+            hidden={Math.max(0, data.groups.length - SHOWN_GROUPS)}
+            days={OPTIONS.windowDays}
+            maxLink={MAX_LINK_GROUP}
+            categoryLabel={categoryLabel}
+            linking={linking}
+            onLink={(g) => void link(g)}
+          />
+        ) : (
+          <p class="empty">{t('dash.loading')}</p>
+        )}
+      </section>
+    </main>
+  );
+}
