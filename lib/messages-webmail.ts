@@ -44,6 +44,8 @@ export const ScanAnswerSchema = z.object({
   labels: z.object({ log: z.string(), logLikely: z.string() }),
   chips: z.array(ChipViewSchema),
   spots: z.record(z.string(), SpotViewSchema),
+  /** Messages sent from the company's own domains: no "log complaint" button on them. */
+  own: z.array(z.string()),
 });
 export type ScanAnswer = z.infer<typeof ScanAnswerSchema>;
 

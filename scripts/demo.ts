@@ -1,10 +1,11 @@
-// `npm run demo`: Chromium with the freshly built extension, on the register page and (once the Gmail
-// integration ships its demo mailbox) on an offline Gmail demo served locally at mail.google.com.
-// Without a display (a server, CI), Chromium runs headless and the script says so.
+// `npm run demo`: Chromium with the freshly built extension, on the offline demo mailbox (a Gmail-like page
+// served locally at mail.google.com inside this browser only) and the register page. One overdue complaint
+// is logged on first run so the badge and a chip show at once. Without a display (a server, CI), Chromium
+// runs headless and the script says so.
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXTENSION_DIR, launch } from '../tests/browser/support/chromium';
-import { installDemoMailbox } from './demo/mailbox';
+import { installDemoMailbox, seedDemoRegister } from './demo/mailbox';
 
 const PROFILE = resolve(import.meta.dirname, '../.demo-profile');
 
@@ -16,9 +17,14 @@ async function main() {
   const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
   mkdirSync(PROFILE, { recursive: true });
   const session = await launch({ headless, userDataDir: PROFILE });
-  const mailbox = await installDemoMailbox(session.context);
+  const now = new Date();
+  const mailbox = await installDemoMailbox(session.context, now);
   const register = await session.openPage('sidepanel.html');
-  if (mailbox) await (await session.context.newPage()).goto(mailbox);
+  if (mailbox) {
+    const seed = await seedDemoRegister(register, now);
+    if (seed.seeded) console.log(`Réclamation d’exemple consignée : ${seed.reference} (en retard).`);
+    await (await session.context.newPage()).goto(mailbox);
+  }
   console.log(`Extension chargée depuis ${EXTENSION_DIR} (id ${session.extensionId}).`);
   console.log(`Registre : chrome-extension://${session.extensionId}/sidepanel.html`);
   if (mailbox) console.log(`Boîte de démonstration hors ligne : ${mailbox}`);

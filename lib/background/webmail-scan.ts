@@ -32,6 +32,12 @@ export function chipView(c: Complaint, now: Date, dueSoonHours: number): ChipVie
   };
 }
 
+/** An address of one of the company's own domains (or a subdomain of one). */
+export function isOwnAddress(email: string, ownDomains: string[]): boolean {
+  const domain = email.toLowerCase().split('@')[1] ?? '';
+  return domain !== '' && ownDomains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`));
+}
+
 export function spotView(message: ScannedMessage, ownDomains: string[]): SpotView {
   const verdict = spot({ subject: message.subject, text: message.text, fromEmail: message.fromEmail, ownDomains });
   const cues = verdict.cues.filter((c) => c.weight > 0);
@@ -53,12 +59,15 @@ export async function answerScan(
   for (const m of messages) for (const c of await findByMessageId(m.messageId)) found.set(c.id, c);
   for (const th of new Set(threadIds)) for (const c of await findByThreadId(th)) found.set(c.id, c);
   const logged = new Set([...found.values()].map((c) => c.source.messageId));
+  const own = messages.filter((m) => isOwnAddress(m.fromEmail, settings.ownDomains)).map((m) => m.messageId);
   const spots: Record<string, SpotView> = {};
-  for (const m of messages) if (!logged.has(m.messageId)) spots[m.messageId] = spotView(m, settings.ownDomains);
+  for (const m of messages)
+    if (!logged.has(m.messageId) && !own.includes(m.messageId)) spots[m.messageId] = spotView(m, settings.ownDomains);
   // Parsed on the way out: the content script trusts this shape (see lib/content/guards.ts).
   return ScanAnswerSchema.parse({
     labels: { log: t('content.log'), logLikely: t('content.logLikely') },
     chips: [...found.values()].map((c) => chipView(c, now, settings.dueSoonHours)),
     spots,
+    own,
   });
 }

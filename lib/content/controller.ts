@@ -28,7 +28,7 @@ export interface Controller {
 }
 
 const SPOT_TEXT = 6000;
-const EMPTY: ScanAnswer = { labels: { log: '', logLikely: '' }, chips: [], spots: {} };
+const EMPTY: ScanAnswer = { labels: { log: '', logLikely: '' }, chips: [], spots: {}, own: [] };
 
 const ours = (node: Node) => node instanceof Element && node.closest(`[${MARK}]`) !== null;
 
@@ -76,8 +76,17 @@ export function startController(options: ControllerOptions): Controller {
     );
   }
 
+  /** The agent's own messages (the signed-in account, or the company's domains) are not complaints. */
+  const isOwn = (message: ReadMessage) =>
+    answer.own.includes(message.messageId) ||
+    (message.from.email !== '' && message.from.email === adapter.accountEmail(doc));
+
   function decorateMessage(message: ReadMessage, redraw: boolean): void {
     const existing = widgetIn(message.element, message.messageId);
+    if (isOwn(message) && !answer.chips.some((c) => c.messageId === message.messageId)) {
+      existing?.remove();
+      return;
+    }
     if (existing && !redraw) return;
     const anchor = adapter.messageHeaderAnchor(message.element);
     if (!anchor) return;
@@ -147,7 +156,7 @@ export function startController(options: ControllerOptions): Controller {
     rows = adapter.readThreadRows(doc, read);
     const key = `${current.map((m) => m.messageId).join(',')}|${rows.map((r) => r.threadId).join(',')}`;
     const missing =
-      current.some((m) => !widgetIn(m.element, m.messageId)) ||
+      current.some((m) => !widgetIn(m.element, m.messageId) && !isOwn(m)) ||
       rows.some((r) => !widgetIn(r.element, r.threadId) && answer.chips.some((c) => c.threadId === r.threadId));
     if (!redraw && key === seen && !missing) return;
     if (redraw || key !== seen) await ask();

@@ -9,7 +9,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 export function isScanAnswer(v: unknown): v is ScanAnswer {
-  if (!isObject(v) || !isObject(v.labels) || !Array.isArray(v.chips) || !isObject(v.spots)) return false;
+  if (!isObject(v) || !isObject(v.labels) || !Array.isArray(v.chips) || !isObject(v.spots) || !Array.isArray(v.own))
+    return false;
   if (!isString(v.labels.log) || !isString(v.labels.logLikely)) return false;
   const chipOk = (c: unknown) =>
     isObject(c) &&
@@ -17,7 +18,7 @@ export function isScanAnswer(v: unknown): v is ScanAnswer {
     ['overdue', 'dueSoon', 'running', 'none'].includes(c.state as string);
   const spotOk = (s: unknown) =>
     isObject(s) && typeof s.likely === 'boolean' && isString(s.title) && Array.isArray(s.cues);
-  return v.chips.every(chipOk) && Object.values(v.spots).every(spotOk);
+  return v.chips.every(chipOk) && Object.values(v.spots).every(spotOk) && v.own.every(isString);
 }
 
 export function isTabRequest(v: unknown): v is TabRequest {

@@ -167,4 +167,6 @@ export const gmailAdapter: WebmailAdapter = {
   insertLetter: (editor, letter) => insertLetterAtStart(editor, letter),
   messageHeaderAnchor: (message) => queryChain(message, S.messageHeaderAnchor.chain, outsideBody),
   rowChipAnchor: (row) => queryChain(row, S.rowChipAnchor.chain),
+  // Gmail's title reads "Inbox (14) - name@example.com - Gmail" (or "- <Workspace> Mail").
+  accountEmail: (doc) => / - ([^\s@]+@[^\s]+) - /.exec(doc.title)?.[1]?.toLowerCase() ?? null,
 };

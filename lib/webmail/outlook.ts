@@ -136,4 +136,6 @@ export const outlookAdapter: WebmailAdapter = {
   messageHeaderAnchor: (message) => queryChain(message, S.messageDate.chain, outsideBody)?.parentElement ?? null,
   // Before the senders' line of the row; the row itself when that line moved.
   rowChipAnchor: (row) => queryChain(row, S.rowSenders.chain)?.parentElement ?? row,
+  // Outlook does not show the account's address in a stable place: own domains (settings) cover it.
+  accountEmail: () => null,
 };

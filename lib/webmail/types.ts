@@ -70,4 +70,6 @@ export interface WebmailAdapter {
   messageHeaderAnchor(message: Element): Element | null;
   /** Where a logged thread's chip goes, in its row of the thread list. */
   rowChipAnchor(row: Element): Element | null;
+  /** The signed-in account's address, when the page shows it (the agent's own messages get no button). */
+  accountEmail(doc: Document): string | null;
 }

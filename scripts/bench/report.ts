@@ -33,7 +33,7 @@ export function ratioOf(figure: Pick<Figure, 'ms' | 'baselineMs'>): number | nul
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export function toStored(figure: Figure): StoredFigure {
-  const stored: StoredFigure = { id: figure.id, ms: round(figure.ms, 3) };
+  const stored: StoredFigure = { id: figure.id, ms: round(figure.ms, 3), ...figure.extra };
   if (figure.baselineMs !== undefined) {
     stored.baselineMs = round(figure.baselineMs, 3);
     const ratio = ratioOf(figure);

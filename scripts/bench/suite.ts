@@ -13,6 +13,8 @@ export interface Figure {
   baselineRuns?: number;
   /** What the figure should reach; the bench reports it but never fails on it. */
   target?: { maxMs?: number; minRatio?: number };
+  /** Other measured facts stored with the figure (bytes, task counts…), printed by the suite itself. */
+  extra?: Record<string, number>;
 }
 
 export interface SuiteContext {

@@ -88,10 +88,37 @@ describe('the message protocol', () => {
       }),
     ]);
     expect(Object.keys(answer.spots)).toEqual(['msg-f:2']);
+    expect(answer.own).toEqual([]);
     expect(answer.spots['msg-f:2']).toMatchObject({
       likely: true,
       title: expect.stringMatching(/^Ce message ressemble à une réclamation/),
     });
+  });
+
+  it('marks the messages sent from the company’s own domains, which get no button', async () => {
+    await send({ type: 'settings/save', settings: { ownDomains: ['maison-lumen.fr'] } });
+    const answer = await send<ScanAnswer>({
+      type: 'webmail/scan',
+      messages: [
+        {
+          messageId: 'a',
+          threadId: null,
+          subject: 'Re: colis',
+          text: 'Nous revenons vers vous.',
+          fromEmail: 'service-client@maison-lumen.fr',
+        },
+        {
+          messageId: 'b',
+          threadId: null,
+          subject: 'Colis',
+          text: 'Mon colis est cassé.',
+          fromEmail: 'client@example.fr',
+        },
+      ],
+      threadIds: [],
+    });
+    expect(answer.own).toEqual(['a']);
+    expect(Object.keys(answer.spots)).toEqual(['b']);
   });
 
   it('hands the side panel each view asked for from the webmail, numbered', async () => {

@@ -18,6 +18,7 @@ const answer = (over: Partial<ScanAnswer> = {}): ScanAnswer => ({
   labels: { log: 'Consigner la réclamation', logLikely: 'Consigner la réclamation (réclamation probable)' },
   chips: [],
   spots: {},
+  own: [],
   ...over,
 });
 
@@ -104,6 +105,20 @@ describe('the webmail controller', () => {
         draft: { channel: 'email', source: { webmail: 'gmail', messageId: 'msg-f:1829000000000000001' } },
       },
     });
+  });
+
+  it('gives no button to the agent’s own messages: the signed-in account, or the company’s domains', async () => {
+    start(() => answer());
+    const sender = gmailAdapter.readMessages(document, { timeZone: 'Europe/Paris' })[0]?.from.email ?? '';
+    expect(sender).not.toBe('');
+    document.title = `Boîte de réception - ${sender} - Gmail`;
+    await controller?.refresh();
+    expect(document.querySelectorAll('[data-testid="log-complaint"]')).toHaveLength(0);
+    document.title = 'Gmail';
+    controller?.stop();
+    start(() => answer({ own: ['msg-f:1829000000000000001'] }));
+    await controller?.scan();
+    expect(document.querySelectorAll('[data-testid="log-complaint"]')).toHaveLength(0);
   });
 
   it('ignores mutations that only touch its own widgets', () => {

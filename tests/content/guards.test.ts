@@ -17,6 +17,7 @@ const good = {
     },
   ],
   spots: { m: { likely: true, score: 3, cues: [], title: 't' } },
+  own: [],
 };
 
 describe('the content script’s shape checks', () => {
