@@ -40,7 +40,9 @@ export function drawShares(canvas: HTMLCanvasElement, { months, series, tick, po
         borderColor: s.color,
         backgroundColor: s.color,
         pointRadius: 3,
-        tension: 0.2,
+        // Straight segments: a smoothed curve would suggest values between the months that were never measured.
+        tension: 0,
+        clip: 8,
         spanGaps: true,
       })),
     },

@@ -41,9 +41,10 @@ export interface RecurringGroup {
   linked: boolean;
 }
 
-// The text similar.ts compares: subject, summary and product.
-const wordsOf = (c: Complaint) => words(`${c.subject} ${c.summary} ${c.product}`);
-const customerOf = (c: Complaint) => fold(c.customer.email || c.customer.name).trim();
+/** The words similar.ts compares: subject, summary and product. */
+export const wordsOf = (c: Complaint) => words(`${c.subject} ${c.summary} ${c.product}`);
+/** Who complained: the e-mail address, else the name. */
+export const customerOf = (c: Complaint) => fold(c.customer.email || c.customer.name).trim();
 const productOf = (c: Complaint) => fold(c.product.trim());
 const byReceipt = (a: Complaint, b: Complaint) =>
   a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -53,6 +54,12 @@ export function closeText(a: ReadonlySet<string>, b: ReadonlySet<string>): boole
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   return shared >= MIN_SHARED_WORDS && shared / (a.size + b.size - shared) >= CLOSE_TEXT;
+}
+
+/** The link between two complaints, as the groups are built (the definition the fast path must agree with). */
+export function similarPair(a: Complaint, b: Complaint, aWords: ReadonlySet<string>, bWords: ReadonlySet<string>) {
+  const product = productOf(a);
+  return (a.category === b.category && product !== '' && product === productOf(b)) || closeText(aWords, bWords);
 }
 
 /** Whether complaint `c` takes part: received in the window, still a complaint, not anonymised. */

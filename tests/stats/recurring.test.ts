@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Complaint } from '@/lib/register/schema';
-import { findRecurring, linkPatch, recurringAccumulator } from '@/lib/stats/recurring';
+import {
+  customerOf,
+  findRecurring,
+  inWindow,
+  linkPatch,
+  recurringAccumulator,
+  similarPair,
+  wordsOf,
+} from '@/lib/stats/recurring';
 import { complaint } from '../support/complaints';
 
 const NOW = new Date('2026-03-15T12:00:00.000Z');
@@ -176,5 +184,46 @@ describe('linking a group into each investigation', () => {
       investigation: { ...c.investigation, scope: 'recurring' as const, linkedComplaintIds: [a.id, b.id] },
     };
     expect(linkPatch(done, ids)).toBeNull();
+  });
+});
+
+describe('the fast grouping', () => {
+  it('finds exactly the groups an all-pairs comparison finds, on a random register', () => {
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const vocabulary = Array.from({ length: 120 }, (_, i) => `mot${String.fromCharCode(97 + (i % 26))}${i}`);
+    const complaints = Array.from({ length: 400 }, () =>
+      make({
+        who: `Client${Math.floor(random() * 150)}`,
+        days: random() * 40,
+        subject: Array.from(
+          { length: 2 + Math.floor(random() * 4) },
+          () => vocabulary[Math.floor(random() * 120)],
+        ).join(' '),
+        category: ['livraison', 'produit', 'facturation'][Math.floor(random() * 3)],
+        product: random() < 0.3 ? `ZX${Math.floor(random() * 12)}00` : '',
+      }),
+    );
+
+    // All pairs of the window, joined into connected sets by hand.
+    const window = complaints.filter((c) => inWindow(c, NOW, 30));
+    const sets = window.map(wordsOf);
+    const group = window.map((_, i) => i);
+    const root = (i: number): number => (group[i] === i ? i : root(group[i] as number));
+    for (let i = 0; i < window.length; i++)
+      for (let j = 0; j < i; j++) if (similarPair(window[i]!, window[j]!, sets[i]!, sets[j]!)) group[root(i)] = root(j);
+    const members = new Map<number, Complaint[]>();
+    window.forEach((c, i) => {
+      members.set(root(i), [...(members.get(root(i)) ?? []), c]);
+    });
+    const canonical = (groups: Complaint[][]) => groups.map((g) => g.map((c) => c.id).sort()).sort();
+    const expected = canonical([...members.values()].filter((g) => new Set(g.map(customerOf)).size >= 3));
+
+    expect(expected.length).toBeGreaterThan(3);
+    expect(Math.max(...expected.map((g) => g.length))).toBeLessThan(window.length / 2);
+    expect(canonical(findRecurring(complaints, NOW).map((g) => g.complaints))).toEqual(expected);
   });
 });
