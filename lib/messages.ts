@@ -3,6 +3,7 @@
 // response is `{ ok: true, data }` or `{ ok: false, error }` with a message already in French.
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
+import { RestoreBatchSchema, RestoreMetaSchema } from './data/backup-schema';
 import { t } from './i18n';
 import { LangSchema, TemplateIdSchema } from './letters/meta';
 import { CHANGE_KEY, ScannedMessageSchema, type TabRequest, TabRequestSchema } from './messages-webmail';
@@ -56,6 +57,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     source: z.string().max(50_000),
   }),
   z.object({ type: z.literal('templates/reset'), id: TemplateIdSchema, lang: LangSchema }),
+  z.object({ type: z.literal('backup/restore-batch'), entries: RestoreBatchSchema }),
+  z.object({ type: z.literal('backup/restore-finish'), meta: RestoreMetaSchema }),
   z.object({ type: z.literal('badge/refresh') }),
   z.object({
     type: z.literal('sidepanel/open'),

@@ -1,6 +1,7 @@
 // The background's one handler map: each request type of the protocol has exactly one handler here.
 // Writes go through the register store, are announced to every context, and refresh the badge.
 import browser from 'webextension-polyfill';
+import { restoreBatch, restoreFinish } from '../data/restore-store';
 import { UserError } from '../i18n';
 import { templateMeta } from '../letters/catalog';
 import { resetTemplateOverride, saveTemplateOverride } from '../letters/overrides-store';
@@ -128,6 +129,13 @@ export const handlers: HandlerMap = {
     const removed = await resetTemplateOverride(id, lang);
     await announce([]);
     return removed;
+  },
+  // A restore announces once, when it finishes: not once per batch of a thousand complaints.
+  'backup/restore-batch': ({ entries }) => restoreBatch(entries),
+  'backup/restore-finish': async ({ meta }) => {
+    const outcome = await restoreFinish(meta);
+    await announce([]);
+    return outcome;
   },
   'badge/refresh': () => refreshBadge(),
   'sidepanel/open': async ({ view }) => {

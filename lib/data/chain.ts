@@ -1,0 +1,41 @@
+// The history chain checked synchronously, for bulk work (a restore checks every event of every complaint).
+// Same rules and same hashes as lib/register/history.ts (`verifyChain`, `hashEvent`, `changeDigest`): the
+// tests hold the two to agreement. WebCrypto's one promise per digest is what this avoids.
+import { type ChainVerdict, canonicalJson, GENESIS_HASH, type HistoryEvent } from '../register/history';
+import { sha256HexSync } from './sha256';
+
+type Sealed = HistoryEvent['changes'][number];
+
+export function changeDigestSync(change: Pick<Sealed, 'path' | 'from' | 'to'>, salt: string): string {
+  return sha256HexSync(`${salt}:${canonicalJson({ path: change.path, from: change.from, to: change.to })}`);
+}
+
+/** What an event's hash covers: everything but the changes' values, which count through their digests. */
+export function hashEventSync(event: Omit<HistoryEvent, 'hash'>): string {
+  return sha256HexSync(
+    canonicalJson({ ...event, changes: event.changes.map((c) => ({ path: c.path, digest: c.digest })) }),
+  );
+}
+
+/** `verifyChain`, synchronous: the events (in seq order) against each other and the complaint's recorded head. */
+export function verifyChainSync(events: readonly HistoryEvent[], head?: string): ChainVerdict {
+  let prev = GENESIS_HASH;
+  let redacted = 0;
+  for (const [i, event] of events.entries()) {
+    if (event.seq !== i + 1) return { ok: false, brokenAt: i + 1, reason: 'seq' };
+    if (event.prevHash !== prev) return { ok: false, brokenAt: event.seq, reason: 'link' };
+    const { hash, ...rest } = event;
+    if (hashEventSync(rest) !== hash) return { ok: false, brokenAt: event.seq, reason: 'hash' };
+    for (const change of event.changes) {
+      if (change.redacted) {
+        redacted++;
+        if (change.from !== null || change.to !== null) return { ok: false, brokenAt: event.seq, reason: 'change' };
+      } else if (!change.salt || !change.digest || changeDigestSync(change, change.salt) !== change.digest) {
+        return { ok: false, brokenAt: event.seq, reason: 'change' };
+      }
+    }
+    prev = hash;
+  }
+  if (head !== undefined && head !== prev) return { ok: false, brokenAt: events.length + 1, reason: 'head' };
+  return { ok: true, length: events.length, redacted };
+}

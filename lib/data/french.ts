@@ -1,0 +1,61 @@
+// Dates and amounts as French Excel reads them: dd/mm/yyyy (Europe/Paris), dd/mm/yyyy HH:MM, decimal comma.
+// Exports format hundreds of thousands of dates: the Paris offset is looked up once per UTC hour (it only
+// changes on the hour, at 01:00 UTC) instead of asking Intl for every date.
+const HOUR = 3_600_000;
+const offsets = new Map<number, number>();
+const paris = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Paris',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** Minutes Paris is ahead of UTC at `ms` (60 in winter, 120 in summer). */
+function parisOffset(ms: number): number {
+  const bucket = Math.floor(ms / HOUR);
+  let offset = offsets.get(bucket);
+  if (offset === undefined) {
+    const at = bucket * HOUR;
+    const p: Record<string, number> = {};
+    for (const part of paris.formatToParts(new Date(at))) p[part.type] = Number(part.value);
+    offset = (Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0) - at) / 60_000;
+    offsets.set(bucket, offset);
+  }
+  return offset;
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The Paris wall clock of an instant, as the fields of a UTC date. */
+function wallClock(iso: string): Date | null {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  return new Date(ms + parisOffset(ms) * 60_000);
+}
+
+/** `2026-03-02T23:30:00Z` → `03/03/2026` (already the 3rd in Paris). Empty for no date. */
+export function frDate(iso: string | null | undefined): string {
+  const d = iso ? wallClock(iso) : null;
+  return d ? `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}` : '';
+}
+
+/** `2026-03-02T09:05:00Z` → `02/03/2026 10:05`. Empty for no date. */
+export function frDateTime(iso: string | null | undefined): string {
+  const d = iso ? wallClock(iso) : null;
+  if (!d) return '';
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}
+
+/** A civil day `2026-03-12` → `12/03/2026`. */
+export function frDay(day: string | null | undefined): string {
+  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+}
+
+/** `1234.5` → `1234,50`: two decimals, decimal comma, no thousands separator (Excel reads it as a number). */
+export function frAmount(amount: number | null | undefined): string {
+  return amount === null || amount === undefined ? '' : amount.toFixed(2).replace('.', ',');
+}

@@ -1,0 +1,124 @@
+// Restore, background side: the only code that writes a backup into the register. Each batch is checked
+// again (every chain verified, no id or reference twice) and written in ONE transaction with the decision
+// taken inside it, so a change made since the dry run is never overwritten. Reference counters only go up.
+import { t, UserError } from '../i18n';
+import { templateMeta } from '../letters/catalog';
+import type { TemplateOverrides } from '../letters/meta';
+import { OVERRIDES_KEY } from '../letters/overrides-store';
+import { validateTemplate } from '../letters/validate';
+import { ComplaintSchema } from '../register/schema';
+import { saveSettings } from '../settings/store';
+import type { BackupEntry, ReferenceCounters, RestoreMeta } from './backup-schema';
+import { verifyChainSync } from './chain';
+import { classify, highestReferences, MAX_REASONS, type Tally, type Verdict } from './classify';
+import { liveRegisterDb } from './live-db';
+import type { FinishOutcome } from './restore';
+
+type MetaStore = {
+  get(key: string): Promise<unknown>;
+  put(value: unknown, key: string): Promise<unknown>;
+};
+
+/** Raises each year's counter to at least `highest`, never lowers one. */
+async function raiseCounters(meta: MetaStore, highest: ReferenceCounters): Promise<void> {
+  await Promise.all(
+    Object.entries(highest).map(async ([year, n]) => {
+      const key = `refCounter:${year}`;
+      const current = Number((await meta.get(key)) ?? 0);
+      if (!(Number.isSafeInteger(current) && current >= n)) await meta.put(n, key);
+    }),
+  );
+}
+
+function checkBatch(entries: readonly BackupEntry[]): void {
+  const ids = new Set<string>();
+  const references = new Set<string>();
+  for (const { complaint, history } of entries) {
+    if (ids.has(complaint.id) || references.has(complaint.reference)) {
+      throw new UserError('data.restore.error.duplicateReference', { reference: complaint.reference });
+    }
+    ids.add(complaint.id);
+    references.add(complaint.reference);
+    const chain = verifyChainSync(history, complaint.historyHead);
+    if (!chain.ok) {
+      throw new UserError('data.restore.error.chain', {
+        reference: complaint.reference,
+        seq: chain.brokenAt,
+        reason: t(`data.chain.${chain.reason}`),
+      });
+    }
+  }
+}
+
+/** Writes one batch of checked complaints with their history; says what happened to each. */
+export async function restoreBatch(entries: readonly BackupEntry[]): Promise<Tally> {
+  checkBatch(entries);
+  const db = await liveRegisterDb();
+  const tx = db.transaction(['complaints', 'history', 'meta'], 'readwrite', { durability: 'relaxed' });
+  const complaints = tx.objectStore('complaints');
+  const history = tx.objectStore('history');
+  const stored = await Promise.all(
+    entries.map(async (e) => {
+      const [raw, owner] = await Promise.all([
+        complaints.get(e.complaint.id),
+        complaints.index('reference').getKey(e.complaint.reference),
+      ]);
+      return { raw, owner: owner ?? null };
+    }),
+  );
+  const tally: Tally = { added: 0, updated: 0, unchanged: 0, refused: 0, reasons: [] };
+  const writes: Promise<unknown>[] = [];
+  entries.forEach((e, i) => {
+    const { raw, owner } = stored[i] as (typeof stored)[number];
+    const current = raw === undefined ? null : ComplaintSchema.safeParse(raw);
+    const verdict: Verdict =
+      current && !current.success
+        ? { kind: 'refused', reason: 'data.refused.unreadable', params: { reference: e.complaint.reference } }
+        : classify(e, { complaint: current?.data ?? null, referenceOwner: owner });
+    tally[verdict.kind]++;
+    if (verdict.kind === 'refused') {
+      if (tally.reasons.length < MAX_REASONS) tally.reasons.push(t(verdict.reason, verdict.params));
+      return;
+    }
+    if (verdict.kind === 'unchanged') return;
+    writes.push(complaints.put(e.complaint));
+    for (const event of e.history) writes.push(history.put(event));
+  });
+  writes.push(raiseCounters(tx.objectStore('meta'), highestReferences(entries.map((e) => e.complaint.reference))));
+  await Promise.all([...writes, tx.done]);
+  return tally;
+}
+
+/** Edited letters that still pass today's template checks; the others are named and left out. */
+function checkedOverrides(overrides: TemplateOverrides): { kept: TemplateOverrides; refused: string[] } {
+  const kept: TemplateOverrides = {};
+  const refused: string[] = [];
+  for (const [id, copy] of Object.entries(overrides) as [
+    keyof TemplateOverrides,
+    TemplateOverrides[keyof TemplateOverrides],
+  ][]) {
+    const meta = templateMeta(id);
+    if (copy && meta && validateTemplate(copy.source, meta).length === 0) kept[id] = copy;
+    else refused.push(id);
+  }
+  return { kept, refused };
+}
+
+/** After the complaints: counters, quarantined records, and settings and edited letters when sent. */
+export async function restoreFinish(meta: RestoreMeta): Promise<FinishOutcome> {
+  const overrides = meta.templateOverrides ? checkedOverrides(meta.templateOverrides) : null;
+  const db = await liveRegisterDb();
+  const tx = db.transaction(['meta', 'quarantine'], 'readwrite');
+  const store = tx.objectStore('meta');
+  const writes: Promise<unknown>[] = [raiseCounters(store, meta.referenceCounters)];
+  for (const record of meta.quarantine) writes.push(tx.objectStore('quarantine').put(record));
+  if (overrides) writes.push(store.put(overrides.kept, OVERRIDES_KEY));
+  await Promise.all([...writes, tx.done]);
+  if (meta.settings) await saveSettings(meta.settings);
+  return {
+    quarantine: meta.quarantine.length,
+    settings: meta.settings !== undefined,
+    templates: overrides ? Object.keys(overrides.kept).length : 0,
+    templatesRefused: overrides?.refused ?? [],
+  };
+}

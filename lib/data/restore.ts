@@ -1,0 +1,209 @@
+// Restoring a backup, page side. First a dry run reads the whole file, checks it (format, every complaint
+// against the register schema, unique ids and references, every history chain) and says what the restore
+// would do; a file with any fault is refused whole, before anything is written. Then the restore reads the
+// file again and hands it to the background batch by batch (the background owns writes and checks again).
+// Neither pass holds more than a batch or two of the file: a register of 100,000 complaints with their
+// history is over a gigabyte of JSON, more than one page can hold, so reading twice is the price of that.
+import type { z } from 'zod';
+import { t } from '../i18n';
+import { send } from '../messages';
+import { type Complaint, ComplaintSchema } from '../register/schema';
+import { BackupFileError, type RawEntry, readBackupFile } from './backup-reader';
+import {
+  type BackupEntry,
+  BackupEntrySchema,
+  type BackupHead,
+  RESTORE_BATCH,
+  type RestoreBatchSchema,
+  type RestoreMeta,
+} from './backup-schema';
+import { verifyChainSync } from './chain';
+import { addTally, classify, emptyTally, MAX_REASONS, type Stored, type Tally, type Verdict } from './classify';
+import { issuesText } from './issues';
+import { liveRegisterDb } from './live-db';
+
+type RestoreBatchInput = z.input<typeof RestoreBatchSchema>;
+
+export interface DryRun extends Tally {
+  head: BackupHead;
+  total: number;
+}
+
+export type Progress = (done: number, total: number) => void;
+/** What the register holds for each entry (same id, owner of the same reference). */
+export type RegisterLookup = (entries: readonly BackupEntry[]) => Promise<Stored[]>;
+
+/** Reads the register in one transaction per batch: the complaint with the same id and the reference's owner. */
+export const lookupRegister: RegisterLookup = async (entries) => {
+  const db = await liveRegisterDb();
+  const tx = db.transaction('complaints');
+  const found = await Promise.all(
+    entries.map(async (e) => {
+      const [raw, owner] = await Promise.all([
+        tx.store.get(e.complaint.id),
+        tx.store.index('reference').getKey(e.complaint.reference),
+      ]);
+      return { raw, owner };
+    }),
+  );
+  await tx.done;
+  return found.map(({ raw, owner }) => ({ complaint: storedComplaint(raw), referenceOwner: owner ?? null }));
+};
+
+/** A stored record that does not parse counts as absent here; the background refuses to overwrite it. */
+function storedComplaint(raw: unknown): Complaint | null {
+  if (raw === undefined) return null;
+  const parsed = ComplaintSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+export function verdictText(verdict: Verdict): string | null {
+  return verdict.kind === 'refused' ? t(verdict.reason, verdict.params) : null;
+}
+
+export function tallyOf(verdicts: readonly Verdict[]): Tally {
+  const tally = emptyTally();
+  for (const v of verdicts) {
+    tally[v.kind]++;
+    const text = verdictText(v);
+    if (text && tally.reasons.length < MAX_REASONS) tally.reasons.push(text);
+  }
+  return tally;
+}
+
+const referenceOf = (raw: unknown, n: number) => {
+  const ref = (raw as { complaint?: { reference?: unknown } } | null)?.complaint?.reference;
+  return typeof ref === 'string' ? ref.slice(0, 40) : t('data.restore.position', { n });
+};
+
+function parseEntry({ n, raw }: RawEntry): BackupEntry {
+  const parsed = BackupEntrySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new BackupFileError('data.restore.error.complaint', {
+      reference: referenceOf(raw, n),
+      issues: issuesText(parsed.error),
+    });
+  }
+  return parsed.data;
+}
+
+/** The dry run: checks the whole file and says what a restore would change. Throws a BackupFileError. */
+export async function checkBackup(
+  file: Blob,
+  options: { lookup?: RegisterLookup; onProgress?: Progress; batchSize?: number } = {},
+): Promise<DryRun> {
+  const lookup = options.lookup ?? lookupRegister;
+  const ids = new Set<string>();
+  const references = new Set<string>();
+  const tally = emptyTally();
+  let total = 0;
+  let events = 0;
+  let done = 0;
+  const head = await readBackupFile(
+    file,
+    (h) => {
+      total = h.counts.complaints;
+    },
+    async (batch) => {
+      const entries = batch.map(parseEntry);
+      for (const e of entries) {
+        const { id, reference } = e.complaint;
+        if (ids.has(id)) throw new BackupFileError('data.restore.error.duplicateId', { id, reference });
+        if (references.has(reference))
+          throw new BackupFileError('data.restore.error.duplicateReference', { reference });
+        ids.add(id);
+        references.add(reference);
+        const chain = verifyChainSync(e.history, e.complaint.historyHead);
+        if (!chain.ok) {
+          throw new BackupFileError('data.restore.error.chain', {
+            reference,
+            seq: chain.brokenAt,
+            reason: t(`data.chain.${chain.reason}`),
+          });
+        }
+        events += e.history.length;
+      }
+      const stored = await lookup(entries);
+      addTally(tally, tallyOf(entries.map((e, i) => classify(e, stored[i] as Stored))));
+      done += entries.length;
+      options.onProgress?.(done, total);
+    },
+    options.batchSize ?? RESTORE_BATCH,
+  );
+  if (done !== head.counts.complaints || events !== head.counts.historyEvents) {
+    throw new BackupFileError('data.restore.error.counts', {
+      complaints: done,
+      expected: head.counts.complaints,
+      events,
+      expectedEvents: head.counts.historyEvents,
+    });
+  }
+  if (head.quarantine.length !== head.counts.quarantine) throw new BackupFileError('data.restore.error.truncated');
+  return { ...tally, head, total };
+}
+
+export interface FinishOutcome {
+  quarantine: number;
+  settings: boolean;
+  templates: number;
+  templatesRefused: string[];
+}
+
+/** Where the restore writes: the background, through the message protocol (tests and the bench swap it). */
+export interface RestoreWriter {
+  batch(entries: readonly unknown[]): Promise<Tally>;
+  finish(meta: RestoreMeta): Promise<FinishOutcome>;
+}
+
+export interface RestoreReport extends Tally {
+  finish: FinishOutcome;
+}
+
+/**
+ * Writes a checked file: reads it again and sends it batch by batch, preparing the next batch while the
+ * background writes the previous one. `dryRun` is the check of this same file; settings and edited letters
+ * go only if `withSettings`.
+ */
+export async function restoreBackup(
+  file: Blob,
+  dryRun: DryRun,
+  writer: RestoreWriter,
+  options: { withSettings: boolean; onProgress?: Progress; batchSize?: number },
+): Promise<RestoreReport> {
+  const tally = emptyTally();
+  let done = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const head = await readBackupFile(
+    file,
+    (h) => {
+      if (h.exportedAt !== dryRun.head.exportedAt || h.counts.complaints !== dryRun.total) {
+        throw new BackupFileError('data.restore.error.changed');
+      }
+    },
+    async (batch) => {
+      await writing;
+      const entries = batch.map((b) => b.raw);
+      writing = writer.batch(entries).then((result) => {
+        addTally(tally, result);
+        done += entries.length;
+        options.onProgress?.(done, dryRun.total);
+      });
+      // Awaited before the next batch (or at the end); marked handled so a failure is not reported twice.
+      writing.catch(() => undefined);
+    },
+    options.batchSize ?? RESTORE_BATCH,
+  );
+  await writing;
+  const meta: RestoreMeta = { referenceCounters: head.referenceCounters, quarantine: head.quarantine };
+  if (options.withSettings) {
+    if (head.settings) meta.settings = head.settings;
+    if (head.templateOverrides) meta.templateOverrides = head.templateOverrides;
+  }
+  return { ...tally, finish: await writer.finish(meta) };
+}
+
+/** The product's writer: the background, through the one message protocol. */
+export const backgroundWriter: RestoreWriter = {
+  batch: (entries) => send<Tally>({ type: 'backup/restore-batch', entries: entries as RestoreBatchInput }),
+  finish: (meta) => send<FinishOutcome>({ type: 'backup/restore-finish', meta }),
+};
