@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ComplaintView } from '@/components/complaint/ComplaintView';
+import { ExportFilterButton } from '@/components/data/ExportFilterButton';
 import { useComplaintDetails } from '@/components/hooks/useComplaintDetails';
 import { useCurrentMessage } from '@/components/hooks/useCurrentMessage';
 import { useNow } from '@/components/hooks/useNow';
@@ -155,6 +156,15 @@ export function App() {
         <a class="tabs__options" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           {t('ui.panel.options')}
         </a>
+        <a
+          class="tabs__options"
+          style={{ marginLeft: '12px' }}
+          href={browser.runtime.getURL('/manage.html')}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {t('data.page.title')}
+        </a>
       </nav>
       {view.kind === 'current' &&
         (current ? (
@@ -169,6 +179,7 @@ export function App() {
       {view.kind === 'register' && (
         <section aria-label={t('ui.tab.register')}>
           <RegisterFilters filter={filter} categories={settings.categories} onChange={setFilter} />
+          <ExportFilterButton filter={filter} settings={settings} />
           {page.invalid.length > 0 && (
             <p class="warning" role="status">
               {t('ui.register.invalid', { n: page.invalid.length })}

@@ -59,3 +59,10 @@ export function frDay(day: string | null | undefined): string {
 export function frAmount(amount: number | null | undefined): string {
   return amount === null || amount === undefined ? '' : amount.toFixed(2).replace('.', ',');
 }
+
+/** `2026-03-20T09:05:00Z` → `2026-03-20-1005` (Paris): for file names, which sort by date. */
+export function parisStamp(iso: string): string {
+  const d = wallClock(iso);
+  if (!d) return '';
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}-${two(d.getUTCHours())}${two(d.getUTCMinutes())}`;
+}
