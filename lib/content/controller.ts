@@ -57,10 +57,24 @@ export function startController(options: ControllerOptions): Controller {
   const openPanel = (view: Extract<RequestInput, { type: 'sidepanel/open' }>['view']) =>
     void send({ type: 'sidepanel/open', view }).catch(() => undefined);
 
+  // Messages already read are not read again while their element stays: Gmail mutates the page all the
+  // time, and re-reading a 100-message thread on each burst would cost tens of milliseconds.
+  const cache = new WeakMap<Element, ReadMessage>();
+  function readCurrent(): ReadMessage[] {
+    return adapter.listMessages(doc, read).map((ref) => {
+      const hit = cache.get(ref.element);
+      if (hit && hit.messageId === ref.messageId && hit.text !== '') return hit;
+      const message = adapter.readMessage(doc, ref, read);
+      cache.set(ref.element, message);
+      return message;
+    });
+  }
+
   function logMessage(messageId: string) {
     // Read again at click time: the message may have finished loading since the scan.
-    const fresh = adapter.readMessages(doc, read).find((m) => m.messageId === messageId);
-    if (!fresh) return;
+    const ref = adapter.listMessages(doc, read).find((m) => m.messageId === messageId);
+    if (!ref) return;
+    const fresh = adapter.readMessage(doc, ref, read);
     openPanel({
       kind: 'new',
       draft: draftFromMessage(fresh, adapter.id, doc.location?.href ?? '', answer.spots[messageId]),
@@ -152,7 +166,7 @@ export function startController(options: ControllerOptions): Controller {
 
   async function scanOnce(redraw: boolean): Promise<void> {
     if (stopped) return;
-    current = adapter.readMessages(doc, read);
+    current = readCurrent();
     rows = adapter.readThreadRows(doc, read);
     const key = `${current.map((m) => m.messageId).join(',')}|${rows.map((r) => r.threadId).join(',')}`;
     const missing =

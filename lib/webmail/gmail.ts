@@ -5,7 +5,7 @@ import { attr, isHiddenByMarkup, plainText, pressControl, queryChain, queryChain
 import { gmailSelectors as S } from './gmail-selectors';
 import { insertLetterAtStart } from './insert';
 import { bodyText } from './text';
-import type { Person, ReadMessage, ReadOptions, ReadThreadRow, WebmailAdapter } from './types';
+import type { MessageRef, Person, ReadMessage, ReadOptions, ReadThreadRow, WebmailAdapter } from './types';
 
 const GMAIL_HOSTS = new Set(['mail.google.com']);
 
@@ -78,27 +78,32 @@ function dateIn(scope: Element, chain: readonly string[], timeZone: string): str
   return null;
 }
 
-function readMessages(doc: Document, opts: ReadOptions): ReadMessage[] {
-  const out: ReadMessage[] = [];
-  for (const element of queryChainAll(doc, S.message.chain)) {
+function listMessages(doc: Document): MessageRef[] {
+  return queryChainAll(doc, S.message.chain).flatMap((element) => {
     const messageId = stripHash(attr(element, 'data-message-id')) || attr(element, 'data-legacy-message-id');
-    if (!messageId) continue;
-    const header = threadHeader(doc, element);
-    const senderEl = queryChain(element, S.messageSender.chain, outsideBody);
-    const recipients = queryChainAll(element, S.messageRecipients.chain).filter(outsideBody);
-    const body = queryChain(element, S.messageBody.chain);
-    out.push({
-      element,
-      messageId,
-      threadId: threadIdOf(header),
-      from: senderEl ? person(senderEl) : { name: '', email: '' },
-      to: people(recipients),
-      subject: plainText(header),
-      date: dateIn(element, S.messageDate.chain, opts.timeZone),
-      text: body ? bodyText(body, { skip: skipInBody, cutSignatureDelimiter: true }) : '',
-    });
-  }
-  return out;
+    return messageId ? [{ element, messageId }] : [];
+  });
+}
+
+function readMessage(doc: Document, { element, messageId }: MessageRef, opts: ReadOptions): ReadMessage {
+  const header = threadHeader(doc, element);
+  const senderEl = queryChain(element, S.messageSender.chain, outsideBody);
+  const recipients = queryChainAll(element, S.messageRecipients.chain).filter(outsideBody);
+  const body = queryChain(element, S.messageBody.chain);
+  return {
+    element,
+    messageId,
+    threadId: threadIdOf(header),
+    from: senderEl ? person(senderEl) : { name: '', email: '' },
+    to: people(recipients),
+    subject: plainText(header),
+    date: dateIn(element, S.messageDate.chain, opts.timeZone),
+    text: body ? bodyText(body, { skip: skipInBody, cutSignatureDelimiter: true }) : '',
+  };
+}
+
+function readMessages(doc: Document, opts: ReadOptions): ReadMessage[] {
+  return listMessages(doc).map((ref) => readMessage(doc, ref, opts));
 }
 
 function rowThreadId(row: Element, subject: Element | null, index: number): string {
@@ -160,6 +165,8 @@ export const gmailAdapter: WebmailAdapter = {
     if (host) return GMAIL_HOSTS.has(host);
     return queryChain(doc, S.pageMarker.chain) !== null;
   },
+  listMessages,
+  readMessage,
   readMessages,
   readThreadRows,
   findReplyEditor,

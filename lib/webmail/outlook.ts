@@ -7,7 +7,7 @@ import { attr, plainText, pressControl, queryChain, queryChainAll } from './dom'
 import { insertLetterAtStart } from './insert';
 import { outlookSelectors as S } from './outlook-selectors';
 import { bodyText } from './text';
-import type { Person, ReadMessage, ReadOptions, ReadThreadRow, WebmailAdapter } from './types';
+import type { MessageRef, Person, ReadMessage, ReadOptions, ReadThreadRow, WebmailAdapter } from './types';
 
 const OUTLOOK_HOSTS = new Set([
   'outlook.office.com',
@@ -60,35 +60,46 @@ function conversationId(doc: Document, pane: Element | null): string | null {
   return attr(own, 'data-convid') || attr(selected, 'data-convid') || (fromUrl ? decodeURIComponent(fromUrl) : null);
 }
 
-function readMessages(doc: Document, opts: ReadOptions): ReadMessage[] {
+/** Outlook shows no message id: one is made from the conversation, the date and the sender (no body read). */
+function listMessages(doc: Document, opts: ReadOptions): MessageRef[] {
   const pane = queryChain(doc, S.readingPane.chain);
   if (!pane) return [];
   const threadId = conversationId(doc, pane);
-  const subject = plainText(queryChain(pane, S.subject.chain));
   const reading = dateReading(doc);
   return queryChainAll(pane, S.messageBody.chain).map((body, index) => {
     const element = messageOf(body, pane);
     const dateEl = queryChain(element, S.messageDate.chain, outsideBody);
     const date = parseWebmailDate(attr(dateEl, 'title') || plainText(dateEl), opts.timeZone, reading);
     const senderEl = queryChain(element, S.messageSender.chain, outsideBody);
-    const from = senderEl ? person(senderEl) : { name: '', email: '' };
-    const to = queryChainAll(element, S.messageRecipients.chain).filter(outsideBody).map(person);
-    return {
-      element,
-      messageId: `owa:${threadId ?? 'conversation'}:${date ?? index}:${from.email}`,
-      threadId,
-      from,
-      to,
-      subject,
-      date,
-      // Outlook puts the quoted history after its reply marker, as siblings: stop at the marker.
-      text: bodyText(body, {
-        stopAt: (el) => el.matches(QUOTE) || (el.matches('hr') && !!el.nextElementSibling?.matches(QUOTE)),
-        skip: (el) => el.matches(SIGNATURE),
-        cutSignatureDelimiter: true,
-      }),
-    };
+    const email = senderEl ? person(senderEl).email : '';
+    return { element, messageId: `owa:${threadId ?? 'conversation'}:${date ?? index}:${email}` };
   });
+}
+
+function readMessage(doc: Document, { element, messageId }: MessageRef, opts: ReadOptions): ReadMessage {
+  const pane = queryChain(doc, S.readingPane.chain);
+  const body = queryChain(element, S.messageBody.chain) ?? element;
+  const dateEl = queryChain(element, S.messageDate.chain, outsideBody);
+  const senderEl = queryChain(element, S.messageSender.chain, outsideBody);
+  return {
+    element,
+    messageId,
+    threadId: conversationId(doc, pane),
+    from: senderEl ? person(senderEl) : { name: '', email: '' },
+    to: queryChainAll(element, S.messageRecipients.chain).filter(outsideBody).map(person),
+    subject: plainText(pane && queryChain(pane, S.subject.chain)),
+    date: parseWebmailDate(attr(dateEl, 'title') || plainText(dateEl), opts.timeZone, dateReading(doc)),
+    // Outlook puts the quoted history after its reply marker, as siblings: stop at the marker.
+    text: bodyText(body, {
+      stopAt: (el) => el.matches(QUOTE) || (el.matches('hr') && !!el.nextElementSibling?.matches(QUOTE)),
+      skip: (el) => el.matches(SIGNATURE),
+      cutSignatureDelimiter: true,
+    }),
+  };
+}
+
+function readMessages(doc: Document, opts: ReadOptions): ReadMessage[] {
+  return listMessages(doc, opts).map((ref) => readMessage(doc, ref, opts));
 }
 
 function readThreadRows(doc: Document, opts: ReadOptions): ReadThreadRow[] {
@@ -118,6 +129,8 @@ export const outlookAdapter: WebmailAdapter = {
     if (host) return OUTLOOK_HOSTS.has(host);
     return queryChain(doc, S.pageMarker.chain) !== null;
   },
+  listMessages,
+  readMessage,
   readMessages,
   readThreadRows,
   findReplyEditor(doc, message) {

@@ -56,9 +56,19 @@ export interface Letter {
   html?: string;
 }
 
+/** A message of the open thread, found without reading it (cheap: for following a busy page). */
+export interface MessageRef {
+  element: Element;
+  messageId: string;
+}
+
 export interface WebmailAdapter {
   id: AdapterId;
   matches(doc: Document): boolean;
+  /** The open thread's messages, ids only. */
+  listMessages(doc: Document, opts: ReadOptions): MessageRef[];
+  /** One message read in full (sender, recipients, date, text). */
+  readMessage(doc: Document, ref: MessageRef, opts: ReadOptions): ReadMessage;
   readMessages(doc: Document, opts: ReadOptions): ReadMessage[];
   readThreadRows(doc: Document, opts: ReadOptions): ReadThreadRow[];
   findReplyEditor(doc: Document, message?: Element): HTMLElement | null;
