@@ -37,9 +37,9 @@ export function RetentionSection({ years, candidates, onAnonymize }: Props) {
     }
   };
   return (
-    <section class="section retention" aria-labelledby={titleId} data-testid="retention">
+    <section class="retention" aria-labelledby={titleId} data-testid="retention">
       <h2 id={titleId}>{t('privacy.retention.title')}</h2>
-      <p class="help">{t('privacy.retention.help', { years })}</p>
+      <p class="retention__help">{t('privacy.retention.help', { years })}</p>
       {state.kind === 'done' && <Report report={state.report} />}
       {state.kind === 'failed' && (
         <p class="warning" role="alert">
