@@ -20,7 +20,6 @@ export function Stepper({ complaint, selected, onSelect }: Props) {
               <button
                 type="button"
                 aria-current={selected === step ? 'step' : undefined}
-                aria-label={`${i + 1}. ${t(`ui.step.${step}`)} (${t(`ui.stepState.${state}`)})`}
                 data-testid={`step-${step}`}
                 onClick={() => onSelect(step)}
               >
@@ -28,6 +27,7 @@ export function Stepper({ complaint, selected, onSelect }: Props) {
                   {state === 'done' ? '✓' : i + 1}
                 </span>
                 <span class="stepper__label">{t(`ui.step.${step}`)}</span>
+                <span class="sr-only">{t('ui.step.position', { n: i + 1, state: t(`ui.stepState.${state}`) })}</span>
               </button>
             </li>
           );

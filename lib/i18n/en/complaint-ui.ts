@@ -14,6 +14,7 @@ export const complaintUi: Record<keyof typeof fr, string> = {
   'ui.stepState.current': 'current',
   'ui.stepState.todo': 'to do',
   'ui.stepState.skipped': 'not applicable',
+  'ui.step.position': ', step {n} ({state})',
   'ui.step.missing': 'Missing items',
   'ui.step.qualificationNote': 'Why this is not a complaint',
   'ui.step.toNotComplaint': 'File as: not a complaint',

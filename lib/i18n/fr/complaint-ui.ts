@@ -13,6 +13,7 @@ export const complaintUi = {
   'ui.stepState.current': 'en cours',
   'ui.stepState.todo': 'à faire',
   'ui.stepState.skipped': 'sans objet',
+  'ui.step.position': ', étape {n} ({state})',
   'ui.step.missing': 'Éléments manquants',
   'ui.step.qualificationNote': 'Pourquoi ce n’est pas une réclamation',
   'ui.step.toNotComplaint': 'Classer : ce n’est pas une réclamation',
