@@ -31,7 +31,7 @@ export function ExportFilterButton({ filter, settings }: { filter: RegisterFilte
     <div class="export-filter">
       <button
         type="button"
-        class="button button--small"
+        class="button export-filter__button"
         title={t('data.csv.filteredTitle')}
         disabled={busy}
         onClick={exportSelection}

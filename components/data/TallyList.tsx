@@ -21,7 +21,11 @@ export function TallyList({ tally, done, testId }: { tally: Tally; done?: boolea
     <>
       <dl class="data-tally" data-testid={testId}>
         {(done ? DONE : PLANNED).map(([kind, label]) => (
-          <div key={kind} class={`data-tally__item data-tally__item--${kind}`} data-kind={kind}>
+          <div
+            key={kind}
+            class={`data-tally__item${tally[kind] > 0 ? ` data-tally__item--${kind}` : ''}`}
+            data-kind={kind}
+          >
             <dt>{t(label)}</dt>
             <dd>{tally[kind].toLocaleString('fr-FR')}</dd>
           </div>

@@ -57,7 +57,8 @@ export const data = {
     'The whole register: complaints with their complete, verifiable history, settings, edited letters, reference counters and records set aside. Keep this file safe: it holds personal data.',
   'data.backup.button': 'Download the backup',
   'data.backup.busy': 'Backing up…',
-  'data.backup.done': 'Backup {file}: {complaints} complaint(s), {events} history event(s), {quarantine} record(s) set aside.',
+  'data.backup.done':
+    'File {file} downloaded: {complaints} complaint(s), {events} history event(s), {quarantine} record(s) set aside.',
   'data.backup.failed': 'The backup failed: {message}',
   'data.backup.fileName': 'register-backup-{stamp}.json',
 
@@ -71,7 +72,7 @@ export const data = {
   'data.restore.checked': 'File checked: backup of {date}, {complaints} complaint(s), {events} history event(s).',
   'data.restore.plan': 'What the restore would do:',
   'data.restore.added': 'To add',
-  'data.restore.updated': 'To update (newer version)',
+  'data.restore.updated': 'To update',
   'data.restore.unchanged': 'Already up to date',
   'data.restore.refused': 'Refused',
   'data.restore.doneAdded': 'Added',
@@ -90,7 +91,8 @@ export const data = {
   'data.restore.doneSettings': 'Settings restored.',
   'data.restore.doneTemplates': '{n} edited letter(s) restored.',
   'data.restore.templatesRefused': 'Edited letters not restored (they no longer pass the checks): {list}.',
-  'data.restore.failed': 'The restore stopped after {done} / {total} complaint(s): {message} Run it again: complaints already restored will simply be “already up to date”.',
+  'data.restore.failed':
+    'The restore stopped after {done} / {total} complaint(s): {message} Run it again: complaints already restored will simply be “already up to date”.',
   'data.restore.refusedFile': 'File refused, nothing was changed: {message}',
   'data.restore.another': 'Choose another file',
   'data.restore.moreIssues': '{n} more problem(s)',
@@ -129,7 +131,8 @@ export const data = {
     '{reference}: the register and the file changed separately since their common revision (file rev. {rev}, register rev. {current}).',
   'data.refused.older': '{reference}: the register holds a newer version (rev. {current}, file rev. {rev}).',
   'data.refused.sameRevision': '{reference}: same revision ({rev}) as in the register but different content.',
-  'data.refused.unreadable': '{reference}: the register’s version is unreadable; it is not replaced (see the records set aside).',
+  'data.refused.unreadable':
+    '{reference}: the register’s version is unreadable; it is not replaced (see the records set aside).',
 
   'data.quarantine.brokenHistory': 'incomplete history: the chain does not lead to the last event recorded',
   'data.quarantine.orphanEvent': 'history event without its complaint',

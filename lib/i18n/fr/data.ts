@@ -57,7 +57,8 @@ export const data = {
     'Tout le registre : les réclamations avec leur historique complet et vérifiable, les paramètres, les courriers modifiés, les compteurs de références et les enregistrements mis de côté. Gardez ce fichier en lieu sûr : il contient des données personnelles.',
   'data.backup.button': 'Télécharger la sauvegarde',
   'data.backup.busy': 'Sauvegarde en cours…',
-  'data.backup.done': 'Sauvegarde {file} : {complaints} réclamation(s), {events} événement(s) d’historique, {quarantine} enregistrement(s) mis de côté.',
+  'data.backup.done':
+    'Fichier {file} téléchargé : {complaints} réclamation(s), {events} événement(s) d’historique, {quarantine} enregistrement(s) mis de côté.',
   'data.backup.failed': 'La sauvegarde a échoué : {message}',
   'data.backup.fileName': 'sauvegarde-registre-{stamp}.json',
 
@@ -68,10 +69,11 @@ export const data = {
   'data.restore.checking': 'Vérification du fichier…',
   'data.restore.progress': '{done} / {total}',
   'data.restore.progressLabel': 'Avancement',
-  'data.restore.checked': 'Fichier vérifié : sauvegarde du {date}, {complaints} réclamation(s), {events} événement(s) d’historique.',
+  'data.restore.checked':
+    'Fichier vérifié : sauvegarde du {date}, {complaints} réclamation(s), {events} événement(s) d’historique.',
   'data.restore.plan': 'Ce que la restauration ferait :',
   'data.restore.added': 'À ajouter',
-  'data.restore.updated': 'À mettre à jour (version plus récente)',
+  'data.restore.updated': 'À mettre à jour',
   'data.restore.unchanged': 'Déjà à jour',
   'data.restore.refused': 'Refusées',
   'data.restore.doneAdded': 'Ajoutées',
@@ -79,7 +81,8 @@ export const data = {
   'data.restore.doneUnchanged': 'Déjà à jour',
   'data.restore.doneRefused': 'Refusées',
   'data.restore.reasons': 'Premiers motifs de refus :',
-  'data.restore.nothingToDo': 'Le registre contient déjà tout ce que ce fichier apporte : la restauration ne changerait rien.',
+  'data.restore.nothingToDo':
+    'Le registre contient déjà tout ce que ce fichier apporte : la restauration ne changerait rien.',
   'data.restore.withSettings':
     'Restaurer aussi les paramètres et les courriers modifiés de la sauvegarde (ils remplacent les vôtres)',
   'data.restore.noSettings': 'Cette sauvegarde ne contient ni paramètres ni courriers modifiés.',
@@ -91,7 +94,8 @@ export const data = {
   'data.restore.doneSettings': 'Paramètres restaurés.',
   'data.restore.doneTemplates': '{n} courrier(s) modifié(s) restauré(s).',
   'data.restore.templatesRefused': 'Courriers modifiés non restaurés (ils ne passent plus les contrôles) : {list}.',
-  'data.restore.failed': 'La restauration s’est arrêtée après {done} / {total} réclamation(s) : {message} Relancez-la : les réclamations déjà restaurées seront simplement « déjà à jour ».',
+  'data.restore.failed':
+    'La restauration s’est arrêtée après {done} / {total} réclamation(s) : {message} Relancez-la : les réclamations déjà restaurées seront simplement « déjà à jour ».',
   'data.restore.refusedFile': 'Fichier refusé, rien n’a été modifié : {message}',
   'data.restore.another': 'Choisir un autre fichier',
   'data.restore.moreIssues': '{n} autre(s) problème(s)',
@@ -104,12 +108,12 @@ export const data = {
   'data.restore.error.notJson': 'Le fichier est endommagé : la ligne {line} n’est pas du JSON valide.',
   'data.restore.error.layout':
     'Ce fichier est trop volumineux pour être lu d’un bloc et n’est pas écrit une réclamation par ligne comme les sauvegardes de l’extension.',
-  'data.restore.error.foreign':
-    'Ce fichier n’est pas une sauvegarde du registre des réclamations (format inconnu).',
+  'data.restore.error.foreign': 'Ce fichier n’est pas une sauvegarde du registre des réclamations (format inconnu).',
   'data.restore.error.future':
     'Cette sauvegarde vient d’une version plus récente de l’extension (format {version}, cette version lit le format {supported}) : mettez l’extension à jour pour la restaurer.',
   'data.restore.error.head': 'L’en-tête de la sauvegarde est invalide : {issues}',
-  'data.restore.error.truncated': 'La sauvegarde est incomplète : le fichier a été coupé (copie ou téléchargement interrompu).',
+  'data.restore.error.truncated':
+    'La sauvegarde est incomplète : le fichier a été coupé (copie ou téléchargement interrompu).',
   'data.restore.error.counts':
     'La sauvegarde est incomplète : {complaints} réclamation(s) et {events} événement(s) lus, {expected} et {expectedEvents} annoncés.',
   'data.restore.error.complaint': 'La réclamation {reference} du fichier est invalide : {issues}',
@@ -125,13 +129,15 @@ export const data = {
   'data.chain.head': 'le dernier événement n’est pas celui que la réclamation annonce',
   'data.chain.change': 'une valeur modifiée ne correspond plus à son empreinte',
 
-  'data.refused.referenceTaken': '{reference} : cette référence est déjà utilisée par une autre réclamation du registre.',
+  'data.refused.referenceTaken':
+    '{reference} : cette référence est déjà utilisée par une autre réclamation du registre.',
   'data.refused.referenceChanged': '{reference} : la même réclamation porte la référence {current} dans le registre.',
   'data.refused.diverged':
     '{reference} : le registre et le fichier ont évolué séparément depuis la révision commune (fichier rév. {rev}, registre rév. {current}).',
   'data.refused.older': '{reference} : le registre en a une version plus récente (rév. {current}, fichier rév. {rev}).',
   'data.refused.sameRevision': '{reference} : même révision ({rev}) que dans le registre mais contenu différent.',
-  'data.refused.unreadable': '{reference} : la version du registre est illisible ; elle n’est pas remplacée (voir les enregistrements mis de côté).',
+  'data.refused.unreadable':
+    '{reference} : la version du registre est illisible ; elle n’est pas remplacée (voir les enregistrements mis de côté).',
 
   'data.quarantine.brokenHistory': 'historique incomplet : la chaîne ne mène pas au dernier événement annoncé',
   'data.quarantine.orphanEvent': 'événement d’historique sans sa réclamation',

@@ -1,0 +1,149 @@
+// Backup and restore in the built extension, in real Chromium: complaints made through the protocol, a JSON
+// backup downloaded from the management page, the database deleted, the file restored through the page,
+// and the register compared with a second backup.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Session, sendFrom } from './support/chromium';
+
+const SCREENSHOTS = join(tmpdir(), 'registre-screenshots');
+let session: Session;
+let page: Page;
+
+beforeAll(async () => {
+  session = await launch();
+  page = await session.openPage('manage.html');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(() => session?.close());
+
+const input = (n: number) => ({
+  receivedAt: `2026-01-0${n}T09:00:00Z`,
+  channel: 'email',
+  source: { webmail: 'gmail', messageId: `msg-f:${n}`, threadId: `thread-f:${n}` },
+  customer: { name: `Client ${n}`, email: `client${n}@example.fr` },
+  subject: n === 2 ? '=HYPERLINK("http://evil")' : `Réclamation ${n}; « urgente »`,
+  category: 'livraison',
+});
+
+async function downloadBackup(): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-run').click()]);
+  expect(download.suggestedFilename()).toMatch(/^sauvegarde-registre-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+  await page.getByTestId('backup-status').waitFor();
+  expect(await page.getByTestId('backup-status').textContent()).toMatch(/3 réclamation\(s\)/);
+  return readFileSync((await download.path()) as string, 'utf8');
+}
+
+/** Deletes the register database in the extension origin, as a lost profile would. */
+async function wipe(): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('complaint-register');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+  );
+  await page.reload();
+}
+
+const countComplaints = () =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        indexedDB.open('complaint-register').onsuccess = (e) => {
+          const db = (e.target as IDBOpenDBRequest).result;
+          if (!db.objectStoreNames.contains('complaints')) return resolve(0);
+          const r = db.transaction('complaints').objectStore('complaints').count();
+          r.onsuccess = () => resolve(r.result);
+        };
+      }),
+  );
+
+describe('backup and restore through the management page', () => {
+  let first: string;
+
+  it('downloads a backup of complaints made through the protocol', async () => {
+    const settings = await sendFrom(page, { type: 'settings/save', settings: { agentName: 'Agent Lumen' } });
+    expect(settings.ok).toBe(true);
+    for (const n of [1, 2, 3]) {
+      const made = await sendFrom(page, { type: 'complaint/create', input: input(n) });
+      expect(made.ok).toBe(true);
+      const { id } = made.data as { id: string };
+      if (n === 1) {
+        expect((await sendFrom(page, { type: 'complaint/transition', id, to: 'acknowledged' })).ok).toBe(true);
+        expect((await sendFrom(page, { type: 'complaint/note', id, text: 'Client rappelé.' })).ok).toBe(true);
+      }
+    }
+    first = await downloadBackup();
+    const head = JSON.parse(first.split('\n')[0]?.replace(/,"complaints":\[$/, '}') ?? '');
+    expect(head).toMatchObject({
+      format: 'registre-reclamations/backup',
+      version: 1,
+      counts: { complaints: 3, historyEvents: 5 },
+      settings: { agentName: 'Agent Lumen' },
+    });
+    await page.screenshot({ path: join(SCREENSHOTS, 'manage-backup.png'), fullPage: true });
+  });
+
+  it('restores it into a wiped register, after a dry run, and the register is the same', async () => {
+    await wipe();
+    expect(await countComplaints()).toBe(0);
+    await page.getByTestId('restore-file').setInputFiles({
+      name: 'sauvegarde.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(first),
+    });
+    const plan = page.getByTestId('restore-plan-tally');
+    await plan.waitFor();
+    expect(await plan.locator('[data-kind="added"] dd').textContent()).toBe('3');
+    expect(await plan.locator('[data-kind="refused"] dd').textContent()).toBe('0');
+    expect(await countComplaints()).toBe(0); // the dry run wrote nothing
+    await page.getByTestId('restore-with-settings').check();
+    await page.screenshot({ path: join(SCREENSHOTS, 'manage-dry-run.png'), fullPage: true });
+
+    await page.getByTestId('restore-confirm').click();
+    const done = page.getByTestId('restore-done-tally');
+    await done.waitFor();
+    expect(await done.locator('[data-kind="added"] dd').textContent()).toBe('3');
+    await page.screenshot({ path: join(SCREENSHOTS, 'manage-restored.png'), fullPage: true });
+
+    const second = await downloadBackup();
+    const exportedAt = (text: string) => /"exportedAt":"([^"]+)"/.exec(text)?.[1] ?? '';
+    expect(second.replace(exportedAt(second), exportedAt(first))).toBe(first);
+  });
+
+  it('restoring the same file again adds nothing', async () => {
+    await page.getByRole('button', { name: 'Choisir un autre fichier' }).click();
+    await page.getByTestId('restore-file').setInputFiles({
+      name: 'sauvegarde.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(first),
+    });
+    const plan = page.getByTestId('restore-plan-tally');
+    await plan.waitFor();
+    expect(await plan.locator('[data-kind="unchanged"] dd').textContent()).toBe('3');
+    expect(await plan.locator('[data-kind="added"] dd').textContent()).toBe('0');
+  });
+
+  it('refuses a tampered file in French and writes nothing', async () => {
+    await page.getByRole('button', { name: 'Annuler' }).click();
+    // The first history event of the file, signed by someone else.
+    const tampered = first.replace('"actor":"Agent Lumen"', '"actor":"Intrus"');
+    expect(tampered).not.toBe(first);
+    await page.getByTestId('restore-file').setInputFiles({
+      name: 'modifiee.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(tampered),
+    });
+    const refusal = page.getByTestId('restore-refused');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(
+      /^Fichier refusé, rien n’a été modifié : L’historique de REC-\d{4}-000\d ne se vérifie pas \(événement n° 1 : son contenu ne correspond plus à son empreinte\)/,
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'manage-refused.png'), fullPage: true });
+    expect(await countComplaints()).toBe(3);
+  });
+});
