@@ -19,14 +19,14 @@ export async function serveWebmail(context: BrowserContext, origin: string, html
   });
 }
 
-/** Routes mail.google.com to `fixture` (a file of tests/fixtures, or a function giving the HTML). */
+/** Routes the webmail of `url` (mail.google.com by default) to `fixture` (a file of tests/fixtures, or a function giving the HTML). */
 export async function openGmail(
   context: BrowserContext,
   fixture: string | (() => string),
   url = GMAIL_URL,
 ): Promise<Page> {
   const html = typeof fixture === 'string' ? () => readFileSync(resolve(FIXTURES, fixture), 'utf8') : fixture;
-  await serveWebmail(context, 'https://mail.google.com', html);
+  await serveWebmail(context, new URL(url).origin, html);
   const page = await context.newPage();
   await page.goto(url);
   return page;
