@@ -92,6 +92,8 @@ export const CUE_RULES: readonly CueRule[] = [
     patterns: [
       /\b(?:defectueu(?:x|se|ses)|cassee?s?|abimee?s?|endommagee?s?|fendue?s?|fissuree?s?|dechiree?s?|non conformes?|pas conformes?|vice cache|en panne|hors service)\b/,
       /\bne (?:fonctionne|marche) (?:plus|pas)\b/,
+      /\b(?:un|le|ce|presente un|a un) defaut (?:de (?:fabrication|fonctionnement|conformite)|d'allumage)\b/,
+      /\b(?:clignote|ne s'allume (?:plus|pas)|grille(?:e|es)? au bout|a grille)\b/,
       /\b(?:broken|broke|damaged|defective|faulty|cracked|not as described|stopped working|not working|doesn'?t work|does not work|didn'?t work|won'?t work|crash(?:es|ed)?|died)\b/,
     ],
   },
@@ -149,12 +151,25 @@ export const CUE_RULES: readonly CueRule[] = [
     ],
   },
   {
+    // Invoking the legal warranty is a grievance by definition (Code de la consommation L217-3 and following).
+    id: 'warrantyClaim',
+    label: 'spotting.cue.warrantyClaim',
+    weight: 3,
+    keepInQuestion: false,
+    negatable: true,
+    patterns: [
+      /\b(?:garantie legale(?: de conformite)?|au titre de la garantie|(?:prise|pris) en (?:charge|compte) (?:sous|au titre de la) garantie|toujours sous garantie|vice cache)\b/,
+      /\b(?:under (?:the )?warranty|warranty claim|still (?:under|within) warranty)\b/,
+    ],
+  },
+  {
     id: 'billingError',
     label: 'spotting.cue.billingError',
     weight: 3,
     keepInQuestion: true,
     patterns: [
       /\b(?:prelevee?s?|debitee?s?|facturee?s?|payee?s?|encaissee?s?) (?:\w+ )?(?:deux|2|trois|3) fois\b/,
+      /\b(?:facturee?s? en trop|factures? (?:est |sont )?(?:erronee?s?|fausses?|incorrecte?s?)|montant (?:errone|incorrect|faux))\b/,
       /\b(?:double (?:prelevement|debit|facturation|paiement)|erreur de factur(?:ation|e)|facturee?s? a tort|trop percu|surfactur\w*|prelevement (?:non autorise|injustifie|abusif)|frais injustifies)\b/,
       /\b(?:charged (?:me )?(?:twice|two times|double|extra|wrong)|double[- ]charged|overcharged|billing error|wrongly (?:charged|billed)|unauthori[sz]ed (?:charge|transaction|debit))\b/,
     ],

@@ -13,6 +13,7 @@ export const spotting: Record<keyof typeof fr, string> = {
   'spotting.cue.delay': 'Delay reported',
   'spotting.cue.elapsedTime': 'Long wait (“for three weeks”)',
   'spotting.cue.followUp': 'Follow-up, or request left unanswered',
+  'spotting.cue.warrantyClaim': 'The customer invokes the legal warranty or a hidden defect',
   'spotting.cue.billingError': 'Billing error or double charge',
   'spotting.cue.paidButNotServed': 'Paid, but did not get what was due (“I paid… and yet”)',
   'spotting.cue.chargeback': 'Chargeback or payment dispute with the bank',

@@ -13,6 +13,7 @@ export const spotting = {
   'spotting.cue.delay': 'Retard signalé',
   'spotting.cue.elapsedTime': 'Attente qui dure (« cela fait 3 semaines »)',
   'spotting.cue.followUp': 'Relance, ou demande restée sans réponse',
+  'spotting.cue.warrantyClaim': 'Le client invoque la garantie légale ou un vice caché',
   'spotting.cue.billingError': 'Erreur de facturation ou double prélèvement',
   'spotting.cue.paidButNotServed': 'A payé, mais n’a pas ce qui était dû (« j’ai payé… et pourtant »)',
   'spotting.cue.chargeback': 'Opposition ou contestation bancaire du paiement',
