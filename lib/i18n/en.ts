@@ -1,8 +1,8 @@
 import { common } from './en/common';
 import { complaintUi } from './en/complaint-ui';
 import { content } from './en/content';
-import { data } from './en/data';
 import { dashboard } from './en/dashboard';
+import { data } from './en/data';
 import { deadlines } from './en/deadlines';
 import { letters } from './en/letters';
 import { options } from './en/options';

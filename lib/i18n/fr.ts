@@ -2,8 +2,8 @@
 import { common } from './fr/common';
 import { complaintUi } from './fr/complaint-ui';
 import { content } from './fr/content';
-import { data } from './fr/data';
 import { dashboard } from './fr/dashboard';
+import { data } from './fr/data';
 import { deadlines } from './fr/deadlines';
 import { letters } from './fr/letters';
 import { options } from './fr/options';
