@@ -5,7 +5,8 @@ import { formatCount } from '@/lib/stats/format';
 export interface CountRow {
   key: string;
   label: string;
-  count: number;
+  /** Null while it is being counted. */
+  count: number | null;
 }
 
 interface Props {
@@ -15,7 +16,7 @@ interface Props {
 }
 
 export function CountTable({ title, rows, testId }: Props) {
-  const max = Math.max(1, ...rows.map((r) => r.count));
+  const max = Math.max(1, ...rows.map((r) => r.count ?? 0));
   return (
     <table class="dash-table" data-testid={testId}>
       <caption>{title}</caption>
@@ -30,9 +31,9 @@ export function CountTable({ title, rows, testId }: Props) {
           <tr key={r.key} data-key={r.key}>
             <th scope="row">
               {r.label}
-              <span class="dash-bar" style={{ width: `${(100 * r.count) / max}%` }} aria-hidden="true" />
+              <span class="dash-bar" style={{ width: `${(100 * (r.count ?? 0)) / max}%` }} aria-hidden="true" />
             </th>
-            <td>{formatCount(r.count)}</td>
+            <td>{r.count === null ? t('dash.pending') : formatCount(r.count)}</td>
           </tr>
         ))}
       </tbody>

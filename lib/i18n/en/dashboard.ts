@@ -8,6 +8,7 @@ export const dashboard: Record<keyof typeof fr, string> = {
   'dash.invalid': '{n} unreadable record(s) skipped (see the settings).',
   'dash.error': 'The register could not be read: {details}',
   'dash.none': '—',
+  'dash.pending': '…',
   'dash.hours': '{n} h',
   'dash.days': '{n} d',
   'dash.now.title': 'Today',

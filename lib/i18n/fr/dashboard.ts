@@ -6,6 +6,7 @@ export const dashboard = {
   'dash.invalid': '{n} enregistrement(s) illisible(s) ignoré(s) (voir les options).',
   'dash.error': 'Lecture du registre impossible : {details}',
   'dash.none': '—',
+  'dash.pending': '…',
   'dash.hours': '{n} h',
   'dash.days': '{n} j',
   'dash.now.title': 'Aujourd’hui',

@@ -32,23 +32,31 @@ const { windowDays, minCustomers } = DEFAULT_RECURRING_OPTIONS;
 
 // ---- In the page -------------------------------------------------------------------------------------
 
-/** register-data's complaint `i` with a product and a summary, so that products and texts recur. */
-const PRODUCTS = ['Lampe Aurore', 'Applique Nova', 'Suspension Orbe', 'Lampadaire Arc', 'Guirlande Lys', 'Spot Vega'];
-const DETAILS = [
-  'verre fêlé',
-  'ampoule grillée',
-  'câble dénudé',
-  'interrupteur bloqué',
-  'notice absente',
-  'vis manquantes',
+/**
+ * register-data's complaint `i` with a product and a summary. The summary is free text: seven words of a
+ * vocabulary of 2,000, so that two summaries rarely share two words (register-data's subjects are six fixed
+ * sentences: alone they would make every delivery complaint look alike). One complaint in three names one of
+ * 300 products. Three recurring defects run through the register (every 41st, 67th and 97th complaint): the
+ * groups a manager should see.
+ */
+const SYLLABLES = ['ba', 'co', 'di', 'fu', 'ga', 'le', 'mi', 'no', 'pa', 'ri', 'so', 'tu', 'va', 'ze', 'lo', 'ne'];
+const word = (n: number) => [n, n >> 4, n >> 8].map((k) => SYLLABLES[k % 16]).join('');
+const DEFECTS = [
+  { every: 41, product: 'Lampe Aurore', summary: 'ampoule grillée au premier allumage' },
+  { every: 67, product: 'Applique Nova', summary: 'fixation murale cassée au montage' },
+  { every: 97, product: 'Guirlande Lys', summary: 'câble qui chauffe anormalement' },
 ];
-const DETAIL_MORE = ['dès le déballage', 'après une semaine', 'au premier usage', 'depuis la livraison', 'sans raison'];
 function benchComplaint(i: number, now: Date): Complaint {
   const c = generateComplaint(i, now);
-  const h = Math.imul(i + 1, 2_654_435_761) >>> 0;
-  const product = h % 3 === 0 ? '' : `${PRODUCTS[h % 6]} ${(h >>> 8) % 8}`;
-  const summary = `${DETAILS[(h >>> 4) % 6]} ${DETAIL_MORE[(h >>> 12) % 5]}`;
-  return { ...c, product, summary };
+  const defect = DEFECTS.find((d) => i % d.every === 0);
+  if (defect) return { ...c, product: defect.product, summary: defect.summary };
+  let h = Math.imul(i + 1, 2_654_435_761) >>> 0;
+  const next = () => {
+    h = Math.imul(h ^ (h >>> 15), 2_246_822_519) >>> 0;
+    return h;
+  };
+  const summary = Array.from({ length: 7 }, () => word(next() % 2_000)).join(' ');
+  return { ...c, product: next() % 3 === 0 ? word(3_000 + (next() % 300)).toUpperCase() : '', summary };
 }
 
 const parsed = (raws: unknown[]) =>
@@ -252,30 +260,33 @@ const suite: Suite = {
     const groups = similar.answer as string[][];
     ctx.log(`  ${groups.length} groups, ${groups.reduce((n, g) => n + g.length, 0)} complaints in them`);
 
-    // The real page, opened on the seeded register: when its first figures, all figures and chart appear.
-    const marks = { figures: [] as number[], complete: [] as number[], chart: [] as number[] };
+    // The real page, opened on the seeded register: when its first figures (overdue now, then the phases
+    // counted on the indexes, the open ones first), all phases, every figure and the chart show.
+    const names = ['figures', 'counted', 'complete', 'chart'] as const;
+    const marks = new Map<string, number[]>(names.map((n) => [n, []]));
     for (let i = 0; i < PAGE_LOADS; i++) {
       const dashboard = await session.openPage('dashboard.html');
       await dashboard.waitForFunction(() => performance.getEntriesByName('dashboard:chart').length > 0, null, {
         timeout: 120_000,
       });
-      const at = await dashboard.evaluate(() =>
-        ['figures', 'complete', 'chart'].map((m) => performance.getEntriesByName(`dashboard:${m}`)[0]?.startTime ?? -1),
-      );
-      marks.figures.push(at[0] as number);
-      marks.complete.push(at[1] as number);
-      marks.chart.push(at[2] as number);
+      for (const name of names) {
+        const at = await dashboard.evaluate((n) => performance.getEntriesByName(`dashboard:${n}`)[0]?.startTime, name);
+        marks.get(name)?.push(at ?? Number.NaN);
+      }
       await dashboard.close();
     }
+    const at = (name: (typeof names)[number]) => marks.get(name) ?? [];
     ctx.log(
-      `dashboard.html: first figures ${spread(marks.figures)}, every figure ${spread(marks.complete)}, chart ${spread(marks.chart)} after navigation`,
+      `dashboard.html after navigation: first figures ${spread(at('figures'))}, every phase counted ` +
+        `${spread(at('counted'))}, every figure ${spread(at('complete'))}, chart ${spread(at('chart'))}`,
     );
     await page.close();
     return [
       stats.figure,
       similar.figure,
-      { id: 'dashboard-first-paint-100k', ms: median(marks.figures), runs: PAGE_LOADS, target: { maxMs: 500 } },
-      { id: 'dashboard-complete-100k', ms: median(marks.complete), runs: PAGE_LOADS },
+      { id: 'dashboard-first-paint-100k', ms: median(at('figures')), runs: PAGE_LOADS, target: { maxMs: 500 } },
+      { id: 'dashboard-counted-100k', ms: median(at('counted')), runs: PAGE_LOADS },
+      { id: 'dashboard-complete-100k', ms: median(at('complete')), runs: PAGE_LOADS },
     ];
   },
 };
