@@ -18,7 +18,16 @@ export class BackupFileError extends UserError {
 export interface RawEntry {
   /** Position of the complaint in the file, from 1. */
   n: number;
+  /** The complaint as parsed JSON (undefined when the caller asked for text only). */
   raw: unknown;
+  /** The complaint's JSON text (empty when the caller asked for parsed JSON). */
+  text: string;
+}
+
+export interface ReadOptions {
+  batchSize: number;
+  /** false: hand out each complaint's text without parsing it (a file already checked). */
+  parse?: boolean;
 }
 
 async function* lines(blob: Blob): AsyncGenerator<string> {
@@ -71,8 +80,9 @@ export async function readBackupFile(
   blob: Blob,
   onHead: (head: BackupHead) => void,
   onBatch: (batch: RawEntry[]) => Promise<void>,
-  batchSize: number,
+  options: ReadOptions,
 ): Promise<BackupHead> {
+  const { batchSize, parse = true } = options;
   if (blob.size === 0) throw new BackupFileError('data.restore.error.empty');
   const it = lines(blob);
   const first = await it.next();
@@ -83,7 +93,7 @@ export async function readBackupFile(
   } catch {
     headValue = null;
   }
-  if (headValue === null) return readWhole(blob, onHead, onBatch, batchSize);
+  if (headValue === null) return readWhole(blob, onHead, onBatch, options);
   const head = parseHead(headValue);
   onHead(head);
   let batch: RawEntry[] = [];
@@ -105,7 +115,10 @@ export async function readBackupFile(
       continue;
     }
     if (entry === '') continue;
-    batch.push({ n: ++n, raw: parseJson(entry, line, pending.done === true) });
+    n++;
+    batch.push(
+      parse ? { n, raw: parseJson(entry, line, pending.done === true), text: '' } : { n, raw: undefined, text: entry },
+    );
     if (batch.length === batchSize) {
       await onBatch(batch);
       batch = [];
@@ -121,7 +134,7 @@ async function readWhole(
   blob: Blob,
   onHead: (head: BackupHead) => void,
   onBatch: (batch: RawEntry[]) => Promise<void>,
-  batchSize: number,
+  { batchSize, parse = true }: ReadOptions,
 ): Promise<BackupHead> {
   if (blob.size > WHOLE_FILE_LIMIT) throw new BackupFileError('data.restore.error.layout');
   let text: string;
@@ -146,7 +159,8 @@ async function readWhole(
   if (!Array.isArray(complaints)) throw new BackupFileError('data.restore.error.head', { issues: 'complaints' });
   onHead(head);
   for (let start = 0; start < complaints.length; start += batchSize) {
-    await onBatch(complaints.slice(start, start + batchSize).map((raw, i) => ({ n: start + i + 1, raw })));
+    const slice = complaints.slice(start, start + batchSize);
+    await onBatch(slice.map((raw, i) => ({ n: start + i + 1, raw, text: parse ? '' : JSON.stringify(raw) })));
   }
   return head;
 }

@@ -6,15 +6,39 @@ import { sha256HexSync } from './sha256';
 
 type Sealed = HistoryEvent['changes'][number];
 
+const str = JSON.stringify;
+
+/** `canonicalJson({ path, from, to })` written out: keys in order, an undefined value left out. */
+function changeText(change: Pick<Sealed, 'path' | 'from' | 'to'>): string {
+  const from = change.from === undefined ? '' : `"from":${canonicalJson(change.from)},`;
+  const to = change.to === undefined ? '' : `,"to":${canonicalJson(change.to)}`;
+  return `{${from}"path":${str(change.path)}${to}}`;
+}
+
 export function changeDigestSync(change: Pick<Sealed, 'path' | 'from' | 'to'>, salt: string): string {
-  return sha256HexSync(`${salt}:${canonicalJson({ path: change.path, from: change.from, to: change.to })}`);
+  return sha256HexSync(`${salt}:${changeText(change)}`);
+}
+
+const EVENT_KEYS = 'actor,at,changes,complaintId,id,prevHash,seq,type';
+
+/** `canonicalJson` of what an event's hash covers, written out for the event shape the schema gives. */
+function hashedText(event: Omit<HistoryEvent, 'hash'>): string {
+  const changes = event.changes.map((c) => ({ path: c.path, digest: c.digest }));
+  if (Object.keys(event).sort().join(',') !== EVENT_KEYS) return canonicalJson({ ...event, changes });
+  const list = changes
+    .map((c) =>
+      c.digest === undefined ? `{"path":${str(c.path)}}` : `{"digest":${str(c.digest)},"path":${str(c.path)}}`,
+    )
+    .join(',');
+  return (
+    `{"actor":${str(event.actor)},"at":${str(event.at)},"changes":[${list}],"complaintId":${str(event.complaintId)},` +
+    `"id":${str(event.id)},"prevHash":${str(event.prevHash)},"seq":${str(event.seq)},"type":${str(event.type)}}`
+  );
 }
 
 /** What an event's hash covers: everything but the changes' values, which count through their digests. */
 export function hashEventSync(event: Omit<HistoryEvent, 'hash'>): string {
-  return sha256HexSync(
-    canonicalJson({ ...event, changes: event.changes.map((c) => ({ path: c.path, digest: c.digest })) }),
-  );
+  return sha256HexSync(hashedText(event));
 }
 
 /** `verifyChain`, synchronous: the events (in seq order) against each other and the complaint's recorded head. */

@@ -2,7 +2,7 @@
 // time: a complaint is replaced only by a later revision that continues the history the register holds.
 import type { MessageKey, Params } from '../i18n';
 import { canonicalJson } from '../register/history';
-import type { Complaint } from '../register/schema';
+import { ComplaintSchema } from '../register/schema';
 import type { BackupEntry } from './backup-schema';
 
 export type Verdict =
@@ -10,8 +10,8 @@ export type Verdict =
   | { kind: 'refused'; reason: MessageKey; params: Params };
 
 export interface Stored {
-  /** The register's complaint with the same id, if any (null when there is none). */
-  complaint: Complaint | null;
+  /** The register's record with the same id, as stored (undefined when there is none). */
+  raw: unknown;
   /** The id of the complaint that holds the entry's reference in the register, if any. */
   referenceOwner: string | null;
 }
@@ -24,8 +24,11 @@ export function classify(entry: BackupEntry, stored: Stored): Verdict {
     params: { reference: c.reference, ...params },
   });
   if (stored.referenceOwner !== null && stored.referenceOwner !== c.id) return refuse('data.refused.referenceTaken');
-  const current = stored.complaint;
-  if (!current) return { kind: 'added' };
+  if (stored.raw === undefined) return { kind: 'added' };
+  // A stored record that no longer parses is left for the agent to look at, never overwritten.
+  const parsed = ComplaintSchema.safeParse(stored.raw);
+  if (!parsed.success) return refuse('data.refused.unreadable');
+  const current = parsed.data;
   if (current.reference !== c.reference) return refuse('data.refused.referenceChanged', { current: current.reference });
   if (c.rev > current.rev) {
     // The register's newest event must be in the file's chain: otherwise both went on separately.

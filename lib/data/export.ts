@@ -6,9 +6,9 @@ import { forEachComplaint } from '../register/queries';
 import type { Complaint } from '../register/schema';
 import type { Category } from '../settings/schema';
 import { closing, entryLines, headLine } from './backup-file';
-import { readBackupBatches, readMeta, readQuarantine } from './backup-read';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupCounts, type BackupHead } from './backup-schema';
 import { csvHeader, csvRows } from './csv';
+import { readBackupBatches, readMeta, readQuarantine } from './register-dump';
 
 const CSV_BATCH = 1_000;
 const BACKUP_BATCH = 500;

@@ -4,7 +4,6 @@
 // quarantine section, raw: nothing is dropped, and the rest of the file stays restorable.
 import { t } from '../i18n';
 import { TemplateOverridesSchema } from '../letters/meta';
-import { OVERRIDES_KEY } from '../letters/overrides-store';
 import { registerDb } from '../register/db';
 import { GENESIS_HASH, type HistoryEvent, HistoryEventSchema } from '../register/history';
 import { describeIssues } from '../register/queries';
@@ -114,6 +113,10 @@ export async function readBackupBatches(
 }
 
 const COUNTER = /^refCounter:(\d{4})$/;
+/** The keys of lib/settings/store.ts and lib/letters/overrides-store.ts (not imported: that module brings the
+ *  letter templates into every page that makes a backup; a test holds the two equal). */
+export const SETTINGS_KEY = 'settings';
+export const TEMPLATE_OVERRIDES_KEY = 'templateOverrides';
 
 /** Settings, edited templates and reference counters, each parsed; anything unreadable or unknown is quarantined. */
 export async function readMeta(now: Date): Promise<{
@@ -135,12 +138,11 @@ export async function readMeta(now: Date): Promise<{
     const aside = (issues: string) =>
       out.quarantine.push({ key: `meta:${key}:${at}`, store: 'meta', raw: { key, value: raw }, issues, at });
     const counter = COUNTER.exec(String(key));
-    // 'settings': the key of lib/settings/store.ts.
-    if (key === 'settings') {
+    if (key === SETTINGS_KEY) {
       const parsed = SettingsSchema.safeParse(raw);
       if (parsed.success) out.settings = parsed.data;
       else aside(describeIssues(parsed.error));
-    } else if (key === OVERRIDES_KEY) {
+    } else if (key === TEMPLATE_OVERRIDES_KEY) {
       const parsed = TemplateOverridesSchema.safeParse(raw);
       if (parsed.success) out.templateOverrides = parsed.data;
       else aside(describeIssues(parsed.error));

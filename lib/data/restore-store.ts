@@ -6,11 +6,11 @@ import { templateMeta } from '../letters/catalog';
 import type { TemplateOverrides } from '../letters/meta';
 import { OVERRIDES_KEY } from '../letters/overrides-store';
 import { validateTemplate } from '../letters/validate';
-import { ComplaintSchema } from '../register/schema';
 import { saveSettings } from '../settings/store';
-import type { BackupEntry, ReferenceCounters, RestoreMeta } from './backup-schema';
+import { type BackupEntry, BackupEntrySchema, type ReferenceCounters, type RestoreMeta } from './backup-schema';
 import { verifyChainSync } from './chain';
-import { classify, highestReferences, MAX_REASONS, type Tally, type Verdict } from './classify';
+import { classify, highestReferences, MAX_REASONS, type Tally } from './classify';
+import { issuesText } from './issues';
 import { liveRegisterDb } from './live-db';
 import type { FinishOutcome } from './restore';
 
@@ -50,8 +50,28 @@ function checkBatch(entries: readonly BackupEntry[]): void {
   }
 }
 
-/** Writes one batch of checked complaints with their history; says what happened to each. */
-export async function restoreBatch(entries: readonly BackupEntry[]): Promise<Tally> {
+/** Each line parsed against the file's schema: the background takes nothing on trust. */
+function parseLines(lines: readonly string[]): BackupEntry[] {
+  return lines.map((line) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      throw new UserError('data.restore.error.notJsonAtAll');
+    }
+    const parsed = BackupEntrySchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const reference = (raw as { complaint?: { reference?: unknown } } | null)?.complaint?.reference;
+    throw new UserError('data.restore.error.complaint', {
+      reference: typeof reference === 'string' ? reference.slice(0, 40) : '?',
+      issues: issuesText(parsed.error),
+    });
+  });
+}
+
+/** Writes one batch of complaint lines with their history; says what happened to each. */
+export async function restoreBatch(lines: readonly string[]): Promise<Tally> {
+  const entries = parseLines(lines);
   checkBatch(entries);
   const db = await liveRegisterDb();
   const tx = db.transaction(['complaints', 'history', 'meta'], 'readwrite', { durability: 'relaxed' });
@@ -63,18 +83,13 @@ export async function restoreBatch(entries: readonly BackupEntry[]): Promise<Tal
         complaints.get(e.complaint.id),
         complaints.index('reference').getKey(e.complaint.reference),
       ]);
-      return { raw, owner: owner ?? null };
+      return { raw, referenceOwner: owner ?? null };
     }),
   );
   const tally: Tally = { added: 0, updated: 0, unchanged: 0, refused: 0, reasons: [] };
   const writes: Promise<unknown>[] = [];
   entries.forEach((e, i) => {
-    const { raw, owner } = stored[i] as (typeof stored)[number];
-    const current = raw === undefined ? null : ComplaintSchema.safeParse(raw);
-    const verdict: Verdict =
-      current && !current.success
-        ? { kind: 'refused', reason: 'data.refused.unreadable', params: { reference: e.complaint.reference } }
-        : classify(e, { complaint: current?.data ?? null, referenceOwner: owner });
+    const verdict = classify(e, stored[i] as (typeof stored)[number]);
     tally[verdict.kind]++;
     if (verdict.kind === 'refused') {
       if (tally.reasons.length < MAX_REASONS) tally.reasons.push(t(verdict.reason, verdict.params));

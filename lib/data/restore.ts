@@ -4,25 +4,14 @@
 // file again and hands it to the background batch by batch (the background owns writes and checks again).
 // Neither pass holds more than a batch or two of the file: a register of 100,000 complaints with their
 // history is over a gigabyte of JSON, more than one page can hold, so reading twice is the price of that.
-import type { z } from 'zod';
 import { t } from '../i18n';
 import { send } from '../messages';
-import { type Complaint, ComplaintSchema } from '../register/schema';
 import { BackupFileError, type RawEntry, readBackupFile } from './backup-reader';
-import {
-  type BackupEntry,
-  BackupEntrySchema,
-  type BackupHead,
-  RESTORE_BATCH,
-  type RestoreBatchSchema,
-  type RestoreMeta,
-} from './backup-schema';
+import { type BackupEntry, BackupEntrySchema, type BackupHead, RESTORE_BATCH, type RestoreMeta } from './backup-schema';
 import { verifyChainSync } from './chain';
 import { addTally, classify, emptyTally, MAX_REASONS, type Stored, type Tally, type Verdict } from './classify';
 import { issuesText } from './issues';
 import { liveRegisterDb } from './live-db';
-
-type RestoreBatchInput = z.input<typeof RestoreBatchSchema>;
 
 export interface DryRun extends Tally {
   head: BackupHead;
@@ -33,7 +22,7 @@ export type Progress = (done: number, total: number) => void;
 /** What the register holds for each entry (same id, owner of the same reference). */
 export type RegisterLookup = (entries: readonly BackupEntry[]) => Promise<Stored[]>;
 
-/** Reads the register in one transaction per batch: the complaint with the same id and the reference's owner. */
+/** Reads the register in one transaction per batch: the record with the same id and the reference's owner. */
 export const lookupRegister: RegisterLookup = async (entries) => {
   const db = await liveRegisterDb();
   const tx = db.transaction('complaints');
@@ -43,19 +32,12 @@ export const lookupRegister: RegisterLookup = async (entries) => {
         tx.store.get(e.complaint.id),
         tx.store.index('reference').getKey(e.complaint.reference),
       ]);
-      return { raw, owner };
+      return { raw, referenceOwner: owner ?? null };
     }),
   );
   await tx.done;
-  return found.map(({ raw, owner }) => ({ complaint: storedComplaint(raw), referenceOwner: owner ?? null }));
+  return found;
 };
-
-/** A stored record that does not parse counts as absent here; the background refuses to overwrite it. */
-function storedComplaint(raw: unknown): Complaint | null {
-  if (raw === undefined) return null;
-  const parsed = ComplaintSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
-}
 
 export function verdictText(verdict: Verdict): string | null {
   return verdict.kind === 'refused' ? t(verdict.reason, verdict.params) : null;
@@ -128,7 +110,7 @@ export async function checkBackup(
       done += entries.length;
       options.onProgress?.(done, total);
     },
-    options.batchSize ?? RESTORE_BATCH,
+    { batchSize: options.batchSize ?? RESTORE_BATCH },
   );
   if (done !== head.counts.complaints || events !== head.counts.historyEvents) {
     throw new BackupFileError('data.restore.error.counts', {
@@ -151,7 +133,8 @@ export interface FinishOutcome {
 
 /** Where the restore writes: the background, through the message protocol (tests and the bench swap it). */
 export interface RestoreWriter {
-  batch(entries: readonly unknown[]): Promise<Tally>;
+  /** Complaint lines of the file (JSON text), written in one transaction. */
+  batch(lines: readonly string[]): Promise<Tally>;
   finish(meta: RestoreMeta): Promise<FinishOutcome>;
 }
 
@@ -159,10 +142,13 @@ export interface RestoreReport extends Tally {
   finish: FinishOutcome;
 }
 
+/** Batches sent before the first answer: the background checks the next while the previous one commits. */
+const IN_FLIGHT = 2;
+
 /**
- * Writes a checked file: reads it again and sends it batch by batch, preparing the next batch while the
- * background writes the previous one. `dryRun` is the check of this same file; settings and edited letters
- * go only if `withSettings`.
+ * Writes a checked file: reads it again and sends its complaint lines batch by batch, reading ahead while
+ * the background writes. `dryRun` is the check of this same file; settings and edited letters go only if
+ * `withSettings`.
  */
 export async function restoreBackup(
   file: Blob,
@@ -172,7 +158,7 @@ export async function restoreBackup(
 ): Promise<RestoreReport> {
   const tally = emptyTally();
   let done = 0;
-  let writing: Promise<void> = Promise.resolve();
+  const sent: Promise<void>[] = [];
   const head = await readBackupFile(
     file,
     (h) => {
@@ -181,19 +167,20 @@ export async function restoreBackup(
       }
     },
     async (batch) => {
-      await writing;
-      const entries = batch.map((b) => b.raw);
-      writing = writer.batch(entries).then((result) => {
+      if (sent.length === IN_FLIGHT) await sent.shift();
+      const lines = batch.map((b) => b.text);
+      const writing = writer.batch(lines).then((result) => {
         addTally(tally, result);
-        done += entries.length;
+        done += lines.length;
         options.onProgress?.(done, dryRun.total);
       });
-      // Awaited before the next batch (or at the end); marked handled so a failure is not reported twice.
+      // Awaited in turn (or at the end); marked handled so that a failure is not reported twice.
       writing.catch(() => undefined);
+      sent.push(writing);
     },
-    options.batchSize ?? RESTORE_BATCH,
+    { batchSize: options.batchSize ?? RESTORE_BATCH, parse: false },
   );
-  await writing;
+  for (const writing of sent) await writing;
   const meta: RestoreMeta = { referenceCounters: head.referenceCounters, quarantine: head.quarantine };
   if (options.withSettings) {
     if (head.settings) meta.settings = head.settings;
@@ -204,6 +191,6 @@ export async function restoreBackup(
 
 /** The product's writer: the background, through the one message protocol. */
 export const backgroundWriter: RestoreWriter = {
-  batch: (entries) => send<Tally>({ type: 'backup/restore-batch', entries: entries as RestoreBatchInput }),
+  batch: (lines) => send<Tally>({ type: 'backup/restore-batch', entries: [...lines] }),
   finish: (meta) => send<FinishOutcome>({ type: 'backup/restore-finish', meta }),
 };

@@ -159,3 +159,13 @@ describe('the JSON backup', () => {
     expect(await listAll()).toHaveLength(34);
   });
 });
+
+describe('the meta keys a backup reads', () => {
+  it('are the ones the settings and letter stores write', async () => {
+    const { OVERRIDES_KEY } = await import('@/lib/letters/overrides-store');
+    const { SETTINGS_KEY, TEMPLATE_OVERRIDES_KEY } = await import('@/lib/data/register-dump');
+    expect(TEMPLATE_OVERRIDES_KEY).toBe(OVERRIDES_KEY);
+    await send({ type: 'settings/save', settings: {} });
+    expect(await (await registerDb()).getAllKeys('meta')).toContain(SETTINGS_KEY);
+  });
+});

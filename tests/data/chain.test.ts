@@ -84,3 +84,33 @@ describe('the synchronous chain check used by restores', () => {
     expect(verdicts.map((v) => (v.ok ? 'ok' : v.reason))).toEqual(['ok', 'seq', 'hash', 'change', 'head', 'change']);
   });
 });
+
+describe('the written-out hashed forms', () => {
+  it('match canonicalJson for values of every kind and for events with missing or extra fields', async () => {
+    const values = [
+      null,
+      undefined,
+      0,
+      -1.5,
+      'é"\\\n',
+      true,
+      [1, undefined, { b: 2, a: [null] }],
+      { z: 1, a: { y: undefined, x: 'x' } },
+    ];
+    for (const from of values) {
+      for (const to of values) {
+        const change = { path: 'a.b', from, to };
+        expect(changeDigestSync(change, 'f'.repeat(32))).toBe(await changeDigest(change, 'f'.repeat(32)));
+      }
+    }
+    const [first] = (await chain()) as [HistoryEvent];
+    const { hash: _hash, ...base } = first;
+    const variants = [
+      base,
+      { ...base, changes: [{ path: 'x', from: null, to: null, redacted: true }] },
+      { ...base, changes: [] },
+      { ...base, extra: 'kept in the hash' } as typeof base,
+    ];
+    for (const v of variants) expect(hashEventSync(v)).toBe(await hashEvent(v));
+  });
+});

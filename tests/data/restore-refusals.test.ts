@@ -143,8 +143,8 @@ describe('a file that cannot be restored is refused whole, in French, and nothin
     const tampered = withEntry(0, (e) => {
       (e.history[0] as { actor: string }).actor = 'Intrus';
     });
-    const entry = JSON.parse(tampered.split('\n')[1]?.replace(/,$/, '') ?? '');
-    const error = (await send({ type: 'backup/restore-batch', entries: [entry] }).catch((e) => e)) as RequestError;
+    const line = tampered.split('\n')[1]?.replace(/,$/, '') ?? '';
+    const error = (await send({ type: 'backup/restore-batch', entries: [line] }).catch((e) => e)) as RequestError;
     expect(error).toBeInstanceOf(RequestError);
     expect(error.message).toMatch(/ne se vérifie pas \(événement n° 1/);
     expect(await listAll()).toEqual([]);
