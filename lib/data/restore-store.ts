@@ -74,6 +74,7 @@ export async function restoreBatch(lines: readonly string[]): Promise<Tally> {
   const entries = parseLines(lines);
   checkBatch(entries);
   const db = await liveRegisterDb();
+  // Relaxed durability: a crash can lose the last batches written, which running the restore again puts back.
   const tx = db.transaction(['complaints', 'history', 'meta'], 'readwrite', { durability: 'relaxed' });
   const complaints = tx.objectStore('complaints');
   const history = tx.objectStore('history');
