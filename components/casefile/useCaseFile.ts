@@ -28,11 +28,9 @@ export type CaseFileData =
 type LetterRecord = z.infer<typeof LetterRecordSchema>;
 
 export function regenerate(c: Complaint, settings: Settings, overrides: TemplateOverrides, letter: LetterRecord) {
-  const own = overrides[letter.templateId as keyof TemplateOverrides];
+  const own = overrides[letter.templateId as keyof TemplateOverrides]?.[letter.lang];
   const override =
-    own && own.version === letter.templateVersion && own.lang === letter.lang
-      ? { source: own.source, version: own.version }
-      : undefined;
+    own && own.version === letter.templateVersion ? { source: own.source, version: own.version } : undefined;
   return renderLetter(letter.templateId, c, settings, { now: new Date(letter.at), lang: letter.lang, override });
 }
 

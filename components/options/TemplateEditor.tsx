@@ -27,8 +27,8 @@ interface Props {
 type Status = { kind: 'idle' | 'saving' } | { kind: 'done' | 'failed'; message: string };
 
 export function TemplateEditor({ meta, overrides, settings, onSave, onReset, onClose }: Props) {
-  const copy = overrides[meta.id];
-  const [lang, setLang] = useState<Lang>(copy?.lang ?? getLang());
+  const [lang, setLang] = useState<Lang>(getLang());
+  const copy = overrides[meta.id]?.[lang];
   const [drafts, setDrafts] = useState<Partial<Record<Lang, string>>>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [preview, setPreview] = useState<RenderResult | null>(null);
@@ -36,8 +36,8 @@ export function TemplateEditor({ meta, overrides, settings, onSave, onReset, onC
   useEffect(() => heading.current?.focus(), [meta.id]);
 
   const source = drafts[lang] ?? resolveTemplate(meta.id, lang, overrides)?.source ?? '';
-  const edited = copy?.lang === lang;
-  const version = edited ? copy.version : meta.version;
+  const edited = copy !== undefined;
+  const version = copy?.version ?? meta.version;
   const next = nextTemplateVersion(meta.version, copy);
   const problems = useMemo(() => validateTemplate(source, meta), [source, meta]);
   const title = meta.title[getLang()];
@@ -105,14 +105,6 @@ export function TemplateEditor({ meta, overrides, settings, onSave, onReset, onC
           {t('options.templates.nextVersion', { version: next })}
         </p>
       </div>
-      {copy && !edited && (
-        <p class="warning" data-testid="other-lang">
-          {t('options.templates.otherLang', {
-            other: t(`options.templates.lang.${copy.lang}`),
-            lang: t(`options.templates.lang.${lang}`),
-          })}
-        </p>
-      )}
       <div class="options__editor-grid">
         <div>
           <Field label={t('options.templates.source')} error={status.kind === 'failed' ? status.message : undefined}>

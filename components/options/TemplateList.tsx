@@ -25,17 +25,18 @@ export function TemplateList({ templates, overrides, selected, onEdit }: Props) 
       </thead>
       <tbody>
         {templates.map((meta) => {
-          const copy = overrides[meta.id];
+          const copies = Object.values(overrides[meta.id] ?? {});
+          const copy = copies.find((c) => c.lang === uiLang) ?? copies[0];
           const title = meta.title[uiLang];
           return (
             <tr key={meta.id} data-template={meta.id} aria-current={selected === meta.id ? 'true' : undefined}>
               <th scope="row">
                 {title}{' '}
-                {copy && (
-                  <span class="chip chip--dueSoon" data-testid="edited-badge">
-                    {t('options.templates.editedLang', { lang: t(`options.templates.lang.${copy.lang}`) })}
+                {copies.map((c) => (
+                  <span key={c.lang} class="chip chip--dueSoon" data-testid="edited-badge">
+                    {t('options.templates.editedLang', { lang: t(`options.templates.lang.${c.lang}`) })}
                   </span>
-                )}
+                ))}
               </th>
               <td>{t(`letters.step.${meta.phase}`)}</td>
               <td data-testid="template-version">{copy?.version ?? meta.version}</td>

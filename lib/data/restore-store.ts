@@ -109,13 +109,15 @@ export async function restoreBatch(lines: readonly string[]): Promise<Tally> {
 function checkedOverrides(overrides: TemplateOverrides): { kept: TemplateOverrides; refused: string[] } {
   const kept: TemplateOverrides = {};
   const refused: string[] = [];
-  for (const [id, copy] of Object.entries(overrides) as [
+  for (const [id, copies] of Object.entries(overrides) as [
     keyof TemplateOverrides,
     TemplateOverrides[keyof TemplateOverrides],
   ][]) {
     const meta = templateMeta(id);
-    if (copy && meta && validateTemplate(copy.source, meta).length === 0) kept[id] = copy;
-    else refused.push(id);
+    for (const copy of Object.values(copies ?? {})) {
+      if (meta && validateTemplate(copy.source, meta).length === 0) kept[id] = { ...kept[id], [copy.lang]: copy };
+      else refused.push(`${id} (${copy.lang})`);
+    }
   }
   return { kept, refused };
 }

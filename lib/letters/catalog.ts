@@ -80,8 +80,8 @@ export function resolveTemplate(
 ): ResolvedTemplate | undefined {
   const meta = templateMeta(id);
   if (!meta) return undefined;
-  const override = overrides[meta.id];
-  if (override && (override.lang ?? 'fr') === lang) {
+  const override = overrides[meta.id]?.[lang];
+  if (override) {
     return { meta, source: override.source, version: override.version, edited: true };
   }
   return { meta, source: SHIPPED_SOURCES[lang][meta.id], version: meta.version, edited: false };

@@ -87,5 +87,16 @@ export const TemplateOverrideSchema = z.object({
   lang: LangSchema.default('fr'),
 });
 export type TemplateOverride = z.infer<typeof TemplateOverrideSchema>;
-export const TemplateOverridesSchema = z.partialRecord(TemplateIdSchema, TemplateOverrideSchema);
+/** A stored copy from before copies were kept per language (one per template, with its `lang`). */
+const isSingleCopy = (v: unknown): v is { lang?: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { source?: unknown }).source === 'string';
+
+/** The edited copies: per template, one per language. */
+export const TemplateOverridesSchema = z.partialRecord(
+  TemplateIdSchema,
+  z.preprocess(
+    (v) => (isSingleCopy(v) ? { [v.lang ?? 'fr']: v } : v),
+    z.partialRecord(LangSchema, TemplateOverrideSchema),
+  ),
+);
 export type TemplateOverrides = z.infer<typeof TemplateOverridesSchema>;

@@ -33,10 +33,7 @@ export async function getTemplateOverrides(report: ReportInvalid = () => {}): Pr
   return parse(await (await registerDb()).get('meta', OVERRIDES_KEY), report).overrides;
 }
 
-/**
- * A copy's version: the shipped version + 1 for the first copy, then + 1 per save. One copy per template is
- * stored (whatever its language), so a copy replacing one in the other language still counts up from it.
- */
+/** A copy's version: the shipped version + 1 for the first copy, then + 1 per save (per language). */
 export function nextTemplateVersion(shippedVersion: number, current?: TemplateOverride): number {
   return Math.max(shippedVersion, current?.version ?? 0) + 1;
 }
@@ -68,9 +65,11 @@ export async function saveTemplateOverride(
   const override = TemplateOverrideSchema.parse({
     source,
     lang,
-    version: nextTemplateVersion(meta.version, current.overrides[id]),
+    version: nextTemplateVersion(meta.version, current.overrides[id]?.[lang]),
   });
-  await tx.objectStore('meta').put({ ...current.overrides, [id]: override }, OVERRIDES_KEY);
+  await tx
+    .objectStore('meta')
+    .put({ ...current.overrides, [id]: { ...current.overrides[id], [lang]: override } }, OVERRIDES_KEY);
   await tx.done;
   return override;
 }
@@ -84,14 +83,15 @@ export async function resetTemplateOverride(
   const db = await registerDb();
   const tx = db.transaction('meta', 'readwrite');
   const current = parse(await tx.store.get(OVERRIDES_KEY), report);
-  const copy = current.overrides[id];
+  const copies = current.overrides[id];
   // An unreadable value is left as it is: resetting one letter must not wipe what the agent may still recover.
-  if (!current.ok || !copy || copy.lang !== lang) {
+  if (!current.ok || !copies?.[lang]) {
     await tx.done;
     return false;
   }
-  const { [id]: _removed, ...rest } = current.overrides;
-  await tx.store.put(rest, OVERRIDES_KEY);
+  const { [lang]: _removed, ...otherLanguages } = copies;
+  const { [id]: _all, ...rest } = current.overrides;
+  await tx.store.put(Object.keys(otherLanguages).length ? { ...rest, [id]: otherLanguages } : rest, OVERRIDES_KEY);
   await tx.done;
   return true;
 }

@@ -26,17 +26,32 @@ describe('the store of edited template copies', () => {
     await saveTemplateOverride('accuse-reception', 'fr', 'Texte 2', NOW);
     await saveTemplateOverride('cloture-suivi', 'en', 'Text', NOW);
     expect(await getTemplateOverrides()).toEqual({
-      'accuse-reception': { source: 'Texte 2', version: 3, lang: 'fr' },
-      'cloture-suivi': { source: 'Text', version: 2, lang: 'en' },
+      'accuse-reception': { fr: { source: 'Texte 2', version: 3, lang: 'fr' } },
+      'cloture-suivi': { en: { source: 'Text', version: 2, lang: 'en' } },
     });
   });
 
-  it('counts up from a copy in the other language it replaces (one copy per template)', async () => {
+  it('keeps one copy per language, each with its own versions', async () => {
     await saveTemplateOverride('accuse-reception', 'fr', 'Texte', NOW);
     const english = await saveTemplateOverride('accuse-reception', 'en', 'Text', NOW);
-    expect(english).toEqual({ source: 'Text', version: 3, lang: 'en' });
+    expect(english).toEqual({ source: 'Text', version: 2, lang: 'en' });
+    expect((await getTemplateOverrides())['accuse-reception']).toEqual({
+      fr: { source: 'Texte', version: 2, lang: 'fr' },
+      en: { source: 'Text', version: 2, lang: 'en' },
+    });
     expect(nextTemplateVersion(1)).toBe(2);
     expect(nextTemplateVersion(4, { source: '', version: 2, lang: 'fr' })).toBe(5);
+  });
+
+  it('reads a copy stored before copies were kept per language as a copy in its language', async () => {
+    await (await registerDb()).put(
+      'meta',
+      { 'accuse-reception': { source: 'Ancien', version: 4, lang: 'en' } },
+      OVERRIDES_KEY,
+    );
+    expect(await getTemplateOverrides()).toEqual({
+      'accuse-reception': { en: { source: 'Ancien', version: 4, lang: 'en' } },
+    });
   });
 
   it('resets only the copy of the language asked for', async () => {
@@ -64,7 +79,9 @@ describe('the store of edited template copies', () => {
     const corrupt = 'not an object';
     await (await registerDb()).put('meta', corrupt, OVERRIDES_KEY);
     await saveTemplateOverride('accuse-reception', 'fr', 'Texte', NOW);
-    expect(await getTemplateOverrides()).toEqual({ 'accuse-reception': { source: 'Texte', version: 2, lang: 'fr' } });
+    expect(await getTemplateOverrides()).toEqual({
+      'accuse-reception': { fr: { source: 'Texte', version: 2, lang: 'fr' } },
+    });
     expect(await listQuarantine()).toEqual([
       expect.objectContaining({ key: `meta:${OVERRIDES_KEY}:${NOW.toISOString()}`, store: 'meta', raw: corrupt }),
     ]);

@@ -71,7 +71,9 @@ describe('the letter templates', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la copie' }));
     expect(await screen.findByText('Modèle enregistré (version 2).')).toBeTruthy();
-    expect(await getTemplateOverrides()).toEqual({ 'accuse-reception': { source: edited, version: 2, lang: 'fr' } });
+    expect(await getTemplateOverrides()).toEqual({
+      'accuse-reception': { fr: { source: edited, version: 2, lang: 'fr' } },
+    });
     await waitFor(() => expect(within(row('accuse-reception')).getByTestId('template-version').textContent).toBe('2'));
     expect(within(row('accuse-reception')).getByTestId('edited-badge').textContent).toBe('modifié (français)');
     expect(screen.getByTestId('editor-version').textContent).toBe(
@@ -88,7 +90,7 @@ describe('the letter templates', () => {
     expect(screen.queryByTestId('edited-badge')).toBeNull();
   });
 
-  it('edits the English copy separately and warns that it replaces the French one', async () => {
+  it('edits the English copy separately and keeps the French one', async () => {
     await openEditor('Accusé de réception (sous 48 h)');
     fireEvent.input(source(), { target: { value: `${source().value}\n` } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la copie' }));
@@ -96,7 +98,13 @@ describe('the letter templates', () => {
     fireEvent.change(screen.getByLabelText('Langue de la lettre'), { target: { value: 'en' } });
     expect(source().value).toBe(SHIPPED_SOURCES.en['accuse-reception']);
     await waitFor(() => expect(preview()).toContain('Dear Sir or Madam'));
-    expect(screen.getByTestId('other-lang').textContent).toContain('Une copie modifiée existe en français');
+    fireEvent.input(source(), { target: { value: `${source().value}\n` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la copie' }));
+    await screen.findByText('Modèle enregistré (version 2).');
+    const stored = await getTemplateOverrides();
+    expect(stored['accuse-reception']?.fr?.version).toBe(2);
+    expect(stored['accuse-reception']?.en?.version).toBe(2);
+    await waitFor(() => expect(screen.getAllByTestId('edited-badge')).toHaveLength(2));
   });
 
   it('warns when the stored copies are unreadable, and uses the shipped letters', async () => {

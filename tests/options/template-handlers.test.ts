@@ -22,7 +22,7 @@ describe('templates/save and templates/reset in the background', () => {
     expect(first).toEqual({ source: edited, version: 2, lang: 'fr' });
     const second = await send({ type: 'templates/save', id: 'accuse-reception', lang: 'fr', source: `${edited}\n` });
     expect(second).toMatchObject({ version: 3 });
-    expect((await getTemplateOverrides())['accuse-reception']).toMatchObject({ version: 3, lang: 'fr' });
+    expect((await getTemplateOverrides())['accuse-reception']?.fr).toMatchObject({ version: 3, lang: 'fr' });
     expect((await fakeBrowser.storage.local.get(CHANGE_KEY))[CHANGE_KEY]).toMatchObject({ ids: [] });
   });
 

@@ -110,8 +110,6 @@ export const options: Record<keyof typeof fr, string> = {
   'options.templates.versionShipped': 'Version {version}, original template.',
   'options.templates.versionEdited': 'Version {version}, edited copy.',
   'options.templates.nextVersion': 'Saving will create version {version}.',
-  'options.templates.otherLang':
-    'An edited copy exists in {other}: one copy per template is kept, saving this one in {lang} will replace it.',
   'options.templates.problems': 'To correct before saving:',
   'options.templates.valid': 'Valid template.',
   'options.templates.preview': 'Preview with a sample complaint',

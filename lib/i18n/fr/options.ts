@@ -109,8 +109,6 @@ export const options = {
   'options.templates.versionShipped': 'Version {version}, modèle d’origine.',
   'options.templates.versionEdited': 'Version {version}, copie modifiée.',
   'options.templates.nextVersion': 'L’enregistrement créera la version {version}.',
-  'options.templates.otherLang':
-    'Une copie modifiée existe en {other} : une copie par modèle est conservée, enregistrer celle-ci en {lang} la remplacera.',
   'options.templates.problems': 'À corriger avant d’enregistrer :',
   'options.templates.valid': 'Modèle valide.',
   'options.templates.preview': 'Aperçu avec une réclamation d’exemple',
