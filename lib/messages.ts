@@ -60,6 +60,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('backup/restore-batch'), entries: RestoreBatchSchema }),
   z.object({ type: z.literal('backup/restore-finish'), meta: RestoreMetaSchema }),
   z.object({ type: z.literal('badge/refresh') }),
+  z.object({ type: z.literal('register/quarantine'), ids: z.array(z.string().max(200)).min(1).max(1000) }),
   z.object({
     type: z.literal('sidepanel/open'),
     view: z.discriminatedUnion('kind', [

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { setLang } from '@/lib/i18n';
 import type { TemplateOverrides } from '@/lib/letters/meta';
 import { getTemplateOverrides } from '@/lib/letters/overrides-store';
-import { onRegisterChange } from '@/lib/messages';
+import { onRegisterChange, send } from '@/lib/messages';
 import { matchesFilter, type RegisterFilter } from '@/lib/register/filters';
 import {
   findByMessageId,
@@ -56,6 +56,9 @@ export function useRegisterPage(filter: RegisterFilter, now: Date, dueSoonHours:
     onInvalidRecord((r) => invalid.push(r));
     void listRegisterPage(matchesFilter(filter, new Date(), dueSoonHours), limit).then((page) => {
       if (live) setState({ ...page, loading: false, invalid });
+      // The background sets them aside (whole, in the quarantine store) so the register stays readable.
+      const ids = invalid.filter((r) => r.store === 'complaints').map((r) => r.key);
+      if (ids.length) void send({ type: 'register/quarantine', ids }).catch(() => undefined);
     });
     return () => {
       live = false;

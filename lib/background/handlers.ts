@@ -8,6 +8,7 @@ import { resetTemplateOverride, saveTemplateOverride } from '../letters/override
 import { validateTemplate } from '../letters/validate';
 import { CHANGE_KEY, type RequestOf, type RequestType } from '../messages';
 import { anonymizeComplaint, applyRetention } from '../register/anonymize-store';
+import { quarantineComplaints } from '../register/quarantine';
 import { getComplaint } from '../register/queries';
 import type { Complaint } from '../register/schema';
 import {
@@ -138,6 +139,11 @@ export const handlers: HandlerMap = {
     return outcome;
   },
   'badge/refresh': () => refreshBadge(),
+  'register/quarantine': async ({ ids }) => {
+    const moved = await quarantineComplaints(ids, new Date());
+    if (moved.length) await announce([]);
+    return moved.length;
+  },
   'sidepanel/open': async ({ view }) => {
     await setPendingView(view);
     return true;

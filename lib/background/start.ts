@@ -1,7 +1,9 @@
-// Start-up of the background: listeners first (so no message is lost while the worker wakes up),
-// then the alarm, the quarantine sweep and a badge that is right from the first second.
+// Start-up of the background: listeners first (so no message is lost while the worker wakes up), then the
+// alarm and a badge that is right from the first second. The service worker wakes up often: it does not
+// sweep the register then; unreadable records are moved aside when a read meets them, and the whole
+// register is swept once after an install or an update (a new schema may refuse old records).
 import browser from 'webextension-polyfill';
-import { quarantineInvalid } from '../register/quarantine';
+import { quarantineComplaints, quarantineInvalid } from '../register/quarantine';
 import { onInvalidRecord } from '../register/queries';
 import { BADGE_ALARM, refreshBadge, scheduleBadgeAlarm } from './badge';
 import { wireToolbarToPanel } from './panel';
@@ -14,18 +16,13 @@ export function startBackground(): void {
     if (alarm.name === BADGE_ALARM) void refreshBadge();
   });
   browser.runtime.onStartup.addListener(() => void refreshBadge());
-  browser.runtime.onInstalled.addListener(() => void refreshBadge());
-  let sweeping = false;
+  browser.runtime.onInstalled.addListener(() => void quarantineInvalid(new Date()).then(() => refreshBadge()));
   onInvalidRecord((record) => {
     console.warn('[registre] enregistrement illisible mis de côté', record.store, record.key, record.issues);
-    if (record.store !== 'complaints' || sweeping) return;
-    sweeping = true;
-    void quarantineInvalid(new Date()).finally(() => {
-      sweeping = false;
-    });
+    if (record.store === 'complaints') void quarantineComplaints([record.key], new Date());
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetWebmailTab(tabId));
   wireToolbarToPanel();
   void scheduleBadgeAlarm();
-  void quarantineInvalid(new Date()).then(() => refreshBadge());
+  void refreshBadge();
 }

@@ -4,30 +4,50 @@ import { type QuarantinedRecord, registerDb } from './db';
 import { describeIssues } from './queries';
 import { ComplaintSchema } from './schema';
 
-/** Moves every unreadable complaint to the quarantine store; returns what was moved. */
-export async function quarantineInvalid(now: Date): Promise<QuarantinedRecord[]> {
+/** Moves the complaints with these ids to the quarantine store if they still do not parse. */
+export async function quarantineComplaints(ids: readonly string[], now: Date): Promise<QuarantinedRecord[]> {
   const db = await registerDb();
   const tx = db.transaction(['complaints', 'quarantine'], 'readwrite');
   const moved: QuarantinedRecord[] = [];
-  let cursor = await tx.objectStore('complaints').openCursor();
-  while (cursor) {
-    const result = ComplaintSchema.safeParse(cursor.value);
-    if (!result.success) {
-      const record: QuarantinedRecord = {
-        key: `complaints:${String(cursor.key)}`,
-        store: 'complaints',
-        raw: cursor.value,
-        issues: describeIssues(result.error),
-        at: now.toISOString(),
-      };
-      await tx.objectStore('quarantine').put(record);
-      await cursor.delete();
-      moved.push(record);
-    }
-    cursor = await cursor.continue();
+  for (const id of new Set(ids)) {
+    const raw = await tx.objectStore('complaints').get(id);
+    if (raw === undefined) continue;
+    const result = ComplaintSchema.safeParse(raw);
+    if (result.success) continue;
+    const record: QuarantinedRecord = {
+      key: `complaints:${id}`,
+      store: 'complaints',
+      raw,
+      issues: describeIssues(result.error),
+      at: now.toISOString(),
+    };
+    await tx.objectStore('quarantine').put(record);
+    await tx.objectStore('complaints').delete(id);
+    moved.push(record);
   }
   await tx.done;
   return moved;
+}
+
+/**
+ * Moves every unreadable complaint to the quarantine store; returns what was moved. The register is read in
+ * read-only batches, so pages keep reading meanwhile; only the bad records are then moved, in one write.
+ */
+export async function quarantineInvalid(now: Date): Promise<QuarantinedRecord[]> {
+  const bad: string[] = [];
+  const db = await registerDb();
+  let after: string | undefined;
+  for (;;) {
+    const raws = await db.getAll(
+      'complaints',
+      after === undefined ? undefined : IDBKeyRange.lowerBound(after, true),
+      1000,
+    );
+    for (const raw of raws) if (!ComplaintSchema.safeParse(raw).success) bad.push(String((raw as { id?: unknown }).id));
+    if (raws.length < 1000) break;
+    after = String((raws[raws.length - 1] as { id?: unknown }).id);
+  }
+  return bad.length ? quarantineComplaints(bad, now) : [];
 }
 
 export async function listQuarantine(): Promise<QuarantinedRecord[]> {

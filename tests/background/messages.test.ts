@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background/start';
 import { CHANGE_KEY, RequestError, send } from '@/lib/messages';
 import { type ScanAnswer, ScanAnswerSchema } from '@/lib/messages-webmail';
+import { registerDb } from '@/lib/register/db';
+import { listQuarantine } from '@/lib/register/quarantine';
 import { getComplaint, getHistory } from '@/lib/register/queries';
 import type { Complaint } from '@/lib/register/schema';
 import { freshDatabase, newInput } from '../support/complaints';
@@ -119,6 +121,16 @@ describe('the message protocol', () => {
     });
     expect(answer.own).toEqual(['a']);
     expect(Object.keys(answer.spots)).toEqual(['b']);
+  });
+
+  it('sets an unreadable record aside when a page reports it, and keeps the register readable', async () => {
+    const good = await send<Complaint>({ type: 'complaint/create', input: newInput() });
+    const db = await registerDb();
+    const broken = { ...good, id: crypto.randomUUID(), reference: 'REC-2026-0999', phase: 'perdu' };
+    await db.put('complaints', broken as never);
+    expect(await send({ type: 'register/quarantine', ids: [broken.id, good.id] })).toBe(1);
+    expect((await listQuarantine()).map((q) => q.key)).toEqual([`complaints:${broken.id}`]);
+    expect(await getComplaint(good.id)).toMatchObject({ id: good.id });
   });
 
   it('hands the side panel each view asked for from the webmail, numbered', async () => {
