@@ -153,18 +153,19 @@ export function App() {
             {view.kind === 'new' ? t('ui.tab.new') : (complaint?.reference ?? '…')}
           </button>
         )}
-        <a class="tabs__options" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          {t('ui.panel.options')}
-        </a>
-        <a
-          class="tabs__options"
-          style={{ marginLeft: '12px' }}
-          href={browser.runtime.getURL('/manage.html')}
-          target="_blank"
-          rel="noreferrer"
-        >
-          {t('data.page.title')}
-        </a>
+        <span class="tabs__pages">
+          {(
+            [
+              ['/dashboard.html', t('ui.panel.dashboard')],
+              ['/manage.html', t('data.page.title')],
+              ['/options.html', t('ui.panel.options')],
+            ] as const
+          ).map(([path, label]) => (
+            <a key={path} href={browser.runtime.getURL(path)} target="_blank" rel="noreferrer">
+              {label}
+            </a>
+          ))}
+        </span>
       </nav>
       {view.kind === 'current' &&
         (current ? (

@@ -12,6 +12,7 @@ export const ui: Record<keyof typeof fr, string> = {
   'ui.tab.register': 'Register',
   'ui.tab.current': 'Open message',
   'ui.tab.new': 'New complaint',
+  'ui.panel.dashboard': 'Dashboard',
   'ui.panel.options': 'Settings',
   'ui.current.none': 'Open an email in Gmail or Outlook: the panel follows it and offers to log it.',
   'ui.register.empty': 'No complaint in the register.',

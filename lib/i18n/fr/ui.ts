@@ -10,6 +10,7 @@ export const ui = {
   'ui.tab.register': 'Registre',
   'ui.tab.current': 'Message ouvert',
   'ui.tab.new': 'Nouvelle réclamation',
+  'ui.panel.dashboard': 'Tableau de bord',
   'ui.panel.options': 'Paramètres',
   'ui.current.none': 'Ouvrez un e-mail dans Gmail ou Outlook : le panneau le suit et propose de le consigner.',
   'ui.register.empty': 'Aucune réclamation dans le registre.',
