@@ -19,7 +19,9 @@ async function attempt(work: () => Promise<unknown>) {
 export function complaintActions(c: Complaint, open: (id: string) => void): ComplaintActions {
   return {
     patch: (patch) => attempt(() => send({ type: 'complaint/update', id: c.id, rev: c.rev, patch })),
-    transition: (to, at) => attempt(() => send({ type: 'complaint/transition', id: c.id, rev: c.rev, to, at })),
+    // A step is checked by its guard against the newest version of the record: a click that comes just after
+    // another change (a letter recorded a moment earlier) is not refused as stale.
+    transition: (to, at) => attempt(() => send({ type: 'complaint/transition', id: c.id, to, at })),
     extend: (clock, ext) => attempt(() => send({ type: 'complaint/extend', id: c.id, rev: c.rev, clock, ...ext })),
     note: (text) => attempt(() => send({ type: 'complaint/note', id: c.id, text })),
     anonymize: (reason) => attempt(() => send({ type: 'complaint/anonymize', id: c.id, reason })),

@@ -34,10 +34,13 @@ const registerContents = (page: Page) =>
   );
 
 describe('Gmail: the open thread', () => {
-  it('puts a "Consigner la réclamation" button on every message of a real thread', async () => {
+  it('puts a "Consigner la réclamation" button on every customer message of a real thread, not on the agent’s own reply', async () => {
     const gmail = await openGmail(session.context, 'SubstrateLabs_brocc__gmail-inbox-thread.html');
     const buttons = gmail.getByTestId('log-complaint');
-    await expect.poll(() => buttons.count()).toBe(2);
+    await expect.poll(() => buttons.count()).toBe(1);
+    // The second message is the signed-in account's own reply (the page title names the account).
+    expect(await gmail.locator('div.adn').nth(0).getByTestId('log-complaint').count()).toBe(1);
+    expect(await gmail.locator('div.adn').nth(1).getByTestId('log-complaint').count()).toBe(0);
     expect(await buttons.first().getAttribute('aria-label')).toMatch(/^Consigner la réclamation/);
     expect(await buttons.first().textContent()).toBe('Consigner la réclamation');
     await gmail.close();

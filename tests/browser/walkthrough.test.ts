@@ -47,7 +47,7 @@ describe('a complaint walked through the whole process', () => {
     await panel.getByLabel('Motif').selectOption('livraison');
     await panel.getByTestId('save-complaint').click();
     await panel.getByTestId('saved-notice').waitFor();
-    expect(await historyTypes()).toEqual(['Création']);
+    await expect.poll(historyTypes).toEqual(['Création']);
     const composer = panel.getByTestId('letter-composer');
     await composer.getByTestId('letter-missing').waitFor();
     expect(await composer.getByTestId('letter-missing').innerText()).toMatch(/signataire/i);
@@ -87,7 +87,7 @@ describe('a complaint walked through the whole process', () => {
       }),
     ]);
     expect(after.clocks.ack.metAt).not.toBeNull();
-    expect(await historyTypes()).toEqual(['Création', 'Courrier', 'Changement d’étape']);
+    await expect.poll(historyTypes).toEqual(['Création', 'Courrier', 'Changement d’étape']);
   });
 
   it('investigates and answers, with the answer letter inserted and a step refused while the decision is missing', async () => {
@@ -131,7 +131,9 @@ describe('a complaint walked through the whole process', () => {
     await expect.poll(async () => (await stored(panel)).phase).toBe('followingUp');
     await panel.getByTestId('to-closed').click();
     await panel.getByRole('alert').filter({ hasText: 'actions de suivi sont encore ouvertes' }).waitFor();
-    await panel.getByTestId('followup-action').getByRole('checkbox').check();
+    // The box shows the stored state: it turns checked once the background has recorded the action as done.
+    await panel.getByTestId('followup-action').getByRole('checkbox').click();
+    await expect.poll(() => panel.getByTestId('followup-action').getByRole('checkbox').isChecked()).toBe(true);
     await expect.poll(async () => panel.getByTestId('followup-action').getByRole('combobox').count()).toBe(1);
     await panel.getByTestId('to-closed').click();
     await expect.poll(async () => (await stored(panel)).phase).toBe('closed');
@@ -149,6 +151,8 @@ describe('a complaint walked through the whole process', () => {
     await panel.getByTestId('mediation-close').click();
     await expect.poll(async () => (await stored(panel)).phase).toBe('closed');
     await expect.poll(() => panel.getByTestId('chain-verdict').innerText()).toMatch(/^Chaîne vérifiée/);
-    expect((await historyTypes()).filter((type) => type === 'Changement d’étape')).toHaveLength(7);
+    await expect
+      .poll(async () => (await historyTypes()).filter((type) => type === 'Changement d’étape'))
+      .toHaveLength(7);
   });
 });
