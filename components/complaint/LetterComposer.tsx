@@ -10,11 +10,9 @@ import type { StepProps } from './types';
 
 interface Props extends StepProps {
   templates: TemplateMeta[];
-  /** Offered after a successful insertion of this template (e.g. "mark acknowledged"). */
-  after?: (templateId: string) => preact.ComponentChildren;
 }
 
-export function LetterComposer({ complaint, settings, overrides, now, actions, templates, after }: Props) {
+export function LetterComposer({ complaint, settings, overrides, now, actions, templates }: Props) {
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
   const [inputs, setInputs] = useState<Record<string, string>>({});
   const [result, setResult] = useState<RenderResult | null>(null);
@@ -103,7 +101,6 @@ export function LetterComposer({ complaint, settings, overrides, now, actions, t
           {outcome.message}
         </p>
       )}
-      {outcome?.ok && after?.(outcome.templateId)}
     </section>
   );
 }

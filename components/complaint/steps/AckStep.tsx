@@ -26,11 +26,8 @@ export function AckStep(props: StepProps) {
       ) : (
         <p>{t('ui.step.ackHint')}</p>
       )}
-      <LetterComposer
-        {...props}
-        templates={templatesFor('registered')}
-        after={(id) => (!acked && c.phase === 'registered' && id === 'accuse-reception' ? markAcknowledged : null)}
-      />
+      {/* Right under the letter: once it is sent, the agent marks the acknowledgement (with confirmation). */}
+      <LetterComposer {...props} templates={templatesFor('registered')} />
       {!acked && c.phase === 'registered' && markAcknowledged}
     </div>
   );

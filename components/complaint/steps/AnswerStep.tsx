@@ -119,16 +119,6 @@ export function AnswerStep(props: StepProps) {
           templates={templatesFor('investigating', c.decision.outcome).filter(
             (m) => m.phase === 'answer' || m.phase === 'information',
           )}
-          after={(id) =>
-            answering && id.startsWith('reponse') ? (
-              <TransitionButton
-                label={t('ui.step.markAnswered')}
-                confirm={t('ui.step.confirmAnswered')}
-                primary
-                onRun={() => actions.transition(c.justified === 'no' ? 'unfounded' : 'answered')}
-              />
-            ) : null
-          }
         />
       )}
       {answering && (
