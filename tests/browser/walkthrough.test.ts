@@ -119,7 +119,9 @@ describe('a complaint walked through the whole process', () => {
     expect(await editorText()).toMatch(/30,00\s€/);
     await panel.getByTestId('mark-answered').click();
     await expect
-      .poll(async () => `${(await stored(panel)).phase} ${(await panel.getByRole('alert').allTextContents()).join(' | ')}`)
+      .poll(
+        async () => `${(await stored(panel)).phase} ${(await panel.getByRole('alert').allTextContents()).join(' | ')}`,
+      )
       .toMatch(/^answered/);
     expect((await stored(panel)).letters.map((l) => l.templateId)).toEqual(['accuse-reception', 'reponse-favorable']);
     expect((await badge(session.worker)).text).toBe('');
