@@ -71,6 +71,27 @@ describe('accessibility (axe-core)', () => {
     expect(await seriousViolations(panel)).toEqual([]);
   });
 
+  it('the dashboard, the management page and the case file', async () => {
+    const panel = await session.openPage('sidepanel.html');
+    const input = {
+      receivedAt: '2026-01-06T09:00:00Z',
+      channel: 'email',
+      customer: { name: 'Paul Durand', email: 'paul@example.fr' },
+      subject: 'Facture erronée',
+      category: 'facturation',
+    };
+    const created = (await sendFrom(panel, { type: 'complaint/create', input })) as { data: { id: string } };
+    const dashboard = await session.openPage('dashboard.html');
+    await dashboard.locator('canvas').first().waitFor();
+    expect(await seriousViolations(dashboard)).toEqual([]);
+    const manage = await session.openPage('manage.html');
+    await manage.locator('main').first().waitFor();
+    expect(await seriousViolations(manage)).toEqual([]);
+    const casefile = await session.openPage(`casefile.html?id=${created.data.id}`);
+    await casefile.getByText('Facture erronée').first().waitFor();
+    expect(await seriousViolations(casefile)).toEqual([]);
+  });
+
   it('the options page', async () => {
     const options = await session.openPage('options.html');
     await options.locator('form').first().waitFor();
