@@ -25,9 +25,10 @@ function caretAtStart(editor: HTMLElement): void {
 function tryExecCommand(editor: HTMLElement, html: string): boolean {
   const doc = editor.ownerDocument as Document & { execCommand?: Document['execCommand'] };
   if (typeof doc.execCommand !== 'function') return false;
-  const before = editor.innerHTML.length;
+  // Whether the command changed the editor: its text grew (the letter is never empty).
+  const before = editor.textContent?.length ?? 0;
   try {
-    return doc.execCommand('insertHTML', false, html) && editor.innerHTML.length !== before;
+    return doc.execCommand('insertHTML', false, html) && (editor.textContent?.length ?? 0) !== before;
   } catch {
     return false;
   }
