@@ -7,6 +7,7 @@ import type { SelectorSpec } from './dom';
 export const GMAIL_PAGES = {
   thread: 'SubstrateLabs_brocc__gmail-inbox-thread.html',
   inbox2025: 'SubstrateLabs_brocc__gmail-inbox.html',
+  inbox2025u1: 'SubstrateLabs_brocc_https-mail-google-com-mail-u-1-inbox.html',
   inbox2019: 'taoqf_node-html-parser_gmail.html',
   inbox2014: 'InboxSDK_InboxSDK_injected-thread-identifier.html',
   addonSidebar: 'InboxSDK_InboxSDK_gmail-2017-06-22-gmail-addon-sidebar.html',
@@ -32,6 +33,7 @@ export const gmailSelectors = {
   pageMarker: {
     chain: ['h2[data-thread-perm-id]', '[data-legacy-thread-id]', 'div.adn', 'tr.zA', 'div[g_editable="true"]'],
     expect: [
+      [99, P.inbox2025u1],
       [1, P.thread],
       [27, P.inbox2025],
       [300, P.inbox2019],
@@ -45,6 +47,7 @@ export const gmailSelectors = {
   threadSubject: {
     chain: ['h2[data-thread-perm-id]', 'h2[data-legacy-thread-id]', 'h2.hP'],
     expect: [
+      [0, P.inbox2025u1],
       [1, P.thread],
       [0, P.inbox2025],
       [0, P.inbox2019],
@@ -62,6 +65,7 @@ export const gmailSelectors = {
       '[role="listitem"] div[data-message-id]:not([data-message-id=""])',
     ],
     expect: [
+      [0, P.inbox2025u1],
       [2, P.thread],
       [0, P.inbox2025],
       [0, P.inbox2019],
@@ -76,6 +80,7 @@ export const gmailSelectors = {
     within: 'message',
     chain: ['h3 span[email]', 'span.gD[email]', '[email][data-hovercard-id]'],
     expect: [
+      [0, P.inbox2025u1],
       [2, P.thread],
       [0, P.inbox2025],
       [0, P.inbox2019],
@@ -89,6 +94,7 @@ export const gmailSelectors = {
     within: 'message',
     chain: ['span.hb span[email]', 'span.g2[email]'],
     expect: [
+      [0, P.inbox2025u1],
       [2, P.thread],
       [0, P.inbox2025],
       [1, P.replyOpen],
@@ -100,6 +106,7 @@ export const gmailSelectors = {
     within: 'message',
     chain: ['span.g3[title]', 'td.gH span[title][role="gridcell"]'],
     expect: [
+      [0, P.inbox2025u1],
       [2, P.thread],
       [0, P.inbox2025],
       [1, P.replyOpen],
@@ -111,6 +118,7 @@ export const gmailSelectors = {
     within: 'message',
     chain: ['div.a3s', 'div.ii.gt'],
     expect: [
+      [0, P.inbox2025u1],
       [2, P.thread],
       [0, P.inbox2025],
       [1, P.replyOpen],
@@ -122,6 +130,7 @@ export const gmailSelectors = {
     within: 'message',
     chain: ['td.gH.bAk div.gK', 'td.gH.bAk', 'table.cf.gJ'],
     expect: [
+      [0, P.inbox2025u1],
       [2, P.thread],
       [0, P.inbox2025],
       [1, P.replyOpen],
@@ -134,6 +143,7 @@ export const gmailSelectors = {
     chain: replyButtons,
     // The hostile email carries a fake Reply button in its body: the adapter only takes header ones.
     expect: [
+      [0, P.inbox2025u1],
       [2, P.thread],
       [0, P.inbox2025],
       [1, P.replyOpen],
@@ -149,6 +159,7 @@ export const gmailSelectors = {
       'span.ams.bkH',
     ],
     expect: [
+      [0, P.inbox2025u1],
       [1, P.thread],
       [0, P.inbox2025],
       [1, P.replyOpen],
@@ -163,6 +174,7 @@ export const gmailSelectors = {
       ...GMAIL_LABELS.messageBody.map((label) => `div[contenteditable="true"][aria-label="${label}"]`),
     ],
     expect: [
+      [0, P.inbox2025u1],
       [0, P.thread],
       [0, P.inbox2025],
       [0, P.inbox2019],
@@ -175,6 +187,7 @@ export const gmailSelectors = {
     chain: ['div.M9', 'div.aoP', 'form', '[role="dialog"]'],
     // The thread page's three forms are Gmail's search and chat forms, without compose inputs.
     expect: [
+      [3, P.inbox2025u1],
       [3, P.thread],
       [1, P.replyOpen],
       [1, P.hostile],
@@ -184,6 +197,7 @@ export const gmailSelectors = {
   composeMarker: {
     chain: ['input[name="subjectbox"]', 'input[name="composeid"]'],
     expect: [
+      [0, P.inbox2025u1],
       [0, P.thread],
       [0, P.inbox2025],
       [1, P.replyOpen],
@@ -194,6 +208,7 @@ export const gmailSelectors = {
   quote: {
     chain: ['div.gmail_quote', 'blockquote.gmail_quote', '[class$="gmail_quote"]'],
     expect: [
+      [0, P.inbox2025u1],
       [1, P.thread],
       [1, P.replyOpen],
       [1, P.hostile],
@@ -203,6 +218,7 @@ export const gmailSelectors = {
   signature: {
     chain: ['[data-smartmail="gmail_signature"]', 'div.gmail_signature'],
     expect: [
+      [0, P.inbox2025u1],
       [0, P.thread],
       [1, P.replyOpen],
       [1, P.hostile],
@@ -212,6 +228,7 @@ export const gmailSelectors = {
   trimmedContent: {
     chain: ['div.yj6qo, div.adL, div.h5'],
     expect: [
+      [0, P.inbox2025u1],
       [5, P.thread],
       [1, P.replyOpen],
       [0, P.hostile],
@@ -221,6 +238,7 @@ export const gmailSelectors = {
   threadRow: {
     chain: ['tr.zA', 'table[role="grid"] tr[role="row"]'],
     expect: [
+      [50, P.inbox2025u1],
       [15, P.thread],
       [14, P.inbox2025],
       [150, P.inbox2019],
@@ -234,6 +252,7 @@ export const gmailSelectors = {
     within: 'threadRow',
     chain: ['[role="link"] [data-thread-id]', '[data-thread-id]', '[data-legacy-thread-id]', 'div.y6 > span:not(.y2)'],
     expect: [
+      [50, P.inbox2025u1],
       [15, P.thread],
       [14, P.inbox2025],
       [150, P.inbox2019],
@@ -246,6 +265,7 @@ export const gmailSelectors = {
     within: 'threadRow',
     chain: ['div.yW [email]', 'td.yX [email]', 'span.yP[email], span.zF[email]'],
     expect: [
+      [77, P.inbox2025u1],
       [18, P.thread],
       [16, P.inbox2025],
       [151, P.inbox2019],
@@ -258,6 +278,7 @@ export const gmailSelectors = {
     within: 'threadRow',
     chain: ['div.xT', 'td.a4W', 'td[role="gridcell"]'],
     expect: [
+      [50, P.inbox2025u1],
       [15, P.thread],
       [14, P.inbox2025],
       [150, P.inbox2019],
@@ -270,6 +291,7 @@ export const gmailSelectors = {
     within: 'threadRow',
     chain: ['td.xW span[title]', 'td[role="gridcell"] span[title][aria-label]'],
     expect: [
+      [50, P.inbox2025u1],
       [15, P.thread],
       [14, P.inbox2025],
       [150, P.inbox2019],
