@@ -186,7 +186,8 @@ export function anonymizeRecord(
  * and its values hold a non-empty personal value there.
  */
 export function isPersonalChange(change: Pick<Change, 'path' | 'from' | 'to'>): boolean {
-  const path = change.path.split('.');
+  // '' is the whole record (a creation records its snapshot as one change).
+  const path = change.path === '' ? [] : change.path.split('.');
   return PERSONAL_FIELDS.some(({ path: field }) => {
     const names = field.split('.');
     const steps = names.map(split);

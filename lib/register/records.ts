@@ -82,7 +82,9 @@ export function createRecord(
     historyHead: '0'.repeat(64),
   });
   const complaint = seal({ ...draft, rev: 0 }, ctx);
-  return { complaint, event: event(complaint, ctx, 'created', diff({}, tracked(complaint))) };
+  // One change holding the whole first version: one salted digest instead of one per field keeps the
+  // history (and backups) small; erasure redacts this snapshot whole when it holds personal data.
+  return { complaint, event: event(complaint, ctx, 'created', [{ path: '', from: null, to: tracked(complaint) }]) };
 }
 
 export function patchRecord(current: Complaint, patch: ComplaintPatch, ctx: Context): Outcome {

@@ -102,8 +102,9 @@ describe('a file that cannot be restored is refused whole, in French, and nothin
       ),
     );
     const value = withEntry(0, (e) => {
-      const change = (e.history[0] as { changes: { to: unknown }[] }).changes.find((c) => typeof c.to === 'string');
-      if (change) change.to = 'valeur réécrite';
+      // The creation event holds the first version whole: rewrite one of its values.
+      const change = (e.history[0] as { changes: { to: unknown }[] }).changes[0];
+      if (change) change.to = { ...(change.to as Record<string, unknown>), subject: 'valeur réécrite' };
     });
     await refused(value, /événement n° 1 : une valeur modifiée ne correspond plus à son empreinte/);
     const longest = lines()
