@@ -1,7 +1,7 @@
 // The history chain checked synchronously, for bulk work (a restore checks every event of every complaint).
 // Same rules and same hashes as lib/register/history.ts (`verifyChain`, `hashEvent`, `changeDigest`): the
 // tests hold the two to agreement. WebCrypto's one promise per digest is what this avoids.
-import { type ChainVerdict, canonicalJson, GENESIS_HASH, type HistoryEvent } from '../register/history';
+import { type ChainVerdict, canonicalJson, checkChain, type HistoryEvent } from '../register/history';
 import { sha256HexSync } from './sha256';
 
 type Sealed = HistoryEvent['changes'][number];
@@ -41,25 +41,10 @@ export function hashEventSync(event: Omit<HistoryEvent, 'hash'>): string {
   return sha256HexSync(hashedText(event));
 }
 
-/** `verifyChain`, synchronous: the events (in seq order) against each other and the complaint's recorded head. */
+/** `verifyChain`, synchronous: the same rules (`checkChain`), with the synchronous SHA-256. */
 export function verifyChainSync(events: readonly HistoryEvent[], head?: string): ChainVerdict {
-  let prev = GENESIS_HASH;
-  let redacted = 0;
-  for (const [i, event] of events.entries()) {
-    if (event.seq !== i + 1) return { ok: false, brokenAt: i + 1, reason: 'seq' };
-    if (event.prevHash !== prev) return { ok: false, brokenAt: event.seq, reason: 'link' };
-    const { hash, ...rest } = event;
-    if (hashEventSync(rest) !== hash) return { ok: false, brokenAt: event.seq, reason: 'hash' };
-    for (const change of event.changes) {
-      if (change.redacted) {
-        redacted++;
-        if (change.from !== null || change.to !== null) return { ok: false, brokenAt: event.seq, reason: 'change' };
-      } else if (!change.salt || !change.digest || changeDigestSync(change, change.salt) !== change.digest) {
-        return { ok: false, brokenAt: event.seq, reason: 'change' };
-      }
-    }
-    prev = hash;
-  }
-  if (head !== undefined && head !== prev) return { ok: false, brokenAt: events.length + 1, reason: 'head' };
-  return { ok: true, length: events.length, redacted };
+  return checkChain(events, head, {
+    event: ({ hash: _hash, ...rest }) => hashEventSync(rest),
+    change: changeDigestSync,
+  });
 }

@@ -106,27 +106,53 @@ export type ChainVerdict =
   | { ok: true; length: number; redacted: number }
   | { ok: false; brokenAt: number; reason: 'hash' | 'link' | 'seq' | 'head' | 'change' };
 
-/** Checks a complaint's events (in seq order) against each other and, when given, the complaint's recorded head. */
-export async function verifyChain(events: readonly HistoryEvent[], head?: string): Promise<ChainVerdict> {
+/** How an event's hash and a change's digest are computed: WebCrypto here, a synchronous SHA-256 for bulk work. */
+export interface ChainHasher {
+  event(event: HistoryEvent): string;
+  change(change: SealedChange, salt: string): string;
+}
+
+/** The chain's rules, written once: events (in seq order) against each other and the complaint's recorded head. */
+export function checkChain(
+  events: readonly HistoryEvent[],
+  head: string | undefined,
+  hasher: ChainHasher,
+): ChainVerdict {
   let prev = GENESIS_HASH;
   let redacted = 0;
   for (const [i, event] of events.entries()) {
     if (event.seq !== i + 1) return { ok: false, brokenAt: i + 1, reason: 'seq' };
     if (event.prevHash !== prev) return { ok: false, brokenAt: event.seq, reason: 'link' };
-    const { hash, ...rest } = event;
-    if ((await hashEvent(rest)) !== hash) return { ok: false, brokenAt: event.seq, reason: 'hash' };
+    if (hasher.event(event) !== event.hash) return { ok: false, brokenAt: event.seq, reason: 'hash' };
     for (const change of event.changes) {
       if (change.redacted) {
         redacted++;
         if (change.from !== null || change.to !== null) return { ok: false, brokenAt: event.seq, reason: 'change' };
-      } else if (!change.salt || !change.digest || (await changeDigest(change, change.salt)) !== change.digest) {
+      } else if (!change.salt || !change.digest || hasher.change(change, change.salt) !== change.digest) {
         return { ok: false, brokenAt: event.seq, reason: 'change' };
       }
     }
-    prev = hash;
+    prev = event.hash;
   }
   if (head !== undefined && head !== prev) return { ok: false, brokenAt: events.length + 1, reason: 'head' };
   return { ok: true, length: events.length, redacted };
+}
+
+/** `checkChain` with WebCrypto: the hashes are computed first (asynchronously), then the rules applied. */
+export async function verifyChain(events: readonly HistoryEvent[], head?: string): Promise<ChainVerdict> {
+  const eventHashes = new Map<HistoryEvent, string>();
+  const changeDigests = new Map<SealedChange, string>();
+  for (const event of events) {
+    const { hash: _hash, ...rest } = event;
+    eventHashes.set(event, await hashEvent(rest));
+    for (const change of event.changes) {
+      if (!change.redacted && change.salt) changeDigests.set(change, await changeDigest(change, change.salt));
+    }
+  }
+  return checkChain(events, head, {
+    event: (event) => eventHashes.get(event) ?? '',
+    change: (change) => changeDigests.get(change) ?? '',
+  });
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
