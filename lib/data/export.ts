@@ -1,8 +1,11 @@
-// Exports read the register in batches and turn each batch into a Blob part at once, so that only one batch
-// is ever held as JavaScript strings: the file itself is assembled by the browser from the parts.
+// Exports read the register in batches and turn each batch into a Blob part at once, so that only a few
+// batches are ever held as JavaScript strings: the file itself is assembled by the browser from the parts.
+// The CSV of the whole register reads the rows read model (lib/register/rows.ts); a filtered one, the
+// complaints the register list would show.
 import type { Lang } from '../i18n';
 import { matchesFilter, type RegisterFilter } from '../register/filters';
-import { forEachComplaint } from '../register/queries';
+import { forEachComplaint, forEachRowBatch, ROW_PARTS } from '../register/queries';
+import { rowOf } from '../register/rows';
 import type { Complaint } from '../register/schema';
 import type { Category } from '../settings/schema';
 import { closing, entryLines, headLine } from './backup-file';
@@ -25,13 +28,27 @@ export interface CsvOptions {
 
 export async function exportCsv(options: CsvOptions): Promise<{ blob: Blob; count: number }> {
   const ctx = { now: options.now, lang: options.lang, categories: options.categories };
+  const file = (parts: BlobPart[], count: number) => ({
+    blob: new Blob([csvHeader(options.lang), ...parts], { type: 'text/csv;charset=utf-8' }),
+    count,
+  });
+  if (!options.filter) {
+    // The whole register: from the rows read model, several key ranges at once, kept in key order.
+    const byPart: Blob[][] = Array.from({ length: ROW_PARTS }, () => []);
+    let count = 0;
+    const complete = await forEachRowBatch((rows, part) => {
+      byPart[part]?.push(new Blob([csvRows(rows, ctx)]));
+      count += rows.length;
+    });
+    if (complete) return file(byPart.flat(), count);
+  }
   const accept = options.filter ? matchesFilter(options.filter, options.now, options.dueSoonHours) : () => true;
   const size = options.batchSize ?? CSV_BATCH;
-  const parts: BlobPart[] = [csvHeader(options.lang)];
+  const parts: BlobPart[] = [];
   let batch: Complaint[] = [];
   let count = 0;
   const flush = () => {
-    parts.push(new Blob([csvRows(batch, ctx)]));
+    parts.push(new Blob([csvRows(batch.map(rowOf), ctx)]));
     count += batch.length;
     batch = [];
   };
@@ -41,7 +58,7 @@ export async function exportCsv(options: CsvOptions): Promise<{ blob: Blob; coun
     if (batch.length === size) flush();
   }, size);
   if (batch.length) flush();
-  return { blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), count };
+  return file(parts, count);
 }
 
 /** The whole register as a backup file (see backup-schema.ts), with its counts. */

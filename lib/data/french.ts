@@ -36,17 +36,38 @@ function wallClock(iso: string): Date | null {
   return new Date(ms + parisOffset(ms) * 60_000);
 }
 
-/** `2026-03-02T23:30:00Z` → `03/03/2026` (already the 3rd in Paris). Empty for no date. */
-export function frDate(iso: string | null | undefined): string {
-  const d = iso ? wallClock(iso) : null;
-  return d ? `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}` : '';
+function slowDateTime(iso: string): string {
+  const d = wallClock(iso);
+  if (!d) return '';
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 }
+
+/** Whether `iso` is an instant as the register stores it (`instant()` of records.ts: UTC, milliseconds, Z). */
+export const isStoredInstant = (iso: string): boolean =>
+  iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */ && iso.charCodeAt(10) === 84 /* T */;
+
+// Paris is a whole number of hours ahead of UTC, so the minutes never change: an instant's Paris date and
+// hour depend on its UTC hour alone, and are worked out once per UTC hour met (a few thousand a register).
+const MAX_HOURS = 100_000;
+const hours = new Map<string, string>();
 
 /** `2026-03-02T09:05:00Z` → `02/03/2026 10:05`. Empty for no date. */
 export function frDateTime(iso: string | null | undefined): string {
-  const d = iso ? wallClock(iso) : null;
-  if (!d) return '';
-  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  if (!iso) return '';
+  if (!isStoredInstant(iso)) return slowDateTime(iso);
+  const hour = iso.slice(0, 13);
+  let prefix = hours.get(hour);
+  if (prefix === undefined) {
+    prefix = slowDateTime(`${hour}:00:00.000Z`).slice(0, 13);
+    if (hours.size >= MAX_HOURS) hours.clear();
+    hours.set(hour, prefix);
+  }
+  return `${prefix}:${iso.slice(14, 16)}`;
+}
+
+/** `2026-03-02T23:30:00Z` → `03/03/2026` (already the 3rd in Paris). Empty for no date. */
+export function frDate(iso: string | null | undefined): string {
+  return frDateTime(iso).slice(0, 10);
 }
 
 /** A civil day `2026-03-12` → `12/03/2026`. */

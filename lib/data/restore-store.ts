@@ -6,6 +6,7 @@ import { templateMeta } from '../letters/catalog';
 import type { TemplateOverrides } from '../letters/meta';
 import { OVERRIDES_KEY } from '../letters/overrides-store';
 import { validateTemplate } from '../letters/validate';
+import { putComplaint } from '../register/db';
 import { saveSettings } from '../settings/store';
 import { type BackupEntry, BackupEntrySchema, type ReferenceCounters, type RestoreMeta } from './backup-schema';
 import { verifyChainSync } from './chain';
@@ -75,7 +76,7 @@ export async function restoreBatch(lines: readonly string[]): Promise<Tally> {
   checkBatch(entries);
   const db = await liveRegisterDb();
   // Relaxed durability: a crash can lose the last batches written, which running the restore again puts back.
-  const tx = db.transaction(['complaints', 'history', 'meta'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['complaints', 'rows', 'history', 'meta'], 'readwrite', { durability: 'relaxed' });
   const complaints = tx.objectStore('complaints');
   const history = tx.objectStore('history');
   const stored = await Promise.all(
@@ -97,7 +98,7 @@ export async function restoreBatch(lines: readonly string[]): Promise<Tally> {
       return;
     }
     if (verdict.kind === 'unchanged') return;
-    writes.push(complaints.put(e.complaint));
+    writes.push(putComplaint(tx, e.complaint));
     for (const event of e.history) writes.push(history.put(event));
   });
   writes.push(raiseCounters(tx.objectStore('meta'), highestReferences(entries.map((e) => e.complaint.reference))));

@@ -4,7 +4,7 @@
 // Only the background calls these.
 import { UserError } from '../i18n';
 import { type AnonymisationReason, anonymizeRecord, redactionsFor } from './anonymize';
-import { registerDb } from './db';
+import { putComplaint, registerDb } from './db';
 import { type HistoryEvent, sealEvent } from './history';
 import { getComplaint } from './queries';
 import { dueForAnonymisation } from './retention';
@@ -33,7 +33,7 @@ async function attempt(current: Complaint, reason: AnonymisationReason, w: Write
   const event = await sealEvent(outcome.event, current.historyHead, current.rev);
   const complaint: Complaint = { ...outcome.complaint, historyHead: event.hash };
   const db = await registerDb();
-  const tx = db.transaction(['complaints', 'history'], 'readwrite');
+  const tx = db.transaction(['complaints', 'rows', 'history'], 'readwrite');
   const stored = (await tx.objectStore('complaints').get(current.id)) as Complaint | undefined;
   if (stored?.rev !== current.rev || stored.historyHead !== current.historyHead) {
     tx.abort();
@@ -41,11 +41,7 @@ async function attempt(current: Complaint, reason: AnonymisationReason, w: Write
     return 'conflict' as const;
   }
   const history = tx.objectStore('history');
-  await Promise.all([
-    tx.objectStore('complaints').put(complaint),
-    ...redactions.map((e) => history.put(e)),
-    history.add(event),
-  ]);
+  await Promise.all([putComplaint(tx, complaint), ...redactions.map((e) => history.put(e)), history.add(event)]);
   await tx.done;
   const redacted = redactions.reduce((n, e) => n + e.changes.filter((c) => c.redacted).length, 0);
   return { complaint, erased: outcome.erased, redacted };

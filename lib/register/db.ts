@@ -2,10 +2,11 @@
 // that still holds an older layout (with data) is brought forward without losing a record.
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { nextDueAt } from './phases';
-import type { Complaint } from './schema';
+import { type RegisterRow, rowOf } from './rows';
+import { type Complaint, ComplaintSchema } from './schema';
 
 export const DB_NAME = 'complaint-register';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface QuarantinedRecord {
   key: string;
@@ -31,6 +32,8 @@ export interface RegisterDB extends DBSchema {
     };
   };
   history: { key: [string, number]; value: unknown };
+  /** The read model of rows.ts: one row per complaint, only ever written beside it (`putComplaint`). */
+  rows: { key: string; value: RegisterRow };
   meta: { key: string; value: unknown };
   quarantine: { key: string; value: QuarantinedRecord };
 }
@@ -68,7 +71,42 @@ export const MIGRATIONS: Migration[] = [
       return backfill(await cursor.continue());
     });
   },
+  // v3: the rows read model, built from every complaint that parses (one that does not is left to the
+  // quarantine sweep, as before).
+  (db, tx) => {
+    db.createObjectStore('rows', { keyPath: 'id' });
+    const rows = tx.objectStore('rows');
+    void tx
+      .objectStore('complaints')
+      .openCursor()
+      .then(async function build(cursor): Promise<void> {
+        if (!cursor) return;
+        const parsed = ComplaintSchema.safeParse(cursor.value);
+        if (parsed.success) await rows.put(rowOf(parsed.data));
+        return build(await cursor.continue());
+      });
+  },
 ];
+
+/** A read-write transaction over (at least) the complaints and their rows. */
+type ComplaintsTx = IDBPTransaction<RegisterDB, ArrayLike<StoreNames<RegisterDB>>, 'readwrite'>;
+
+/**
+ * Writes a complaint and its row together: the only way complaints are written, so that the read model
+ * never drifts from the register. `add` refuses an existing id (a new complaint); `put` replaces.
+ */
+export function putComplaint(tx: ComplaintsTx, complaint: Complaint, mode: 'add' | 'put' = 'put'): Promise<unknown> {
+  const store = tx.objectStore('complaints');
+  return Promise.all([
+    mode === 'add' ? store.add(complaint) : store.put(complaint),
+    tx.objectStore('rows').put(rowOf(complaint)),
+  ]);
+}
+
+/** Removes a complaint and its row together (the quarantine moves unreadable ones aside this way). */
+export function deleteComplaint(tx: ComplaintsTx, id: string): Promise<unknown> {
+  return Promise.all([tx.objectStore('complaints').delete(id), tx.objectStore('rows').delete(id)]);
+}
 
 export function openRegisterDb(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<RegisterDB>> {
   return openDB<RegisterDB>(name, version, {

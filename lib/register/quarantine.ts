@@ -1,13 +1,13 @@
 // Records that no longer parse are moved aside, raw and whole, with what was wrong: nothing is lost,
 // the register keeps working, and the options page can show and export them.
-import { type QuarantinedRecord, registerDb } from './db';
+import { deleteComplaint, type QuarantinedRecord, registerDb } from './db';
 import { describeIssues } from './queries';
 import { ComplaintSchema } from './schema';
 
 /** Moves the complaints with these ids to the quarantine store if they still do not parse. */
 export async function quarantineComplaints(ids: readonly string[], now: Date): Promise<QuarantinedRecord[]> {
   const db = await registerDb();
-  const tx = db.transaction(['complaints', 'quarantine'], 'readwrite');
+  const tx = db.transaction(['complaints', 'rows', 'quarantine'], 'readwrite');
   const moved: QuarantinedRecord[] = [];
   for (const id of new Set(ids)) {
     const raw = await tx.objectStore('complaints').get(id);
@@ -22,7 +22,7 @@ export async function quarantineComplaints(ids: readonly string[], now: Date): P
       at: now.toISOString(),
     };
     await tx.objectStore('quarantine').put(record);
-    await tx.objectStore('complaints').delete(id);
+    await deleteComplaint(tx, id);
     moved.push(record);
   }
   await tx.done;

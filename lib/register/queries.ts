@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { registerDb } from './db';
 import { type ChainVerdict, type HistoryEvent, HistoryEventSchema, verifyChain } from './history';
+import { type RegisterRow, RegisterRowSchema, rowOf } from './rows';
 import { type Complaint, ComplaintSchema } from './schema';
 
 export interface InvalidRecord {
@@ -93,6 +94,60 @@ export async function forEachComplaint(visit: (c: Complaint) => void, batch = 50
     after = keyOf(raws[raws.length - 1]);
   }
 }
+
+// Complaint ids are UUIDs (lower-case hex): eight key ranges of about equal size, read side by side so that
+// IndexedDB fetches one range while this thread decodes another. Every string key falls in exactly one range.
+const ROW_RANGES = ['', '2', '4', '6', '8', 'a', 'c', 'e'] as const;
+const ROW_CHUNK = 4_000;
+
+function rowRange(part: number, after: string | undefined): IDBKeyRange {
+  const upper = ROW_RANGES[part + 1];
+  const lower = after ?? ROW_RANGES[part] ?? '';
+  const open = after !== undefined;
+  return upper === undefined ? IDBKeyRange.lowerBound(lower, open) : IDBKeyRange.bound(lower, upper, open, true);
+}
+
+/** A row that does not parse is made again from its complaint (itself parsed, and reported if it fails). */
+async function checkedRows(raws: unknown[]): Promise<RegisterRow[]> {
+  const rows: RegisterRow[] = [];
+  for (const raw of raws) {
+    const parsed = RegisterRowSchema.safeParse(raw);
+    if (parsed.success) rows.push(parsed.data);
+    else {
+      const complaint = await getComplaint(keyOf(raw));
+      if (complaint) rows.push(rowOf(complaint));
+    }
+  }
+  return rows;
+}
+
+/**
+ * Visits every row of the register's read model (rows.ts) in batches, each tagged with its part: batches of
+ * different parts arrive interleaved; within a part, and part after part, they come in id order. Returns
+ * false, visiting nothing, when the rows do not match the complaints one for one (a complaint that did not
+ * parse when the rows were built): the caller then reads the complaints themselves.
+ */
+export async function forEachRowBatch(visit: (rows: RegisterRow[], part: number) => void): Promise<boolean> {
+  const db = await registerDb();
+  const tx = db.transaction(['complaints', 'rows']);
+  const [complaints, rows] = await Promise.all([tx.objectStore('complaints').count(), tx.objectStore('rows').count()]);
+  await tx.done;
+  if (complaints !== rows) return false;
+  await Promise.all(
+    ROW_RANGES.map(async (_, part) => {
+      let after: string | undefined;
+      for (;;) {
+        const raws = await db.getAll('rows', rowRange(part, after), ROW_CHUNK);
+        visit(await checkedRows(raws), part);
+        if (raws.length < ROW_CHUNK) return;
+        after = keyOf(raws[raws.length - 1]);
+      }
+    }),
+  );
+  return true;
+}
+
+export const ROW_PARTS = ROW_RANGES.length;
 
 export async function listAll(): Promise<Complaint[]> {
   const out: Complaint[] = [];

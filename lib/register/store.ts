@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { DeadlinePolicy } from '../deadlines/policy';
 import { UserError } from '../i18n';
-import { registerDb } from './db';
+import { putComplaint, registerDb } from './db';
 import { GENESIS_HASH, sealEvent } from './history';
 import { getComplaint } from './queries';
 import {
@@ -41,7 +41,7 @@ async function persist(outcome: Outcome, previous: Complaint | null): Promise<Co
   const event = await sealEvent(outcome.event, previous?.historyHead ?? GENESIS_HASH, previous?.rev ?? 0);
   const complaint: Complaint = { ...outcome.complaint, historyHead: event.hash };
   const db = await registerDb();
-  const tx = db.transaction(['complaints', 'history'], 'readwrite');
+  const tx = db.transaction(['complaints', 'rows', 'history'], 'readwrite');
   const stored = await tx.objectStore('complaints').get(complaint.id);
   const storedRev = (stored as { rev?: number } | undefined)?.rev;
   if (storedRev !== previous?.rev) {
@@ -49,8 +49,7 @@ async function persist(outcome: Outcome, previous: Complaint | null): Promise<Co
     await tx.done.catch(() => undefined);
     return 'conflict';
   }
-  if (previous) await tx.objectStore('complaints').put(complaint);
-  else await tx.objectStore('complaints').add(complaint);
+  await putComplaint(tx, complaint, previous ? 'put' : 'add');
   await tx.objectStore('history').add(event);
   await tx.done;
   return complaint;

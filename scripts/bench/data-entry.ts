@@ -1,7 +1,8 @@
 // Bundled by the data suite and evaluated in an extension page: the product's export, backup and restore
 // code (lib/data) against the extension origin's IndexedDB, the restore writing through the real
 // background. Generated complaints (register-data.ts) get a history like the register writes: a `created`
-// event holding every field, then one `transition` event per step, sealed with salted digests.
+// event holding the first version as one change (as createRecord does), then one `transition` event per step,
+// sealed with salted digests.
 
 import { BackupSchema } from '@/lib/data/backup-schema';
 import { changeDigestSync, hashEventSync } from '@/lib/data/chain';
@@ -10,8 +11,9 @@ import { exportBackup, exportCsv } from '@/lib/data/export';
 import { checkBackup, type RestoreWriter, restoreBackup } from '@/lib/data/restore';
 import { type MessageKey, t } from '@/lib/i18n';
 import { type RequestInput, RequestSchema } from '@/lib/messages';
-import { closeRegisterDb, DB_NAME, registerDb } from '@/lib/register/db';
-import { diff, GENESIS_HASH, type HistoryEvent, verifyChain } from '@/lib/register/history';
+import { closeRegisterDb, DB_NAME, putComplaint, registerDb } from '@/lib/register/db';
+import { GENESIS_HASH, type HistoryEvent, verifyChain } from '@/lib/register/history';
+import { rowOf } from '@/lib/register/rows';
 import type { Complaint } from '@/lib/register/schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { generateComplaint } from './register-data';
@@ -40,7 +42,7 @@ export function withHistory(c: Complaint): { complaint: Complaint; history: Hist
   for (let seq = 1; seq <= c.rev; seq++) {
     const changes =
       seq === 1
-        ? diff({}, { ...tracked(c), phase: 'registered' })
+        ? [{ path: '', from: null, to: { ...tracked(c), phase: 'registered' } }]
         : [
             { path: 'phase', from: steps[seq - 2], to: steps[seq - 1] },
             { path: 'clocks.ack.metAt', from: null, to: c.updatedAt },
@@ -111,10 +113,10 @@ const bench = {
       for (let i = start; i < Math.min(total, start + SEED_BATCH); i++)
         entries.push(withHistory(generateComplaint(i, now)));
       if (start === 0) bytes = JSON.stringify(entries.slice(0, 100)).length / Math.min(100, entries.length);
-      const tx = db.transaction(['complaints', 'history'], 'readwrite', { durability: 'relaxed' });
+      const tx = db.transaction(['complaints', 'rows', 'history'], 'readwrite', { durability: 'relaxed' });
       const writes: Promise<unknown>[] = [];
       for (const e of entries) {
-        writes.push(tx.objectStore('complaints').put(e.complaint));
+        writes.push(putComplaint(tx, e.complaint));
         for (const h of e.history) writes.push(tx.objectStore('history').put(h));
       }
       await Promise.all([...writes, tx.done]);
@@ -143,7 +145,8 @@ const bench = {
     const categories = new Map(DEFAULT_SETTINGS.categories.map((c) => [c.id, c.label]));
     const x = { now, say: (k: MessageKey) => t(k, {}, 'fr'), category: (id: string) => categories.get(id) ?? id };
     let text = csvHeader('fr');
-    for (const c of all) text += `${COLUMNS.map(([, cell]) => JSON.stringify(cell(c, x as never))).join(';')}\r\n`;
+    for (const c of all)
+      text += `${COLUMNS.map(([, cell]) => JSON.stringify(cell(rowOf(c), x as never))).join(';')}\r\n`;
     const blob = new Blob([text]);
     return { ms: since(started), rows: all.length, bytes: blob.size };
   },
@@ -184,7 +187,8 @@ const bench = {
     for (const { complaint, history } of file.complaints) {
       if (!(await verifyChain(history, complaint.historyHead)).ok)
         throw new Error(`broken chain ${complaint.reference}`);
-      await db.put('complaints', complaint);
+      const tx = db.transaction(['complaints', 'rows'], 'readwrite');
+      await Promise.all([putComplaint(tx, complaint), tx.done]);
       for (const event of history) await db.put('history', event);
     }
     return { ms: since(started), added: file.complaints.length, refused: 0, ...(await storeCounts()) };

@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { BOM, COLUMNS, csvHeader, csvRows, neutralise } from '@/lib/data/csv';
+import { BOM, COLUMNS, clockVerdict, csvHeader, csvRows, neutralise } from '@/lib/data/csv';
 import { frAmount, frDate, frDateTime, frDay } from '@/lib/data/french';
 import { t } from '@/lib/i18n';
+import { rowOf } from '@/lib/register/rows';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { complaint, readyToAnswer } from '../support/complaints';
 
@@ -18,7 +19,7 @@ describe('the CSV export for French Excel', () => {
     expect(header.endsWith('\r\n')).toBe(true);
     expect(header.slice(1).startsWith('Référence;Reçue le;Canal;Client;E-mail du client;')).toBe(true);
     expect(readBack(header.slice(1))[0]).toHaveLength(COLUMNS.length);
-    const rows = csvRows([complaint(), complaint()], ctx);
+    const rows = csvRows([complaint(), complaint()].map(rowOf), ctx);
     expect(rows.split('\r\n')).toHaveLength(3); // two rows and the final CRLF
     expect(rows).not.toMatch(/[^\r]\n/);
   });
@@ -35,7 +36,7 @@ describe('the CSV export for French Excel', () => {
     expect(frAmount(null)).toBe('');
 
     const answered = readyToAnswer();
-    const [row] = readBack(csvRows([answered], ctx));
+    const [row] = readBack(csvRows([answered].map(rowOf), ctx));
     expect(cell(row, 'data.csv.column.receivedAt')).toBe('02/03/2026 10:00');
     expect(cell(row, 'data.csv.column.compensationAmount')).toBe('30,00');
     expect(cell(row, 'data.csv.column.category')).toBe('Livraison (retard, perte, colis endommagé)');
@@ -43,6 +44,43 @@ describe('the CSV export for French Excel', () => {
     expect(cell(row, 'data.csv.column.outcome')).toBe('Favorable');
     expect(cell(row, 'data.csv.column.justified')).toBe('Fondée');
     expect(cell(row, 'data.csv.column.channel')).toBe('E-mail');
+  });
+
+  it('formats stored instants (UTC with milliseconds) the same way, across both changes of time', () => {
+    const cases: [string, string][] = [
+      ['2026-03-02T09:05:00.000Z', '02/03/2026 10:05'],
+      ['2026-03-02T23:30:00.000Z', '03/03/2026 00:30'],
+      ['2026-03-29T00:59:00.000Z', '29/03/2026 01:59'],
+      ['2026-03-29T01:00:00.000Z', '29/03/2026 03:00'],
+      ['2026-10-25T00:59:59.999Z', '25/10/2026 02:59'],
+      ['2026-10-25T01:00:00.000Z', '25/10/2026 02:00'],
+      ['2026-12-31T23:00:00.000Z', '01/01/2027 00:00'],
+    ];
+    for (const [iso, paris] of cases) {
+      expect(frDateTime(iso)).toBe(paris);
+      expect(frDateTime(iso.replace('.000Z', 'Z').replace('.999Z', 'Z'))).toBe(paris); // the general path
+      expect(frDate(iso)).toBe(paris.slice(0, 10));
+    }
+    expect(frDateTime('pas une date')).toBe('');
+  });
+
+  it('compares stored instants as text only where that gives what the deadline clock says', () => {
+    const now = new Date('2026-03-10T12:00:00Z');
+    const instants = [
+      '2026-03-10T11:59:59.999Z',
+      '2026-03-10T12:00:00.000Z',
+      '2026-03-10T12:00:00.001Z',
+      '2026-03-09T08:00:00.000Z',
+    ];
+    for (const dueAt of instants) {
+      for (const metAt of [null, ...instants]) {
+        const fast = clockVerdict({ dueAt, metAt }, 'investigating', now, now.toISOString());
+        expect(fast).toBe(clockVerdict({ dueAt, metAt }, 'investigating', now));
+      }
+    }
+    expect(clockVerdict({ dueAt: instants[0] as string, metAt: null }, 'notComplaint', now, now.toISOString())).toBe(
+      'notApplicable',
+    );
   });
 
   it('says for each deadline whether it was met, met late, is overdue or still running', () => {
@@ -57,13 +95,13 @@ describe('the CSV export for French Excel', () => {
     };
     const early = { ...ctx, now: new Date('2026-03-03T10:00:00Z') };
     const status = (c: typeof base, at = ctx) => [
-      cell(readBack(csvRows([c], at))[0], 'data.csv.column.ackStatus'),
-      cell(readBack(csvRows([c], at))[0], 'data.csv.column.answerStatus'),
+      cell(readBack(csvRows([c].map(rowOf), at))[0], 'data.csv.column.ackStatus'),
+      cell(readBack(csvRows([c].map(rowOf), at))[0], 'data.csv.column.answerStatus'),
     ];
     expect(status(metOnTime)).toEqual(['respecté', 'en retard']);
     expect(status(metLate)).toEqual(['respecté en retard', 'en retard']);
     expect(status(base, early)).toEqual(['en cours', 'en cours']);
-    expect(cell(readBack(csvRows([base], ctx))[0], 'data.csv.column.ackDue')).toBe('04/03/2026 10:00');
+    expect(cell(readBack(csvRows([base].map(rowOf), ctx))[0], 'data.csv.column.ackDue')).toBe('04/03/2026 10:00');
   });
 
   it('quotes cells holding a semicolon, a quote or a line break, so Excel reads them back whole', () => {
@@ -73,7 +111,7 @@ describe('the CSV export for French Excel', () => {
       customer: { name: 'Martin; Claire', email: 'claire@example.fr' },
       product: 'Ligne 1\nLigne 2\r\nLigne 3',
     });
-    const text = csvRows([tricky], ctx);
+    const text = csvRows([tricky].map(rowOf), ctx);
     expect(text).toContain('"Colis ""express""; jamais reçu"');
     const [row] = readBack(text);
     expect(row).toHaveLength(COLUMNS.length);
@@ -93,7 +131,7 @@ describe('the CSV export for French Excel', () => {
       customer: { name: '@Claire', email: 'claire@example.fr', phone: '+33612345678' },
       product: '=1+1\n(sur deux lignes)',
     });
-    const [row] = readBack(csvRows([hostile], ctx));
+    const [row] = readBack(csvRows([hostile].map(rowOf), ctx));
     expect(cell(row, 'data.csv.column.subject')).toBe('\'=cmd|"/c calc"!A1');
     expect(cell(row, 'data.csv.column.customerName')).toBe("'@Claire");
     expect(cell(row, 'data.csv.column.customerPhone')).toBe("'+33612345678");
