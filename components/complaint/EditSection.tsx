@@ -2,7 +2,7 @@
 // the record changes elsewhere, so a save on a stale copy is refused by the background (revision check)
 // with a French message, and nothing typed is lost.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { ErrorPayload } from '@/lib/messages';
 
@@ -19,11 +19,15 @@ interface Props<T> {
 export function EditSection<T>({ title, value, rev, onSave, children, testId }: Props<T>) {
   const [draft, setDraft] = useState(value);
   const [dirty, setDirty] = useState(false);
+  // Read when the effect runs, not when it was scheduled: effects run after paint, and an agent's first
+  // keystroke can land between a new version arriving and its effect running (it must not be overwritten).
+  const edited = useRef(false);
   const [status, setStatus] = useState<{ error?: ErrorPayload; saved?: boolean }>({});
   useEffect(() => {
-    if (!dirty) setDraft(value);
+    if (!edited.current) setDraft(value);
   }, [rev]);
   const set = (next: T) => {
+    edited.current = true;
     setDraft(next);
     setDirty(true);
     setStatus({});
@@ -32,7 +36,10 @@ export function EditSection<T>({ title, value, rev, onSave, children, testId }: 
     e.preventDefault();
     const error = await onSave(draft);
     setStatus(error ? { error } : { saved: true });
-    if (!error) setDirty(false);
+    if (!error) {
+      edited.current = false;
+      setDirty(false);
+    }
   };
   return (
     <form class="section" onSubmit={save} aria-label={title} data-testid={testId} noValidate>

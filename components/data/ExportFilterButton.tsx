@@ -1,9 +1,9 @@
 // "Export the selection": the complaints the register list shows with its current filter, as a CSV file.
 
 import { csvFileName, downloadBlob } from '@/lib/data/download';
-import { exportCsv } from '@/lib/data/export';
+import { CSV_WORKER_URL, exportCsv } from '@/lib/data/export';
 import { getLang, t } from '@/lib/i18n';
-import type { RegisterFilter } from '@/lib/register/filters';
+import { isEmptyFilter, type RegisterFilter } from '@/lib/register/filters';
 import type { Settings } from '@/lib/settings/schema';
 import { useTask } from './useTask';
 import './export-filter.css';
@@ -19,7 +19,8 @@ export function ExportFilterButton({ filter, settings }: { filter: RegisterFilte
           lang: getLang(),
           categories: settings.categories,
           dueSoonHours: settings.policy.dueSoonHours,
-          filter,
+          // No filter set: the whole register, read the fast way.
+          ...(isEmptyFilter(filter) ? { workerUrl: CSV_WORKER_URL() } : { filter }),
         });
         const file = csvFileName(now);
         downloadBlob(blob, file);

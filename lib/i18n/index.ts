@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { en } from './en';
 import { type Dictionary, fr, type MessageKey } from './fr';
 
-export type Lang = 'fr' | 'en';
+export const LangSchema = z.enum(['fr', 'en']);
+export type Lang = z.infer<typeof LangSchema>;
 export type { MessageKey };
 export type Params = Record<string, string | number>;
 

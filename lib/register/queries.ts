@@ -121,20 +121,28 @@ async function checkedRows(raws: unknown[]): Promise<RegisterRow[]> {
   return rows;
 }
 
-/**
- * Visits every row of the register's read model (rows.ts) in batches, each tagged with its part: batches of
- * different parts arrive interleaved; within a part, and part after part, they come in id order. Returns
- * false, visiting nothing, when the rows do not match the complaints one for one (a complaint that did not
- * parse when the rows were built): the caller then reads the complaints themselves.
- */
-export async function forEachRowBatch(visit: (rows: RegisterRow[], part: number) => void): Promise<boolean> {
+/** Whether the read model holds one row per complaint (a complaint that did not parse when the rows were
+ *  built has none): when it does not, bulk readers read the complaints themselves. */
+export async function rowsAreComplete(): Promise<boolean> {
   const db = await registerDb();
   const tx = db.transaction(['complaints', 'rows']);
   const [complaints, rows] = await Promise.all([tx.objectStore('complaints').count(), tx.objectStore('rows').count()]);
   await tx.done;
-  if (complaints !== rows) return false;
+  return complaints === rows;
+}
+
+/**
+ * Visits the rows of the read model (rows.ts) of the given key-range parts (all by default) in batches,
+ * each tagged with its part: batches of different parts arrive interleaved; within a part they come in id
+ * order, and part n holds ids before part n + 1. Check `rowsAreComplete` first.
+ */
+export async function forEachRowBatch(
+  visit: (rows: RegisterRow[], part: number) => void,
+  parts: readonly number[] = ROW_RANGES.map((_, i) => i),
+): Promise<void> {
+  const db = await registerDb();
   await Promise.all(
-    ROW_RANGES.map(async (_, part) => {
+    parts.map(async (part) => {
       let after: string | undefined;
       for (;;) {
         const raws = await db.getAll('rows', rowRange(part, after), ROW_CHUNK);
@@ -144,7 +152,6 @@ export async function forEachRowBatch(visit: (rows: RegisterRow[], part: number)
       }
     }),
   );
-  return true;
 }
 
 export const ROW_PARTS = ROW_RANGES.length;

@@ -88,6 +88,28 @@ describe('backup and restore through the management page', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'manage-backup.png'), fullPage: true });
   });
 
+  it('downloads the register as CSV for Excel, built by the CSV workers from the rows read model', async () => {
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-run').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    await page.getByTestId('csv-status').waitFor();
+    const text = readFileSync((await download.path()) as string, 'utf8');
+    expect(text.startsWith('\uFEFFRéférence;Reçue le;')).toBe(true);
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(';')[0])
+        .sort(),
+    ).toEqual(['REC-2026-0001', 'REC-2026-0002', 'REC-2026-0003']);
+    expect(text).toContain("'=HYPERLINK"); // the formula stays text
+    expect(text).toContain('"Réclamation 1; « urgente »"');
+    expect(workers.length).toBeGreaterThan(0);
+    expect(workers.every((url) => url.endsWith('/csv-worker.js'))).toBe(true);
+  });
+
   it('restores it into a wiped register, after a dry run, and the register is the same', async () => {
     await wipe();
     expect(await countComplaints()).toBe(0);

@@ -1,5 +1,6 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { EditSection } from '@/components/complaint/EditSection';
 import { Stepper } from '@/components/complaint/Stepper';
 import { TransitionButton } from '@/components/complaint/TransitionButton';
 import { NewComplaintForm } from '@/components/NewComplaintForm';
@@ -154,5 +155,33 @@ describe('the stepper and the guarded steps', () => {
     expect(confirm).toHaveBeenCalledWith('L’accusé de réception a-t-il bien été envoyé ?');
     expect(onRun).not.toHaveBeenCalled();
     window.confirm = original;
+  });
+});
+
+describe('an edited section of a complaint', () => {
+  const section = (rev: number, subject: string, onSave = vi.fn(async () => undefined)) => (
+    <EditSection title="Réclamation" value={{ subject }} rev={rev} onSave={onSave} testId="section">
+      {(d, set) => (
+        <label>
+          Objet
+          <input value={d.subject} onInput={(e) => set({ subject: (e.target as HTMLInputElement).value })} />
+        </label>
+      )}
+    </EditSection>
+  );
+
+  it('keeps what the agent typed when a new version arrives just before (its effect runs after paint)', async () => {
+    const { rerender } = render(section(1, 'Colis abîmé'));
+    await act(() => {
+      rerender(section(2, 'Colis abîmé (v2)')); // the new version's effect is still pending…
+      fireEvent.input(screen.getByLabelText('Objet'), { target: { value: 'Colis arrivé cassé' } }); // …when the agent types
+    });
+    expect((screen.getByLabelText('Objet') as HTMLInputElement).value).toBe('Colis arrivé cassé');
+  });
+
+  it('takes a new version while nothing is being edited', async () => {
+    const { rerender } = render(section(1, 'Colis abîmé'));
+    await act(() => rerender(section(2, 'Colis abîmé (v2)')));
+    expect((screen.getByLabelText('Objet') as HTMLInputElement).value).toBe('Colis abîmé (v2)');
   });
 });

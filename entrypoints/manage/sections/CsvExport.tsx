@@ -3,7 +3,7 @@ import { ActionSection } from '@/components/data/ActionSection';
 import { useTask } from '@/components/data/useTask';
 import { useSettings } from '@/components/hooks/useRegister';
 import { csvFileName, downloadBlob } from '@/lib/data/download';
-import { exportCsv } from '@/lib/data/export';
+import { CSV_WORKER_URL, exportCsv } from '@/lib/data/export';
 import { getLang, t } from '@/lib/i18n';
 
 export function CsvExport() {
@@ -18,6 +18,7 @@ export function CsvExport() {
           lang: getLang(),
           categories: settings.categories,
           dueSoonHours: settings.policy.dueSoonHours,
+          workerUrl: CSV_WORKER_URL(),
         });
         const file = csvFileName(now);
         downloadBlob(blob, file);
