@@ -1,10 +1,12 @@
 // Start-up of the background: listeners first (so no message is lost while the worker wakes up), then the
 // alarm and a badge that is right from the first second. The service worker wakes up often: it does not
 // sweep the register then; unreadable records are moved aside when a read meets them, and the whole
-// register is swept once after an install or an update (a new schema may refuse old records).
+// register is swept once after an install or an update (a new schema may refuse old records), and the rows
+// read model checked against the complaints.
 import browser from 'webextension-polyfill';
 import { quarantineComplaints, quarantineInvalid } from '../register/quarantine';
 import { onInvalidRecord } from '../register/queries';
+import { repairRows } from '../register/rows-repair';
 import { BADGE_ALARM, refreshBadge, scheduleBadgeAlarm } from './badge';
 import { wireToolbarToPanel } from './panel';
 import { messageListener } from './router';
@@ -16,7 +18,12 @@ export function startBackground(): void {
     if (alarm.name === BADGE_ALARM) void refreshBadge();
   });
   browser.runtime.onStartup.addListener(() => void refreshBadge());
-  browser.runtime.onInstalled.addListener(() => void quarantineInvalid(new Date()).then(() => refreshBadge()));
+  browser.runtime.onInstalled.addListener(
+    () =>
+      void quarantineInvalid(new Date())
+        .then(() => repairRows())
+        .then(() => refreshBadge()),
+  );
   onInvalidRecord((record) => {
     console.warn('[registre] enregistrement illisible mis de côté', record.store, record.key, record.issues);
     if (record.store === 'complaints') void quarantineComplaints([record.key], new Date());

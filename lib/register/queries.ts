@@ -121,20 +121,10 @@ async function checkedRows(raws: unknown[]): Promise<RegisterRow[]> {
   return rows;
 }
 
-/** Whether the read model holds one row per complaint (a complaint that did not parse when the rows were
- *  built has none): when it does not, bulk readers read the complaints themselves. */
-export async function rowsAreComplete(): Promise<boolean> {
-  const db = await registerDb();
-  const tx = db.transaction(['complaints', 'rows']);
-  const [complaints, rows] = await Promise.all([tx.objectStore('complaints').count(), tx.objectStore('rows').count()]);
-  await tx.done;
-  return complaints === rows;
-}
-
 /**
  * Visits the rows of the read model (rows.ts) of the given key-range parts (all by default) in batches,
  * each tagged with its part: batches of different parts arrive interleaved; within a part they come in id
- * order, and part n holds ids before part n + 1. Check `rowsAreComplete` first.
+ * order, and part n holds ids before part n + 1.
  */
 export async function forEachRowBatch(
   visit: (rows: RegisterRow[], part: number) => void,

@@ -9,6 +9,8 @@ import { backgroundWriter, checkBackup, restoreBackup } from '@/lib/data/restore
 import { DB_NAME, openRegisterDb, registerDb } from '@/lib/register/db';
 import { listAll } from '@/lib/register/queries';
 import { type RegisterRow, RegisterRowSchema, rowOf } from '@/lib/register/rows';
+import { repairRows } from '@/lib/register/rows-repair';
+import type { Complaint } from '@/lib/register/schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { backupText, buildRegister, fileOf, NOW } from '../data/helpers';
 import { complaint, freshDatabase, readyToAnswer } from '../support/complaints';
@@ -74,16 +76,31 @@ describe('the rows read model', () => {
     expect(rows).toBe(complaints);
   });
 
-  it('makes a damaged row again from its complaint, and reads the complaints when a row is missing', async () => {
+  it('makes a damaged row again from its complaint', async () => {
+    const [a] = await buildRegister();
+    const expected = (await bothExports()).complaints;
+    await (await registerDb()).put('rows', { id: a?.id, reference: 'REC-2026-0666', phase: 'perdu' } as never);
+    expect((await bothExports()).rows).toBe(expected);
+  });
+
+  it('is checked against the complaints by the repair the background runs after an update', async () => {
     const [a, b] = await buildRegister();
     const expected = (await bothExports()).complaints;
     const db = await registerDb();
-    await db.put('rows', { id: a?.id, reference: 'REC-2026-0666', phase: 'perdu' } as never);
+    await db.delete('rows', a?.id ?? '');
+    await db.put('rows', { ...rowOf(b as Complaint), id: crypto.randomUUID() });
+    expect(await repairRows()).toEqual({ added: 1, removed: 1 });
+    await expectRowsToMatchComplaints();
     expect((await bothExports()).rows).toBe(expected);
-    await db.delete('rows', b?.id ?? '');
-    const { rows, count } = await bothExports();
-    expect(count).toBe(4);
-    expect(rows).toBe(expected);
+    expect(await repairRows()).toEqual({ added: 0, removed: 0 });
+  });
+
+  it('is repaired when the extension is updated', async () => {
+    const [a] = await buildRegister();
+    await (await registerDb()).delete('rows', a?.id ?? '');
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0', temporary: false });
+    await expect.poll(async () => (await (await registerDb()).getAllKeys('rows')).includes(a?.id ?? '')).toBe(true);
+    await expectRowsToMatchComplaints();
   });
 
   it('is built by the migration from every complaint of an existing register that still parses', async () => {
