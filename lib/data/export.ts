@@ -29,6 +29,7 @@ export interface CsvOptions {
   dueSoonHours: number;
   /** Only the complaints the register list shows with this filter; the whole register without. */
   filter?: RegisterFilter;
+  /** Complaints per Blob part of a filtered export. */
   batchSize?: number;
   /** The CSV worker's URL (`browser.runtime.getURL('/csv-worker.js')`): the whole register is then read
    *  and formatted in dedicated workers. Without it, in the calling thread. */
@@ -47,7 +48,7 @@ export async function exportCsv(options: CsvOptions): Promise<{ blob: Blob; coun
     const whole = await wholeRegisterCsv(options);
     return file(whole.parts, whole.count);
   }
-  const accept = options.filter ? matchesFilter(options.filter, options.now, options.dueSoonHours) : () => true;
+  const accept = matchesFilter(options.filter, options.now, options.dueSoonHours);
   const size = options.batchSize ?? CSV_BATCH;
   const parts: BlobPart[] = [];
   let batch: Complaint[] = [];
@@ -77,8 +78,8 @@ function jobsFor(workers: number, options: CsvOptions): CsvJob[] {
 }
 
 /**
- * The whole register from the rows read model: in one dedicated worker per core when the caller gives the
- * worker's URL, else (or if a worker fails) in this thread. Either way the file keeps the id order.
+ * The whole register from the rows read model: in dedicated workers (two a core, up to four) when the caller
+ * gives the worker's URL, else (or if a worker fails) in this thread. Either way the file keeps the id order.
  */
 async function wholeRegisterCsv(options: CsvOptions): Promise<{ parts: Blob[]; count: number }> {
   const run = async (inWorkers: boolean) => {
@@ -105,7 +106,7 @@ async function wholeRegisterCsv(options: CsvOptions): Promise<{ parts: Blob[]; c
   try {
     return await run(true);
   } catch (error) {
-    console.warn('CSV export: the workers failed, exporting in the page instead', error);
+    console.warn('[registre] export CSV : les workers ont échoué, export fait dans la page', error);
     return run(false);
   }
 }
