@@ -18,6 +18,8 @@ export type RestoreState =
 
 interface Props {
   state: RestoreState;
+  /** The retention period of the settings, named in the dry run's warning. */
+  retentionYears: number;
   withSettings: boolean;
   onFile: (file: File) => void;
   onWithSettings: (value: boolean) => void;
@@ -31,6 +33,7 @@ function Checked({
   onWithSettings,
   onConfirm,
   onReset,
+  retentionYears,
 }: Omit<Props, 'state' | 'onFile'> & { dryRun: DryRun }) {
   const { head } = dryRun;
   const hasSettings = head.settings !== null || head.templateOverrides !== null;
@@ -46,6 +49,11 @@ function Checked({
       <p>{t('data.restore.plan')}</p>
       <TallyList tally={dryRun} testId="restore-plan-tally" />
       {dryRun.added + dryRun.updated === 0 && <p class="data-section__help">{t('data.restore.nothingToDo')}</p>}
+      {dryRun.pastRetention > 0 && (
+        <p class="warning" data-testid="restore-past-retention">
+          {t('data.restore.pastRetention', { n: dryRun.pastRetention, years: retentionYears })}
+        </p>
+      )}
       {head.counts.quarantine > 0 && (
         <p class="data-section__help">{t('data.restore.quarantineNote', { n: head.counts.quarantine })}</p>
       )}

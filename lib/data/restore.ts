@@ -6,6 +6,7 @@
 // history is over a gigabyte of JSON, more than one page can hold, so reading twice is the price of that.
 import { t } from '../i18n';
 import { send } from '../messages';
+import { dueForAnonymisation } from '../register/retention';
 import { BackupFileError, type RawEntry, readBackupFile } from './backup-reader';
 import { type BackupEntry, BackupEntrySchema, type BackupHead, RESTORE_BATCH, type RestoreMeta } from './backup-schema';
 import { verifyChainSync } from './chain';
@@ -16,6 +17,9 @@ import { liveRegisterDb } from './live-db';
 export interface DryRun extends Tally {
   head: BackupHead;
   total: number;
+  /** Complaints the restore would add or update that are past the retention period and not anonymised:
+   *  the restore brings their personal data back, and the retention section will offer them again. */
+  pastRetention: number;
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -72,7 +76,13 @@ function parseEntry({ n, raw }: RawEntry): BackupEntry {
 /** The dry run: checks the whole file and says what a restore would change. Throws a BackupFileError. */
 export async function checkBackup(
   file: Blob,
-  options: { lookup?: RegisterLookup; onProgress?: Progress; batchSize?: number } = {},
+  options: {
+    lookup?: RegisterLookup;
+    onProgress?: Progress;
+    batchSize?: number;
+    /** The register's retention period (settings), to count what the file brings back past it. */
+    retention?: { years: number; now: Date };
+  } = {},
 ): Promise<DryRun> {
   const lookup = options.lookup ?? lookupRegister;
   const ids = new Set<string>();
@@ -81,6 +91,7 @@ export async function checkBackup(
   let total = 0;
   let events = 0;
   let done = 0;
+  let pastRetention = 0;
   const head = await readBackupFile(
     file,
     (h) => {
@@ -106,7 +117,16 @@ export async function checkBackup(
         events += e.history.length;
       }
       const stored = await lookup(entries);
-      addTally(tally, tallyOf(entries.map((e, i) => classify(e, stored[i] as Stored))));
+      const verdicts = entries.map((e, i) => classify(e, stored[i] as Stored));
+      addTally(tally, tallyOf(verdicts));
+      const { retention } = options;
+      if (retention) {
+        verdicts.forEach((v, i) => {
+          const c = (entries[i] as BackupEntry).complaint;
+          if ((v.kind === 'added' || v.kind === 'updated') && dueForAnonymisation(c, retention.now, retention.years))
+            pastRetention++;
+        });
+      }
       done += entries.length;
       options.onProgress?.(done, total);
     },
@@ -121,7 +141,7 @@ export async function checkBackup(
     });
   }
   if (head.quarantine.length !== head.counts.quarantine) throw new BackupFileError('data.restore.error.truncated');
-  return { ...tally, head, total };
+  return { ...tally, head, total, pastRetention };
 }
 
 export interface FinishOutcome {

@@ -69,6 +69,20 @@ describe('the JSON backup', () => {
     expect((await fakeBrowser.storage.local.get(CHANGE_KEY))[CHANGE_KEY]).toBeDefined();
   });
 
+  it('says how many complaints it would bring back past the retention period, not anonymised', async () => {
+    const made = await buildRegister();
+    const d = made[3] as Complaint;
+    await send({ type: 'complaint/update', id: d.id, patch: { isComplaint: false, qualificationNote: 'Question.' } });
+    await send({ type: 'complaint/transition', id: d.id, to: 'notComplaint' });
+    const text = await backupText();
+    await wipe();
+    const years = 1;
+    const later = await checkBackup(fileOf(text), { retention: { years, now: new Date('2030-01-01T00:00:00Z') } });
+    expect(later.pastRetention).toBe(1); // filed as not a complaint; the anonymised one and the open ones do not count
+    const soon = await checkBackup(fileOf(text), { retention: { years, now: new Date() } });
+    expect(soon.pastRetention).toBe(0);
+  });
+
   it('adds nothing when the same file is restored twice', async () => {
     await buildRegister();
     const text = await backupText();

@@ -1,8 +1,10 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RestoreSection } from '@/components/data/RestoreSection';
 import { Restore } from '@/entrypoints/manage/sections/Restore';
 import { startBackground } from '@/lib/background/start';
+import { checkBackup } from '@/lib/data/restore';
 import { setLang } from '@/lib/i18n';
 import { listAll } from '@/lib/register/queries';
 import { getSettings } from '@/lib/settings/store';
@@ -59,5 +61,27 @@ describe('the restore section of the management page', () => {
     );
     expect(screen.getByLabelText('Fichier de sauvegarde (.json)')).toBeTruthy();
     expect(await listAll()).toEqual([]);
+  });
+});
+
+describe('the dry run of a file that brings back personal data past the retention period', () => {
+  it('warns, naming how many complaints and the retention period, before anything is written', async () => {
+    await buildRegister();
+    const dryRun = await checkBackup(new Blob([await backupText()]));
+    const props = { withSettings: false, onFile: () => {}, onWithSettings: () => {}, onConfirm: () => {} };
+    render(
+      <RestoreSection
+        {...props}
+        onReset={() => {}}
+        state={{ step: 'checked', dryRun: { ...dryRun, pastRetention: 2 } }}
+        retentionYears={5}
+      />,
+    );
+    expect(screen.getByTestId('restore-past-retention').textContent).toBe(
+      '2 réclamation(s) de ce fichier ont dépassé la durée de conservation (5 ans après clôture) sans avoir été anonymisées : la restauration ramène leurs données personnelles. Elles vous seront de nouveau proposées dans « Conservation des données personnelles ».',
+    );
+    cleanup();
+    render(<RestoreSection {...props} onReset={() => {}} state={{ step: 'checked', dryRun }} retentionYears={5} />);
+    expect(screen.queryByTestId('restore-past-retention')).toBeNull();
   });
 });

@@ -2,10 +2,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { RestoreSection, type RestoreState } from '@/components/data/RestoreSection';
 import { messageOf } from '@/components/data/useTask';
+import { useSettings } from '@/components/hooks/useRegister';
 import { backgroundWriter, checkBackup, restoreBackup } from '@/lib/data/restore';
 import { t } from '@/lib/i18n';
 
 export function Restore() {
+  const settings = useSettings();
   const [state, setState] = useState<RestoreState>({ step: 'idle' });
   const [withSettings, setWithSettings] = useState(false);
   const file = useRef<File | null>(null);
@@ -17,6 +19,7 @@ export function Restore() {
     try {
       const dryRun = await checkBackup(chosen, {
         onProgress: (done, total) => setState({ step: 'checking', done, total }),
+        retention: { years: settings.retentionYears, now: new Date() },
       });
       setState({ step: 'checked', dryRun });
     } catch (error) {
@@ -47,6 +50,7 @@ export function Restore() {
   return (
     <RestoreSection
       state={state}
+      retentionYears={settings.retentionYears}
       withSettings={withSettings}
       onFile={check}
       onWithSettings={setWithSettings}

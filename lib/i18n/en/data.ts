@@ -84,6 +84,8 @@ export const data = {
   'data.restore.withSettings': 'Also restore the backup’s settings and edited letters (they replace yours)',
   'data.restore.noSettings': 'This backup holds no settings and no edited letters.',
   'data.restore.quarantineNote': '{n} record(s) set aside will be kept as they are.',
+  'data.restore.pastRetention':
+    '{n} complaint(s) in this file are past the retention period ({years} years after closure) and were not anonymised: restoring brings their personal data back. They will be offered again in “Retention of personal data”.',
   'data.restore.confirm': 'Restore',
   'data.restore.cancel': 'Cancel',
   'data.restore.writing': 'Restoring…',

@@ -87,6 +87,8 @@ export const data = {
     'Restaurer aussi les paramètres et les courriers modifiés de la sauvegarde (ils remplacent les vôtres)',
   'data.restore.noSettings': 'Cette sauvegarde ne contient ni paramètres ni courriers modifiés.',
   'data.restore.quarantineNote': '{n} enregistrement(s) mis de côté seront conservés tels quels.',
+  'data.restore.pastRetention':
+    '{n} réclamation(s) de ce fichier ont dépassé la durée de conservation ({years} ans après clôture) sans avoir été anonymisées : la restauration ramène leurs données personnelles. Elles vous seront de nouveau proposées dans « Conservation des données personnelles ».',
   'data.restore.confirm': 'Restaurer',
   'data.restore.cancel': 'Annuler',
   'data.restore.writing': 'Restauration en cours…',
