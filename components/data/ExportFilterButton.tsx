@@ -1,10 +1,9 @@
 // "Export the selection": the complaints the register list shows with its current filter, as a CSV file.
 
-import { csvFileName, downloadBlob } from '@/lib/data/download';
-import { CSV_WORKER_URL, exportCsv } from '@/lib/data/export';
-import { getLang, t } from '@/lib/i18n';
-import { isEmptyFilter, type RegisterFilter } from '@/lib/register/filters';
+import { t } from '@/lib/i18n';
+import type { RegisterFilter } from '@/lib/register/filters';
 import type { Settings } from '@/lib/settings/schema';
+import { downloadCsv } from './downloadCsv';
 import { useTask } from './useTask';
 import './export-filter.css';
 
@@ -12,20 +11,7 @@ export function ExportFilterButton({ filter, settings }: { filter: RegisterFilte
   const { busy, status, run } = useTask();
   const exportSelection = () =>
     run(
-      async () => {
-        const now = new Date();
-        const { blob, count } = await exportCsv({
-          now,
-          lang: getLang(),
-          categories: settings.categories,
-          dueSoonHours: settings.policy.dueSoonHours,
-          // No filter set: the whole register, read the fast way.
-          ...(isEmptyFilter(filter) ? { workerUrl: CSV_WORKER_URL() } : { filter }),
-        });
-        const file = csvFileName(now);
-        downloadBlob(blob, file);
-        return t('data.csv.done', { n: count, file });
-      },
+      () => downloadCsv(settings, filter),
       (message) => t('data.csv.failed', { message }),
     );
   return (
