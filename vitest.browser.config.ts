@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // One line when the shared real pages (../shared/fixtures) are absent: their tests are then skipped.
+    globalSetup: ['tests/support/shared-fixtures-notice.ts'],
   },
 });

@@ -17,6 +17,8 @@ export default defineConfig({
     globals: true,
     environment: 'happy-dom',
     setupFiles: ['fake-indexeddb/auto'],
+    // One line when the shared real pages (../shared/fixtures) are absent: their tests are then skipped.
+    globalSetup: ['tests/support/shared-fixtures-notice.ts'],
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/browser/**', 'node_modules/**'],
   },

@@ -1,7 +1,7 @@
 // Gmail's DOM as data: every hook the Gmail adapter uses, each as a fallback chain (stable hooks first:
 // data-*, email=, role, aria; obfuscated classes last) with its expected match count on each saved page
 // (whole document). tests/webmail/gmail-selectors.test.ts walks all of them, so when Gmail moves a hook
-// the failing line names it. Pages: tests/fixtures/SOURCES.md.
+// the failing line names it. Pages: tests/fixtures/SOURCES.md (ours) and ../shared/fixtures/gmail/SOURCES.md (real).
 import type { SelectorSpec } from './dom';
 
 export const GMAIL_PAGES = {

@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Session, sendFrom } from './support/chromium';
+import { sharedFixturesPresent } from '../support/fixture-files';
 import { openGmail } from './support/gmail';
 
 let session: Session;
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-describe('Gmail as a single-page app', () => {
+describe.skipIf(!sharedFixturesPresent)('Gmail as a single-page app', () => {
   it('does not duplicate buttons when Gmail re-renders the thread, and finds a thread that loads late', async () => {
     const gmail = await openGmail(session.context, 'SubstrateLabs_brocc__gmail-inbox-thread.html');
     await expect.poll(() => gmail.getByTestId('log-complaint').count()).toBe(1);

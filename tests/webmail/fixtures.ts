@@ -1,14 +1,13 @@
-// Loads a saved page from tests/fixtures in a scriptless happy-dom window (the CLI's own settings).
+// Loads a saved page (ours in tests/fixtures, or a real one of the shared set) in a scriptless happy-dom
+// window (the CLI's own settings).
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseSavedPage, type SavedPage } from '../../lib/webmail/saved-page';
+import { fixtureFile } from '../support/fixture-files';
 
-// A string, not new URL(): under the happy-dom environment the global URL is the DOM's, not Node's.
-export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+export { fixtureAvailable, sharedFixturesPresent } from '../support/fixture-files';
 
 export function fixturePath(name: string): string {
-  return join(FIXTURES_DIR, name);
+  return fixtureFile(name);
 }
 
 export function loadFixture(name: string, url?: string): SavedPage {

@@ -1,9 +1,12 @@
-// The real saved Gmail pages give the values listed in tests/fixtures/SOURCES.md. Each page is parsed once.
+// The real saved Gmail pages (the shared set, ../shared/fixtures/gmail/) give the values listed in its
+// SOURCES.md. Each page is parsed once; without the shared set these tests are skipped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gmailAdapter } from '../../lib/webmail/gmail';
 import { adapterFor, readPage } from '../../lib/webmail/index';
 import type { SavedPage } from '../../lib/webmail/saved-page';
-import { loadFixture, PARIS } from './fixtures';
+import { loadFixture, PARIS, sharedFixturesPresent } from './fixtures';
+
+const describeShared = describe.skipIf(!sharedFixturesPresent);
 
 function withPage(name: string): () => Document {
   let page: SavedPage | undefined;
@@ -19,7 +22,7 @@ function withPage(name: string): () => Document {
   };
 }
 
-describe('brocc open thread (April 2025)', () => {
+describeShared('brocc open thread (April 2025)', () => {
   const doc = withPage('SubstrateLabs_brocc__gmail-inbox-thread.html');
   const THREAD = 'thread-f:1828907528778129395';
   const SUBJECT = 'The PagerDuty Subscription for substrate is within 30 days of its auto renewal date';
@@ -113,7 +116,7 @@ describe('brocc open thread (April 2025)', () => {
   });
 });
 
-describe('brocc inbox list (April 2025)', () => {
+describeShared('brocc inbox list (April 2025)', () => {
   const doc = withPage('SubstrateLabs_brocc__gmail-inbox.html');
 
   it('reads 14 rows, the first with its thread id, subject, sender and date', () => {
@@ -130,7 +133,7 @@ describe('brocc inbox list (April 2025)', () => {
   });
 });
 
-describe('taoqf inbox list (January 2019)', () => {
+describeShared('taoqf inbox list (January 2019)', () => {
   const doc = withPage('taoqf_node-html-parser_gmail.html');
 
   it('reads the 150 rows (the Social and Promotions tabs are in the DOM, hidden) in page order', () => {
@@ -150,7 +153,7 @@ describe('taoqf inbox list (January 2019)', () => {
   });
 });
 
-describe('InboxSDK classic inbox (December 2014, no ids in the DOM)', () => {
+describeShared('InboxSDK classic inbox (December 2014, no ids in the DOM)', () => {
   const doc = withPage('InboxSDK_InboxSDK_injected-thread-identifier.html');
 
   it('reads 16 rows; without a Gmail id, the thread id is the page-local row id', () => {
@@ -168,7 +171,7 @@ describe('InboxSDK classic inbox (December 2014, no ids in the DOM)', () => {
   });
 });
 
-describe('Gmail add-on sidebar fragment (June 2017)', () => {
+describeShared('Gmail add-on sidebar fragment (June 2017)', () => {
   const doc = withPage('InboxSDK_InboxSDK_gmail-2017-06-22-gmail-addon-sidebar.html');
 
   it('is not a webmail page to any adapter', () => {

@@ -1,11 +1,11 @@
-// Real saved Gmail pages the adapter was not tuned on (tests/fixtures/SOURCES.md, "More real pages").
+// Real saved Gmail pages the adapter was not tuned on (the shared set's SOURCES.md); skipped without it.
 // Personal data: only rows from commercial senders are spelled out in full; other rows are checked by shape.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterFor, readPage } from '../../lib/webmail/index';
 import type { SavedPage } from '../../lib/webmail/saved-page';
-import { loadFixture, PARIS } from './fixtures';
+import { loadFixture, PARIS, sharedFixturesPresent } from './fixtures';
 
-describe('brocc personal-account inbox, /mail/u/1/ (April 2025, 50 rows)', () => {
+describe.skipIf(!sharedFixturesPresent)('brocc personal-account inbox, /mail/u/1/ (April 2025, 50 rows)', () => {
   let page: SavedPage | undefined;
   beforeAll(() => {
     page = loadFixture('SubstrateLabs_brocc_https-mail-google-com-mail-u-1-inbox.html');

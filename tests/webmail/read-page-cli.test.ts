@@ -6,14 +6,14 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseReadPageArgs, runReadPageCli } from '../../lib/webmail/read-page-cli';
 import { PageReadingSchema } from '../../lib/webmail/types';
-import { fixturePath } from './fixtures';
+import { fixturePath, sharedFixturesPresent } from './fixtures';
 
 const scratch = mkdtempSync(join(tmpdir(), 'read-page-'));
 const plainPage = join(scratch, 'not-webmail.html');
 writeFileSync(plainPage, '<!doctype html><html><body><h1>Bienvenue</h1><script>process.exit(3)</script></body></html>');
 
 describe('read-page CLI', () => {
-  it('prints the JSON shape for a real saved thread page', async () => {
+  it.skipIf(!sharedFixturesPresent)('prints the JSON shape for a real saved thread page', async () => {
     const outcome = await runReadPageCli([fixturePath('SubstrateLabs_brocc__gmail-inbox-thread.html')]);
     expect(outcome.exitCode).toBe(0);
     expect(outcome.stderr).toBe('');
@@ -29,7 +29,7 @@ describe('read-page CLI', () => {
     ]);
   });
 
-  it('uses --tz, then TZ, then Europe/Paris', async () => {
+  it.skipIf(!sharedFixturesPresent)('uses --tz, then TZ, then Europe/Paris', async () => {
     const page = fixturePath('InboxSDK_InboxSDK_injected-thread-identifier.html');
     const first = async (argv: string[], env = {}) =>
       JSON.parse((await runReadPageCli(argv, env)).stdout).threads[0].date;

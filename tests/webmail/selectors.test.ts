@@ -5,7 +5,7 @@ import { queryChainAll, type SelectorSpec } from '../../lib/webmail/dom';
 import { gmailSelectors } from '../../lib/webmail/gmail-selectors';
 import { outlookSelectors } from '../../lib/webmail/outlook-selectors';
 import type { SavedPage } from '../../lib/webmail/saved-page';
-import { loadFixture } from './fixtures';
+import { fixtureAvailable, loadFixture } from './fixtures';
 
 const pages = new Map<string, SavedPage>();
 function page(name: string): Document {
@@ -38,12 +38,16 @@ describe.each(tables)('%s selectors', (_adapter, table) => {
     return scopes.flatMap((scope) => queryChainAll(scope, spec.chain));
   };
 
-  it.each(cases)('$name matches $count on $file', ({ name, count, file }) => {
+  // Expectations on a page of the shared set are skipped (not dropped) when the set is absent.
+  const here = cases.filter((c) => fixtureAvailable(c.file));
+  const absent = cases.filter((c) => !fixtureAvailable(c.file));
+  it.each(here)('$name matches $count on $file', ({ name, count, file }) => {
     expect(matches(name, page(file))).toHaveLength(count);
   });
+  if (absent.length > 0) it.skip.each(absent)('$name matches $count on $file', () => {});
 
   it('has a fallback and at least one expectation for every selector, all valid CSS', () => {
-    const doc = page('InboxSDK_InboxSDK_gmail-2017-06-22-gmail-addon-sidebar.html');
+    const doc = page('gmail-handmade-hostile.html');
     for (const [name, spec] of Object.entries(table)) {
       expect(spec.expect.length, name).toBeGreaterThan(0);
       if (spec.within) expect(table[spec.within], `${name} within`).toBeDefined();

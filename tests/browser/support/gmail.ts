@@ -2,10 +2,9 @@
 // kept inert by a `script-src 'none'` policy (content scripts are not subject to the page's CSP), and
 // every other request from the page is refused: nothing leaves the machine.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { fixtureFile } from '../../support/fixture-files';
 
-export const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 export const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrTest';
 
 export async function serveWebmail(context: BrowserContext, origin: string, html: () => string): Promise<void> {
@@ -19,13 +18,13 @@ export async function serveWebmail(context: BrowserContext, origin: string, html
   });
 }
 
-/** Routes the webmail of `url` (mail.google.com by default) to `fixture` (a file of tests/fixtures, or a function giving the HTML). */
+/** Routes the webmail of `url` (mail.google.com by default) to `fixture` (a saved page's name, or a function giving the HTML). */
 export async function openGmail(
   context: BrowserContext,
   fixture: string | (() => string),
   url = GMAIL_URL,
 ): Promise<Page> {
-  const html = typeof fixture === 'string' ? () => readFileSync(resolve(FIXTURES, fixture), 'utf8') : fixture;
+  const html = typeof fixture === 'string' ? () => readFileSync(fixtureFile(fixture), 'utf8') : fixture;
   await serveWebmail(context, new URL(url).origin, html);
   const page = await context.newPage();
   await page.goto(url);
