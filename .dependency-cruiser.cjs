@@ -13,7 +13,7 @@ module.exports = {
     },
     {
       name: 'pure-lib-imports-no-browser-api',
-      comment: 'Browser extension APIs (the polyfill, WXT\'s browser) belong to lib/extension/ and entrypoints/.',
+      comment: "Browser extension APIs (the polyfill, WXT's browser) belong to lib/extension/ and entrypoints/.",
       severity: 'error',
       from: { path: '^lib/', pathNot: '^lib/extension/' },
       // `wxt/browser` is matched unresolved too (its package exports are not followed).
@@ -36,14 +36,14 @@ module.exports = {
     {
       name: 'indexeddb-handle-stays-in-the-store',
       comment:
-        'Pages, hooks and other modules read through the store\'s typed queries; only the store opens the database.',
+        "Pages, hooks and other modules read through the store's typed queries; only the store opens the database.",
       severity: 'error',
       from: { pathNot: '^lib/register/store/' },
       to: { path: '^lib/register/store/db\\.ts$' },
     },
     {
       name: 'idb-only-in-the-store',
-      comment: 'The idb library is the store\'s implementation detail.',
+      comment: "The idb library is the store's implementation detail.",
       severity: 'error',
       from: { pathNot: '^lib/register/store/' },
       to: { path: '(^|/)node_modules/idb/' },
@@ -53,7 +53,9 @@ module.exports = {
       comment: 'The team server reuses the pure lib/ only.',
       severity: 'error',
       from: { path: '^server/' },
-      to: { path: '^(lib/extension|components|entrypoints)/|(^|node_modules/)(webextension-polyfill|wxt|@wxt-dev|idb)(/|$)' },
+      to: {
+        path: '^(lib/extension|components|entrypoints)/|(^|node_modules/)(webextension-polyfill|wxt|@wxt-dev|idb)(/|$)',
+      },
     },
   ],
   options: {

@@ -1,8 +1,9 @@
 // The head of a complaint: reference, customer, phase, and both deadlines with their status, always visible.
 import { clockStatus } from '@/lib/deadlines/clock';
+import { daysOffInHoursClock } from '@/lib/deadlines/real-hours';
 import { t } from '@/lib/i18n';
 import type { Complaint } from '@/lib/register/schema';
-import { formatDateTime } from '@/lib/ui/format';
+import { formatDateTime, formatWeekdayDateTime } from '@/lib/ui/format';
 import { DeadlineChip } from './DeadlineChip';
 
 interface Props {
@@ -17,6 +18,14 @@ export function ComplaintHeader({ complaint: c, now, dueSoonHours }: Props) {
     status: clockless ? ('notApplicable' as const) : clockStatus(c.clocks[k], now, dueSoonHours),
     dueAt: c.clocks[k].dueAt,
   });
+  // An hour clock still running on its first due date, over a weekend or a holiday: agents back on Monday
+  // must not find it already overdue.
+  const realHours = (k: 'ack' | 'answer') => {
+    const { dueAt, metAt, extensions } = c.clocks[k];
+    return !clockless && metAt === null && extensions.length === 0
+      ? daysOffInHoursClock(c.receivedAt, dueAt, c.policy[k], c.policy).length > 0
+      : false;
+  };
   return (
     <header class="complaint-header" data-testid="complaint-header">
       <h2>
@@ -33,6 +42,11 @@ export function ComplaintHeader({ complaint: c, now, dueSoonHours }: Props) {
             <dd>
               <DeadlineChip {...clock(k)} now={now} />{' '}
               <span class="deadlines__due">{formatDateTime(c.clocks[k].dueAt)}</span>
+              {realHours(k) && (
+                <p class="deadlines__note" data-testid={`real-hours-${k}`}>
+                  {t(`deadlines.realHours.${k}`, { due: formatWeekdayDateTime(c.clocks[k].dueAt) })}
+                </p>
+              )}
             </dd>
           </div>
         ))}

@@ -3,7 +3,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Draft } from '@/lib/register/draft';
-import { CHANNELS, JUSTIFIED, type NewComplaint, NewComplaintSchema, SEVERITIES } from '@/lib/register/schema';
+import {
+  CHANNELS,
+  CIVILITIES,
+  JUSTIFIED,
+  type NewComplaint,
+  NewComplaintSchema,
+  SEVERITIES,
+} from '@/lib/register/schema';
 import type { Category } from '@/lib/settings/schema';
 import { fromLocalInput, toLocalInput } from '@/lib/ui/format';
 import { Field } from './Field';
@@ -25,7 +32,9 @@ interface Props {
 export interface FormState {
   receivedAt: string;
   channel: NewComplaint['channel'];
+  civility: (typeof CIVILITIES)[number];
   name: string;
+  company: string;
   email: string;
   phone: string;
   customerNumber: string;
@@ -45,7 +54,9 @@ function initialState(draft: Draft, now: Date): FormState {
   return {
     receivedAt: toLocalInput(draft.receivedAt ?? now.toISOString()),
     channel: draft.channel,
+    civility: draft.customer.civility,
     name: draft.customer.name,
+    company: '',
     email: draft.customer.email,
     phone: '',
     customerNumber: '',
@@ -66,6 +77,7 @@ function initialState(draft: Draft, now: Date): FormState {
 const FIELD_OF: Record<string, keyof FormState> = {
   receivedAt: 'receivedAt',
   'customer.name': 'name',
+  'customer.company': 'company',
   'customer.email': 'email',
   'customer.phone': 'phone',
   subject: 'subject',
@@ -79,7 +91,9 @@ export function toInput(state: FormState, draft: Draft): unknown {
     channel: state.channel,
     source: draft.source,
     customer: {
+      civility: state.civility,
       name: state.name.trim(),
+      company: optional(state.company),
       email: optional(state.email),
       phone: optional(state.phone),
       customerNumber: optional(state.customerNumber),
@@ -154,8 +168,30 @@ export function NewComplaintForm({ draft, saved, onEdit, categories, now, onSubm
             </select>
           )}
         </Field>
+        <Field label={t('ui.form.civility')}>
+          {(p) => (
+            <select {...p} value={state.civility} onChange={text('civility')} data-testid="new-civility">
+              {CIVILITIES.map((k) => (
+                <option key={k} value={k}>
+                  {t(`ui.form.civility.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field label={t('ui.form.customerName')} error={errors.name}>
           {(p) => <input {...p} value={state.name} onInput={text('name')} autoComplete="off" />}
+        </Field>
+        <Field label={t('ui.form.company')} error={errors.company}>
+          {(p) => (
+            <input
+              {...p}
+              value={state.company}
+              onInput={text('company')}
+              autoComplete="off"
+              data-testid="new-company"
+            />
+          )}
         </Field>
         <Field label={t('ui.form.customerEmail')} error={errors.email}>
           {(p) => <input {...p} type="email" value={state.email} onInput={text('email')} autoComplete="off" />}

@@ -1,16 +1,17 @@
-// The printable case file of one complaint, for the customer or the mediator: the company, the complaint,
-// its deadlines, steps, letters, decision, compensation, follow-up, mediation and the history's verdict.
+// The printable case file of one complaint, in two versions. For the customer or the mediator: the claim,
+// its dates, the letters as sent, the decision and remedy, the mediator; none of the company's internal
+// fields (root cause, severity, scope, customers affected, internal notes, steps with agents, history
+// internals). Internal: everything, with the handling steps and the verdict on the history chain.
 // Dumb: everything comes in as props; every value is rendered as text (never as HTML).
 import { clockStatus } from '@/lib/deadlines/clock';
 import { t } from '@/lib/i18n';
-import type { RenderResult } from '@/lib/letters/render';
 import type { ChainVerdict, HistoryEvent } from '@/lib/register/history';
 import type { Complaint } from '@/lib/register/schema';
 import type { Settings } from '@/lib/settings/schema';
 import { formatDateTime } from '@/lib/ui/format';
 import { Letters, Steps } from './CaseFileHandling';
 import { Chain, Closure, Compensation, Decision, FollowUp, Investigation, Mediation } from './CaseFileOutcome';
-import { categoryLabel } from './model';
+import { AUDIENCES, type Audience, categoryLabel } from './model';
 import { type Fact, Facts, Prose, Section } from './parts';
 import './casefile.css';
 
@@ -19,40 +20,70 @@ export interface CaseFileProps {
   history: readonly HistoryEvent[];
   verdict: ChainVerdict | null;
   settings: Settings;
-  /** The letters re-rendered from the record, in the order of `complaint.letters` (null while rendering). */
-  regenerated: readonly (RenderResult | null)[];
+  audience: Audience;
+  /** Switches the version shown (the page keeps it in its address); no switch when absent. */
+  onAudience?: (audience: Audience) => void;
   now: Date;
   onPrint: () => void;
 }
 
+export function caseFileTitle(reference: string, audience: Audience): string {
+  return t(audience === 'customer' ? 'casefile.pageTitle.customer' : 'casefile.pageTitle.internal', { reference });
+}
+
 export function CaseFile(props: CaseFileProps) {
-  const { complaint: c, settings, now, onPrint } = props;
+  const { complaint: c, settings, now, onPrint, audience, onAudience } = props;
+  const internal = audience === 'internal';
   return (
-    <main class="casefile" data-testid="casefile">
+    <main class="casefile" data-testid="casefile" data-audience={audience}>
       <div class="cf-toolbar no-print">
+        {onAudience && (
+          <fieldset class="cf-audience" data-testid="cf-audience">
+            <legend class="sr-only">{t('casefile.audience.label')}</legend>
+            {AUDIENCES.map((a) => (
+              <button
+                key={a}
+                type="button"
+                class="button"
+                aria-pressed={a === audience}
+                data-testid={`cf-audience-${a}`}
+                onClick={() => onAudience(a)}
+              >
+                {t(`casefile.audience.${a}`)}
+              </button>
+            ))}
+          </fieldset>
+        )}
         <button type="button" class="button button--primary" onClick={onPrint} data-testid="print">
           {t('casefile.print')}
         </button>
       </div>
       <Company settings={settings} />
-      <h1>{t('casefile.pageTitle', { reference: c.reference })}</h1>
+      <h1>{caseFileTitle(c.reference, audience)}</h1>
       <p class="cf-meta">{t('casefile.editedOn', { date: formatDateTime(now.toISOString()) })}</p>
+      {!internal && <p class="cf-meta">{t('casefile.customerNote')}</p>}
       {c.anonymizedAt && (
         <p class="cf-anonymized" role="note" data-testid="cf-anonymized">
           {t('casefile.anonymized', { date: formatDateTime(c.anonymizedAt) })}
         </p>
       )}
-      <TheComplaint complaint={c} settings={settings} />
-      <Deadlines complaint={c} now={now} dueSoonHours={settings.policy.dueSoonHours} />
-      <Steps complaint={c} history={props.history} />
-      <Investigation complaint={c} />
+      <TheComplaint complaint={c} settings={settings} internal={internal} />
+      {internal ? (
+        <>
+          <Deadlines complaint={c} now={now} dueSoonHours={settings.policy.dueSoonHours} />
+          <Steps complaint={c} history={props.history} />
+          <Investigation complaint={c} />
+        </>
+      ) : (
+        <Dates complaint={c} />
+      )}
       <Decision complaint={c} />
       <Compensation complaint={c} />
-      <FollowUp complaint={c} />
-      <Mediation complaint={c} settings={settings} />
-      <Closure complaint={c} />
-      <Letters complaint={c} regenerated={props.regenerated} />
-      <Chain verdict={props.verdict} head={c.historyHead} />
+      {internal && <FollowUp complaint={c} />}
+      <Mediation complaint={c} settings={settings} internal={internal} />
+      {internal && <Closure complaint={c} />}
+      <Letters complaint={c} />
+      {internal && <Chain verdict={props.verdict} head={c.historyHead} />}
     </main>
   );
 }
@@ -69,12 +100,24 @@ function Company({ settings: { company } }: { settings: Settings }) {
   );
 }
 
-function TheComplaint({ complaint: c, settings }: { complaint: Complaint; settings: Settings }) {
+function TheComplaint({
+  complaint: c,
+  settings,
+  internal,
+}: {
+  complaint: Complaint;
+  settings: Settings;
+  internal: boolean;
+}) {
   const who = c.customer;
   const facts: Fact[] = [
     [t('casefile.reference'), c.reference],
     [t('casefile.receivedAt'), formatDateTime(c.receivedAt)],
-    [t('casefile.loggedAt'), t('casefile.loggedBy', { date: formatDateTime(c.loggedAt), agent: c.loggedBy })],
+    ...(internal
+      ? ([
+          [t('casefile.loggedAt'), t('casefile.loggedBy', { date: formatDateTime(c.loggedAt), agent: c.loggedBy })],
+        ] as const)
+      : []),
     [t('casefile.channel'), t(`channel.${c.channel}`)],
     [t('ui.form.customerName'), who.name],
     [t('ui.form.customerEmail'), who.email ?? ''],
@@ -82,11 +125,15 @@ function TheComplaint({ complaint: c, settings }: { complaint: Complaint; settin
     [t('ui.form.customerNumber'), who.customerNumber ?? ''],
     [t('ui.form.orderNumber'), who.orderNumber ?? ''],
     [t('ui.form.subject'), c.subject],
-    [t('ui.form.category'), categoryLabel(c.category, settings.categories)],
+    ...(internal ? ([[t('ui.form.category'), categoryLabel(c.category, settings.categories)]] as const) : []),
     [t('ui.form.product'), c.product],
-    [t('ui.form.severity'), c.severity === null ? '' : t(`severity.${c.severity}`)],
-    [t('ui.form.justified'), t(`justified.${c.justified}`)],
-    [t('casefile.phase'), t(`phase.${c.phase}`)],
+    ...(internal
+      ? ([
+          [t('ui.form.severity'), c.severity === null ? '' : t(`severity.${c.severity}`)],
+          [t('ui.form.justified'), t(`justified.${c.justified}`)],
+          [t('casefile.phase'), t(`phase.${c.phase}`)],
+        ] as const)
+      : []),
   ];
   return (
     <Section id="complaint" title={t('casefile.section.complaint')}>
@@ -94,14 +141,52 @@ function TheComplaint({ complaint: c, settings }: { complaint: Complaint; settin
       <Facts
         facts={[
           [t('ui.form.excerpt'), c.excerpt && <Prose text={c.excerpt} />],
-          [t('ui.form.summary'), c.summary && <Prose text={c.summary} />],
+          ...(internal ? ([[t('ui.form.summary'), c.summary && <Prose text={c.summary} />]] as const) : []),
           [t('ui.form.remedy'), c.remedyRequested && <Prose text={c.remedyRequested} />],
-          ...(c.isComplaint
+          ...(c.isComplaint || !internal
             ? []
             : [[t('ui.step.qualificationNote'), <Prose key="q" text={c.qualificationNote} />] as const]),
         ]}
       />
     </Section>
+  );
+}
+
+/** The customer's version of the deadlines: when the complaint was received, acknowledged, answered, closed,
+ *  and the extensions the customer was told of. */
+function Dates({ complaint: c }: { complaint: Complaint }) {
+  const when = (iso: string | null) => (iso ? formatDateTime(iso) : '');
+  return (
+    <Section id="dates" title={t('casefile.section.dates')}>
+      <Facts
+        facts={[
+          [t('casefile.receivedAt'), formatDateTime(c.receivedAt)],
+          [t('casefile.acknowledgedAt'), when(c.clocks.ack.metAt)],
+          [t('casefile.answeredAt'), when(c.clocks.answer.metAt)],
+          [t('casefile.closedAt'), when(c.closure.closedAt)],
+        ]}
+      />
+      <Extensions complaint={c} />
+    </Section>
+  );
+}
+
+function Extensions({ complaint: c }: { complaint: Complaint }) {
+  return (
+    <>
+      {(['ack', 'answer'] as const).flatMap((k) =>
+        c.clocks[k].extensions.map((x) => (
+          <p key={`${k}${x.at}`} class="cf-extension">
+            {t(k === 'ack' ? 'ui.clock.ack' : 'ui.clock.answer')} :{' '}
+            {t('casefile.extension', {
+              date: formatDateTime(x.newDueAt),
+              told: formatDateTime(x.customerToldAt),
+              reason: x.reason,
+            })}
+          </p>
+        )),
+      )}
+    </>
   );
 }
 
@@ -133,18 +218,7 @@ function Deadlines({ complaint: c, now, dueSoonHours }: { complaint: Complaint; 
           })}
         </tbody>
       </table>
-      {(['ack', 'answer'] as const).flatMap((k) =>
-        c.clocks[k].extensions.map((x) => (
-          <p key={`${k}${x.at}`} class="cf-extension">
-            {t(k === 'ack' ? 'ui.clock.ack' : 'ui.clock.answer')} :{' '}
-            {t('casefile.extension', {
-              date: formatDateTime(x.newDueAt),
-              told: formatDateTime(x.customerToldAt),
-              reason: x.reason,
-            })}
-          </p>
-        )),
-      )}
+      <Extensions complaint={c} />
     </Section>
   );
 }

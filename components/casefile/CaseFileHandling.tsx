@@ -1,11 +1,10 @@
 // The case file's account of the handling: the steps with their dates, and the letters sent.
 import { t } from '@/lib/i18n';
 import { templateMeta } from '@/lib/letters/catalog';
-import type { RenderResult } from '@/lib/letters/render';
 import type { HistoryEvent } from '@/lib/register/history';
 import type { Complaint } from '@/lib/register/schema';
 import { formatDateTime } from '@/lib/ui/format';
-import { stepsOf } from './model';
+import { announcedExtension, stepsOf } from './model';
 import { Section } from './parts';
 
 export function Steps({ complaint: c, history }: { complaint: Complaint; history: readonly HistoryEvent[] }) {
@@ -23,18 +22,15 @@ export function Steps({ complaint: c, history }: { complaint: Complaint; history
   );
 }
 
-interface LettersProps {
-  complaint: Complaint;
-  regenerated: readonly (RenderResult | null)[];
-}
-
-export function Letters({ complaint: c, regenerated }: LettersProps) {
+/** Each letter as it was sent: its stored text, never a re-rendering (a template edited since, or a value
+ *  typed once, must not change what the register says was sent). */
+export function Letters({ complaint: c }: { complaint: Complaint }) {
   return (
     <Section id="letters" title={t('casefile.section.letters')} pageBreak={c.letters.length > 0}>
       {c.letters.length === 0 && <p class="cf-missing">{t('casefile.letters.none')}</p>}
-      {c.letters.map((letter, i) => {
+      {c.letters.map((letter) => {
         const title = templateMeta(letter.templateId)?.title[letter.lang] ?? letter.templateId;
-        const again = regenerated[i];
+        const extension = announcedExtension(c, letter.extensionAt);
         return (
           <article key={`${letter.at}${letter.sha256}`} class="cf-letter" data-testid="cf-letter">
             <h3>{title}</h3>
@@ -42,6 +38,12 @@ export function Letters({ complaint: c, regenerated }: LettersProps) {
               <div class="cf-fact">
                 <dt>{t('casefile.letter.sentAt')}</dt>
                 <dd>{formatDateTime(letter.at)}</dd>
+              </div>
+              <div class="cf-fact">
+                <dt>{t('casefile.letter.template')}</dt>
+                <dd>
+                  <code>{letter.templateId}</code>
+                </dd>
               </div>
               <div class="cf-fact">
                 <dt>{t('casefile.letter.version')}</dt>
@@ -60,19 +62,22 @@ export function Letters({ complaint: c, regenerated }: LettersProps) {
                 </dd>
               </div>
             </dl>
-            {again?.ok === true && (
-              <div class="cf-regenerated">
-                <p class="cf-regenerated__label">{t('casefile.letter.regenerated')}</p>
-                <p class="cf-regenerated__match">
-                  {again.sha256 === letter.sha256 ? t('casefile.letter.identical') : t('casefile.letter.different')}
-                </p>
-                <pre class="cf-regenerated__text" data-testid="cf-letter-text">
-                  {again.text}
+            {extension && (
+              <p class="cf-letter__extension" data-testid="cf-letter-extension">
+                {t('casefile.letter.announces', { date: formatDateTime(extension.newDueAt) })}
+              </p>
+            )}
+            {letter.sent ? (
+              <div class="cf-sent">
+                <p class="cf-sent__label">{t('casefile.letter.text')}</p>
+                <pre class="cf-sent__text" data-testid="cf-letter-text">
+                  {letter.sent.text}
                 </pre>
               </div>
-            )}
-            {again?.ok === false && (
-              <p class="cf-missing">{t('casefile.letter.notRegenerated', { message: again.message })}</p>
+            ) : (
+              <p class="cf-missing" data-testid="cf-letter-not-kept">
+                {t(c.anonymizedAt ? 'casefile.letter.erased' : 'casefile.letter.notKept')}
+              </p>
             )}
           </article>
         );

@@ -2,6 +2,7 @@
 // and the verdict on the history chain.
 import { getLang, t } from '@/lib/i18n';
 import { formatEuros } from '@/lib/letters/format';
+import { paysMoney } from '@/lib/register/compensation';
 import type { ChainVerdict } from '@/lib/register/history';
 import type { Complaint } from '@/lib/register/schema';
 import type { Settings } from '@/lib/settings/schema';
@@ -48,17 +49,41 @@ export function Decision({ complaint: { decision: d } }: Props) {
   );
 }
 
+/** Only the lines of the recorded kind: a remedy owed by law shows its remedy and ground, never as a gesture. */
 export function Compensation({ complaint: { compensation: k } }: Props) {
+  const money = paysMoney(k);
+  const legal = k.kind === 'legal';
+  const dueLabel =
+    k.kind === 'financial'
+      ? t('ui.comp.paymentDueDay')
+      : k.legalRemedy === 'refund'
+        ? t('ui.comp.refundDueDay')
+        : t('ui.comp.remedyDueDay');
   return (
     <Section id="compensation" title={t('casefile.section.compensation')}>
       <Facts
         facts={[
           [t('ui.comp.kind'), t(`ui.comp.${k.kind}`)],
+          ...(legal
+            ? ([
+                [t('ui.comp.legalRemedy'), k.legalRemedy ? t(`ui.comp.remedy.${k.legalRemedy}`) : ''],
+                [t('ui.comp.legalBasis'), k.legalBasis ? t(`ui.comp.basis.${k.legalBasis}`) : ''],
+              ] as const)
+            : []),
+          ...(money
+            ? ([
+                [t('ui.comp.amount'), k.amountEuros === null ? '' : formatEuros(k.amountEuros, getLang())],
+                [t('ui.comp.method'), k.method ? t(`ui.comp.method.${k.method}`) : ''],
+              ] as const)
+            : []),
+          ...(money || legal ? ([[dueLabel, k.dueDay ? formatDay(k.dueDay) : '']] as const) : []),
           ...(k.kind === 'none'
             ? []
             : ([
-                [t('ui.comp.amount'), k.amountEuros === null ? '' : formatEuros(k.amountEuros, getLang())],
-                [t('ui.comp.description'), k.description && <Prose text={k.description} />],
+                [
+                  t(k.kind === 'commercial' ? 'ui.comp.commercialDescription' : 'ui.comp.description'),
+                  k.description && <Prose text={k.description} />,
+                ],
                 [t('ui.comp.executedAt'), k.executedAt ? formatDateTime(k.executedAt) : ''],
               ] as const)),
         ]}
@@ -103,7 +128,12 @@ export function FollowUp({ complaint: c }: Props) {
   );
 }
 
-export function Mediation({ complaint: { mediation: m }, settings: { mediator } }: Props & { settings: Settings }) {
+/** The mediator and the referral; the agent's notes on it only in the internal case file. */
+export function Mediation({
+  complaint: { mediation: m },
+  settings: { mediator },
+  internal = true,
+}: Props & { settings: Settings; internal?: boolean }) {
   return (
     <Section id="mediation" title={t('casefile.section.mediation')}>
       <Facts
@@ -126,7 +156,7 @@ export function Mediation({ complaint: { mediation: m }, settings: { mediator } 
             [t('ui.med.referredAt'), formatDateTime(m.referredAt)],
             [t('ui.med.caseNumber'), m.caseNumber],
             [t('ui.med.outcome'), t(`ui.medOutcome.${m.outcome}`)],
-            [t('ui.med.notes'), m.notes && <Prose text={m.notes} />],
+            ...(internal ? ([[t('ui.med.notes'), m.notes && <Prose text={m.notes} />]] as const) : []),
           ]}
         />
       )}

@@ -28,3 +28,18 @@ export function stepsOf(c: Complaint, history: readonly HistoryEvent[]): StepLin
 export function categoryLabel(id: string, categories: readonly { id: string; label: string }[]): string {
   return categories.find((k) => k.id === id)?.label ?? id;
 }
+
+/** The deadline extension a letter announces (matched on the extension's `at`), if it is still recorded. */
+export function announcedExtension(c: Complaint, extensionAt: string | undefined) {
+  if (!extensionAt) return undefined;
+  return [...c.clocks.ack.extensions, ...c.clocks.answer.extensions].find((x) => x.at === extensionAt);
+}
+
+/** Who a case file is printed for: the customer or the mediator, or the company itself. */
+export const AUDIENCES = ['customer', 'internal'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** The audience a case file address asks for (`?audience=customer|internal`); internal when unsaid, as before. */
+export function audienceOf(search: string): Audience {
+  return new URLSearchParams(search).get('audience') === 'customer' ? 'customer' : 'internal';
+}

@@ -10,6 +10,7 @@ import { EraseButton } from '../privacy/EraseButton';
 import { ExtendDeadline } from './ExtendDeadline';
 import { History } from './History';
 import { Notes } from './Notes';
+import { SentLetters } from './SentLetters';
 import { Stepper } from './Stepper';
 import { AckStep } from './steps/AckStep';
 import { AnswerStep } from './steps/AnswerStep';
@@ -33,7 +34,7 @@ export function ComplaintView(props: Props) {
   return (
     <article class="complaint" data-testid="complaint-view">
       <ComplaintHeader complaint={c} now={now} dueSoonHours={settings.policy.dueSoonHours} />
-      <ExtendDeadline complaint={c} actions={actions} now={now} />
+      <ExtendDeadline {...props} />
       <Stepper complaint={c} selected={step} onSelect={setStep} />
       <div class="step-body" data-testid={`step-body-${step}`}>
         {step === 'register' && <RegisterStep {...props} />}
@@ -46,7 +47,8 @@ export function ComplaintView(props: Props) {
       <Notes complaint={c} actions={actions} />
       <CaseFileLink id={c.id} />
       <EraseButton complaint={c} onAnonymize={actions.anonymize} />
-      <History events={history} verdict={verdict} />
+      <SentLetters complaint={c} />
+      <History events={history} verdict={verdict} complaint={c} />
     </article>
   );
 }

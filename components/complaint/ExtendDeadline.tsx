@@ -1,24 +1,34 @@
-// An explicit extension of a deadline: the new due date, the reason, and when the customer was told.
+// An explicit extension of a deadline: the new due date, the reason, and when the customer was told. Once
+// recorded, the panel offers the letter that announces it ("Prolongation du délai de réponse"); the letter
+// recorded carries the extension's `at`, so the history links the two.
 import { useState } from 'preact/hooks';
+import { extensionRefusal } from '@/lib/deadlines/extension';
 import { t } from '@/lib/i18n';
+import { templateMeta } from '@/lib/letters/catalog';
 import type { Complaint } from '@/lib/register/schema';
-import { fromLocalInput, toLocalInput } from '@/lib/ui/format';
+import { formatDateTime, fromLocalInput, toLocalInput } from '@/lib/ui/format';
 import { Select, Text } from '../controls';
-import type { ComplaintActions } from './types';
+import { LetterComposer } from './LetterComposer';
+import type { StepProps } from './types';
 
-export function ExtendDeadline({
-  complaint: c,
-  actions,
-  now,
-}: {
-  complaint: Complaint;
-  actions: ComplaintActions;
-  now: Date;
-}) {
+export const EXTENSION_TEMPLATE = 'prolongation-delai';
+
+/** The most recent extension (of either clock) that no letter recorded so far announces. */
+export function unannouncedExtension(c: Complaint): { at: string; newDueAt: string } | undefined {
+  const all = [...c.clocks.ack.extensions, ...c.clocks.answer.extensions].sort((a, b) => (a.at < b.at ? -1 : 1));
+  const latest = all.at(-1);
+  return latest && !c.letters.some((l) => l.extensionAt === latest.at) ? latest : undefined;
+}
+
+export function ExtendDeadline(props: StepProps) {
+  const { complaint: c, actions, now } = props;
   const running = (['ack', 'answer'] as const).filter((k) => c.clocks[k].metAt === null);
   const [clock, setClock] = useState<'ack' | 'answer'>(running[0] ?? 'answer');
   const [form, setForm] = useState({ newDueAt: '', reason: '', customerToldAt: toLocalInput(now.toISOString()) });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  /** The extension whose letter is being prepared: kept while the composer shows its outcome. */
+  const [announcing, setAnnouncing] = useState<string | null>(null);
+  const offered = unannouncedExtension(c);
   if (running.length === 0 || c.phase === 'notComplaint') return null;
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -26,6 +36,8 @@ export function ExtendDeadline({
     const customerToldAt = fromLocalInput(form.customerToldAt);
     if (!newDueAt || !customerToldAt || !form.reason.trim())
       return setMessage({ ok: false, text: t('ui.extend.incomplete') });
+    const refused = extensionRefusal(c, clock, { newDueAt, customerToldAt });
+    if (refused) return setMessage({ ok: false, text: refused });
     const error = await actions.extend(clock, { newDueAt, reason: form.reason, customerToldAt });
     setMessage(error ? { ok: false, text: error.message } : { ok: true, text: t('ui.extend.done') });
   };
@@ -68,6 +80,30 @@ export function ExtendDeadline({
           {message.text}
         </p>
       )}
+      {offered && announcing === null && (
+        <p>
+          <button
+            type="button"
+            class="button"
+            data-testid="extension-letter-offer"
+            onClick={() => setAnnouncing(offered.at)}
+          >
+            {t('ui.extend.prepareLetter', { date: formatDateTime(offered.newDueAt) })}
+          </button>
+        </p>
+      )}
+      {announcing !== null && <ExtensionLetter {...props} extensionAt={announcing} />}
     </details>
   );
+}
+
+function ExtensionLetter(props: StepProps & { extensionAt: string }) {
+  const meta = templateMeta(EXTENSION_TEMPLATE);
+  if (!meta)
+    return (
+      <p class="warning" role="status" data-testid="extension-letter-missing">
+        {t('letters.refused.unknownTemplate', { id: EXTENSION_TEMPLATE })}
+      </p>
+    );
+  return <LetterComposer {...props} templates={[meta]} extensionAt={props.extensionAt} />;
 }

@@ -1,11 +1,49 @@
 // The complaint's full history, newest last, and whether its hash chain is intact.
 import { t } from '@/lib/i18n';
+import { templateMeta } from '@/lib/letters/catalog';
 import type { ChainVerdict, HistoryEvent } from '@/lib/register/history';
+import { type Complaint, LetterRecordSchema } from '@/lib/register/schema';
 import { formatDateTime } from '@/lib/ui/format';
+import { announcedExtension } from '../casefile/model';
 
 interface Props {
   events: HistoryEvent[];
   verdict: ChainVerdict | null;
+  /** To name the deadline extension a letter announces. */
+  complaint?: Complaint;
+}
+
+/** What a `letterRecorded` event says about its letter (its text is in the letter list, not repeated here). */
+const LetterIdentity = LetterRecordSchema.pick({
+  templateId: true,
+  templateVersion: true,
+  lang: true,
+  extensionAt: true,
+});
+
+function LetterEvent({ event, complaint }: { event: HistoryEvent; complaint?: Complaint }) {
+  const parsed = LetterIdentity.safeParse(event.changes.find((ch) => ch.path === 'letters')?.to);
+  if (!parsed.success) return null;
+  const letter = parsed.data;
+  const extension = complaint && announcedExtension(complaint, letter.extensionAt);
+  return (
+    <ul class="timeline__changes" data-testid="history-letter">
+      <li>
+        {t('ui.history.letter', {
+          title: templateMeta(letter.templateId)?.title[letter.lang] ?? letter.templateId,
+          version: letter.templateVersion,
+          lang: letter.lang.toUpperCase(),
+        })}
+      </li>
+      {letter.extensionAt && (
+        <li>
+          {extension
+            ? t('ui.letters.announces', { date: formatDateTime(extension.newDueAt) })
+            : t('ui.letters.announcesUnknown', { date: formatDateTime(letter.extensionAt) })}
+        </li>
+      )}
+    </ul>
+  );
 }
 
 const show = (v: unknown): string => {
@@ -14,7 +52,7 @@ const show = (v: unknown): string => {
   return String(v);
 };
 
-export function History({ events, verdict }: Props) {
+export function History({ events, verdict, complaint }: Props) {
   return (
     <section class="section history" aria-label={t('ui.history.title')} data-testid="history">
       <h3>{t('ui.history.title')}</h3>
@@ -31,7 +69,8 @@ export function History({ events, verdict }: Props) {
             <p>
               <strong>{t(`ui.event.${e.type}`)}</strong> · {formatDateTime(e.at)} · {e.actor}
             </p>
-            {e.type !== 'created' && e.changes.length > 0 && (
+            {e.type === 'letterRecorded' && <LetterEvent event={e} complaint={complaint} />}
+            {e.type !== 'created' && e.type !== 'letterRecorded' && e.changes.length > 0 && (
               <ul class="timeline__changes">
                 {e.changes.slice(0, 12).map((c) => (
                   <li key={c.path}>

@@ -10,12 +10,16 @@ import type { StepProps } from './types';
 
 interface Props extends StepProps {
   templates: TemplateMeta[];
+  /** For a letter announcing a deadline extension: that extension's `at`, recorded with the letter. */
+  extensionAt?: string;
 }
 
-export function LetterComposer({ complaint, settings, overrides, now, actions, templates }: Props) {
+export function LetterComposer({ complaint, settings, overrides, now, actions, templates, extensionAt }: Props) {
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
   const [inputs, setInputs] = useState<Record<string, string>>({});
   const [result, setResult] = useState<RenderResult | null>(null);
+  // The values the shown preview was rendered from: recorded with the letter, not the form's newer ones.
+  const [renderedFrom, setRenderedFrom] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string; templateId: string } | null>(null);
   const meta = templates.find((m) => m.id === templateId) ?? templates[0];
   const lang = settings.lang;
@@ -25,7 +29,12 @@ export function LetterComposer({ complaint, settings, overrides, now, actions, t
     let live = true;
     const resolved = resolveTemplate(meta.id, lang, overrides);
     const override = resolved?.edited ? { source: resolved.source, version: resolved.version } : undefined;
-    void renderLetter(meta.id, complaint, settings, { inputs, now, lang, override }).then((r) => live && setResult(r));
+    const used = inputs;
+    void renderLetter(meta.id, complaint, settings, { inputs: used, now, lang, override }).then((r) => {
+      if (!live) return;
+      setResult(r);
+      setRenderedFrom(used);
+    });
     return () => {
       live = false;
     };
@@ -34,7 +43,11 @@ export function LetterComposer({ complaint, settings, overrides, now, actions, t
   if (!meta) return null;
   const insert = async () => {
     if (!result?.ok) return;
-    setOutcome({ ...(await actions.insertLetter(result)), templateId: meta.id });
+    // The values typed for this letter only (the form keeps those of other letters while the agent browses).
+    const typed = Object.fromEntries(
+      meta.inputs.flatMap((i) => (i.id in renderedFrom ? [[i.id, renderedFrom[i.id] ?? '']] : [])),
+    );
+    setOutcome({ ...(await actions.insertLetter(result, { inputs: typed, extensionAt })), templateId: meta.id });
   };
 
   return (

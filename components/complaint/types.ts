@@ -3,6 +3,7 @@ import type { RenderedLetter } from '@/lib/letters/render';
 import type { ErrorPayload } from '@/lib/messages';
 import type { Complaint, ComplaintPatch, Phase } from '@/lib/register/schema';
 import type { Settings } from '@/lib/settings/schema';
+import type { LetterExtras } from '@/lib/ui/insert-letter';
 
 /** What the complaint view can ask for; every change goes through the background. */
 export interface ComplaintActions {
@@ -15,8 +16,8 @@ export interface ComplaintActions {
   note(text: string): Promise<ErrorPayload | undefined>;
   /** Anonymises the complaint (customer's erasure request, or end of its retention period). */
   anonymize(reason: 'request' | 'retention'): Promise<ErrorPayload | undefined>;
-  /** Puts the letter in the webmail reply (or on the clipboard) and records it in the history. */
-  insertLetter(letter: RenderedLetter): Promise<{ ok: boolean; message: string }>;
+  /** Puts the letter in the webmail reply (or on the clipboard) and records it, as sent, in the register. */
+  insertLetter(letter: RenderedLetter, extras: LetterExtras): Promise<{ ok: boolean; message: string }>;
   open(id: string): void;
 }
 

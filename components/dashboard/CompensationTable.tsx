@@ -1,4 +1,5 @@
-// Compensation granted, month by month (execution date, else answer date).
+// Compensation granted, month by month (execution date, else answer date), and beside it the remedies owed by
+// law: a legal refund is money paid too, but it is not a compensation the company chose to grant.
 import { t } from '@/lib/i18n';
 import type { MonthStats } from '@/lib/stats/compute';
 import { formatCount, formatEuros, formatMonth } from '@/lib/stats/format';
@@ -12,6 +13,8 @@ export function CompensationTable({ months }: { months: MonthStats[] }) {
           <th scope="col">{t('dash.table.month')}</th>
           <th scope="col">{t('dash.table.count')}</th>
           <th scope="col">{t('dash.table.amount')}</th>
+          <th scope="col">{t('dash.compensation.legalCount')}</th>
+          <th scope="col">{t('dash.compensation.legalRefunds')}</th>
         </tr>
       </thead>
       <tbody>
@@ -20,6 +23,8 @@ export function CompensationTable({ months }: { months: MonthStats[] }) {
             <th scope="row">{formatMonth(m.month)}</th>
             <td>{formatCount(m.compensation.count)}</td>
             <td>{formatEuros(m.compensation.euros)}</td>
+            <td>{formatCount(m.legal.count)}</td>
+            <td>{formatEuros(m.legal.euros)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,6 @@
 // Sections 5 and 6: interface language, the company's own mail domains, and how long data is kept.
 import { t } from '@/lib/i18n';
-import { SettingsSchema } from '@/lib/settings/schema';
+import { RETENTION_WITHOUT_REASON, SettingsSchema } from '@/lib/settings/schema';
 import { Field } from '../Field';
 import type { FieldErrors, SettingsForm } from './form';
 import { TextField } from './TextField';
@@ -56,6 +56,11 @@ export function LanguageSection({ form, errors, onChange }: Props) {
 }
 
 export function RetentionSection({ form, errors, onChange }: Props) {
+  // The reason is asked for as soon as a typed period passes the limit (the schema refuses a save without it).
+  const needsReason = [form.retentionYears, form.retentionNotComplaintYears].some(
+    (v) => Number(v.trim().replace(',', '.')) > RETENTION_WITHOUT_REASON,
+  );
+  const limit = { years: RETENTION_WITHOUT_REASON };
   return (
     <section id="retention" class="options__section" aria-labelledby="retention-title">
       <h2 id="retention-title">{t('options.retention.title')}</h2>
@@ -70,6 +75,34 @@ export function RetentionSection({ form, errors, onChange }: Props) {
           onInput={(retentionYears) => onChange({ retentionYears })}
           testId="retention-years"
         />
+        <TextField
+          label={t('options.retention.notComplaintYears')}
+          type="number"
+          inputMode="numeric"
+          value={form.retentionNotComplaintYears}
+          error={errors.retentionNotComplaintYears}
+          onInput={(retentionNotComplaintYears) => onChange({ retentionNotComplaintYears })}
+          testId="retention-not-complaint-years"
+        />
+        {(needsReason || form.retentionReason !== '') && (
+          <Field label={t('options.retention.reason', limit)} error={errors.retentionReason} wide>
+            {(p) => (
+              <>
+                <textarea
+                  {...p}
+                  rows={3}
+                  value={form.retentionReason}
+                  data-testid="retention-reason"
+                  aria-describedby={[p['aria-describedby'], 'retention-reason-help'].filter(Boolean).join(' ')}
+                  onInput={(e) => onChange({ retentionReason: e.currentTarget.value })}
+                />
+                <p class="options__help" id="retention-reason-help">
+                  {t('options.retention.reasonHelp', limit)}
+                </p>
+              </>
+            )}
+          </Field>
+        )}
       </div>
     </section>
   );

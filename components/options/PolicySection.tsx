@@ -133,6 +133,9 @@ export function PolicySection({ form, errors, year, onChange }: Props) {
             </select>
           )}
         </Field>
+        <p class="field--wide options__help" data-testid="policy-help">
+          {t(`deadlines.presetHelp.${policy.preset}`)}
+        </p>
         {custom ? (
           <>
             <DurationFields clock="ack" value={policy.ack} errors={errors} onChange={(ack) => set({ ack })} />

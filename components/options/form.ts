@@ -1,7 +1,7 @@
 // The settings form's state and its translation to and from SettingsSchema. Numbers are kept as the text the
 // agent typed (nothing typed is lost on a failed save); the schema is the only judge of what may be saved.
 import type { z } from 'zod';
-import { type DeadlinePreset, type DurationUnit, POLICY_PRESETS } from '@/lib/deadlines/policy';
+import { type DeadlinePreset, type DurationUnit, POLICY_PRESETS, withPresetRules } from '@/lib/deadlines/policy';
 import { type MessageKey, t } from '@/lib/i18n';
 import { type Category, type Settings, SettingsSchema } from '@/lib/settings/schema';
 
@@ -29,6 +29,8 @@ export interface SettingsForm {
   /** `isNew`: added since the last save, so in use nowhere and still removable. */
   categories: (Category & { isNew?: boolean })[];
   retentionYears: string;
+  retentionNotComplaintYears: string;
+  retentionReason: string;
   /** One domain per line. */
   ownDomains: string;
 }
@@ -51,6 +53,8 @@ export function toForm(s: Settings): SettingsForm {
     },
     categories: s.categories.map((c) => ({ ...c })),
     retentionYears: String(s.retentionYears),
+    retentionNotComplaintYears: String(s.retentionNotComplaintYears),
+    retentionReason: s.retentionReason,
     ownDomains: s.ownDomains.join('\n'),
   };
 }
@@ -84,6 +88,8 @@ export function fromForm(f: SettingsForm): unknown {
     },
     categories: f.categories.map(({ isNew: _new, ...c }) => c),
     retentionYears: num(f.retentionYears),
+    retentionNotComplaintYears: num(f.retentionNotComplaintYears),
+    retentionReason: f.retentionReason,
     ownDomains: parseDomains(f.ownDomains),
   };
 }
@@ -98,7 +104,7 @@ export function fieldKey(path: readonly PropertyKey[]): string {
 const FRIENDLY: [RegExp, MessageKey][] = [
   [/^policy\.(ack|answer)\.amount$/, 'options.error.amount'],
   [/^policy\.dueSoonHours$/, 'options.error.dueSoonHours'],
-  [/^retentionYears$/, 'options.error.retentionYears'],
+  [/^retention(NotComplaint)?Years$/, 'options.error.retentionYears'],
   [/^categories\.\d+\.label$/, 'options.error.categoryLabel'],
 ];
 
@@ -111,7 +117,8 @@ function message(key: string, issue: z.core.$ZodIssue): string {
 
 export function validateSettings(f: SettingsForm): { settings?: Settings; errors: FieldErrors } {
   const result = SettingsSchema.safeParse(fromForm(f));
-  if (result.success) return { settings: result.data, errors: {} };
+  // The form edits durations only; a preset's calendar rules (ACPR, payment services) come with the preset.
+  if (result.success) return { settings: { ...result.data, policy: withPresetRules(result.data.policy) }, errors: {} };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const key = fieldKey(issue.path);

@@ -1,16 +1,21 @@
-// The complaints past their retention period (reference, closure date, customer initials only) and their
-// anonymisation after an explicit confirmation that lists them, then the report of what was done.
+// The complaints past their retention period (reference, closure or last event date, customer initials
+// only) and their anonymisation after an explicit confirmation that lists them, then the report of what was
+// done; below, the records in quarantine with their age (retention cannot anonymise what does not parse).
 import { useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { RetentionReport } from '@/lib/register/anonymize-store';
+import type { QuarantineAge } from '@/lib/register/quarantine';
 import type { RetentionCandidate } from '@/lib/register/retention';
 import { formatDay } from '@/lib/ui/format';
 import './privacy.css';
 
 interface Props {
   years: number;
+  notComplaintYears: number;
   /** Null while the register is being read. */
   candidates: RetentionCandidate[] | null;
+  /** Null while the quarantine is being read. */
+  quarantine: QuarantineAge[] | null;
   /** Anonymises these complaints (through the background); rejects with a message when it cannot. */
   onAnonymize: (ids: string[]) => Promise<RetentionReport>;
 }
@@ -22,7 +27,7 @@ type State =
   | { kind: 'done'; report: RetentionReport }
   | { kind: 'failed'; message: string };
 
-export function RetentionSection({ years, candidates, onAnonymize }: Props) {
+export function RetentionSection({ years, notComplaintYears, candidates, quarantine, onAnonymize }: Props) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const titleId = useId();
   const confirmId = useId();
@@ -39,7 +44,7 @@ export function RetentionSection({ years, candidates, onAnonymize }: Props) {
   return (
     <section class="retention" aria-labelledby={titleId} data-testid="retention">
       <h2 id={titleId}>{t('privacy.retention.title')}</h2>
-      <p class="retention__help">{t('privacy.retention.help', { years })}</p>
+      <p class="retention__help">{t('privacy.retention.help', { years, notComplaintYears })}</p>
       {state.kind === 'done' && <Report report={state.report} />}
       {state.kind === 'failed' && (
         <p class="warning" role="alert">
@@ -59,7 +64,7 @@ export function RetentionSection({ years, candidates, onAnonymize }: Props) {
             <thead>
               <tr>
                 <th scope="col">{t('privacy.retention.column.reference')}</th>
-                <th scope="col">{t('privacy.retention.column.closedAt')}</th>
+                <th scope="col">{t('privacy.retention.column.since')}</th>
                 <th scope="col">{t('privacy.retention.column.customer')}</th>
               </tr>
             </thead>
@@ -67,7 +72,7 @@ export function RetentionSection({ years, candidates, onAnonymize }: Props) {
               {list.map((c) => (
                 <tr key={c.id}>
                   <td>{c.reference}</td>
-                  <td>{formatDay(c.closedAt)}</td>
+                  <td>{t(`privacy.retention.basis.${c.basis}`, { date: formatDay(c.since) })}</td>
                   <td>{c.initials}</td>
                 </tr>
               ))}
@@ -107,6 +112,49 @@ export function RetentionSection({ years, candidates, onAnonymize }: Props) {
               {t('privacy.retention.apply')}
             </button>
           )}
+        </>
+      )}
+      <Quarantine records={quarantine} years={years} />
+    </section>
+  );
+}
+
+function Quarantine({ records, years }: { records: QuarantineAge[] | null; years: number }) {
+  const titleId = useId();
+  if (records === null) return null;
+  return (
+    <section aria-labelledby={titleId} data-testid="quarantine">
+      <h3 id={titleId}>{t('privacy.quarantine.title')}</h3>
+      {records.length === 0 ? (
+        <p class="empty">{t('privacy.quarantine.none')}</p>
+      ) : (
+        <>
+          <p class="retention__help">{t('privacy.quarantine.help')}</p>
+          <table data-testid="quarantine-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('privacy.quarantine.column.record')}</th>
+                <th scope="col">{t('privacy.quarantine.column.quarantinedAt')}</th>
+                <th scope="col">{t('privacy.quarantine.column.age')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {records.map((r) => (
+                <tr key={r.key}>
+                  <td>{r.reference ?? r.key}</td>
+                  <td>{formatDay(r.quarantinedAt)}</td>
+                  <td>
+                    {r.ageDays < 365
+                      ? t('privacy.quarantine.ageDays', { n: r.ageDays })
+                      : t('privacy.quarantine.ageYears', { n: Math.floor(r.ageDays / 365) })}
+                    {r.ageDays > years * 365 && (
+                      <strong class="retention__past"> — {t('privacy.quarantine.pastRetention')}</strong>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </>
       )}
     </section>

@@ -47,6 +47,12 @@ function periodFigures(s: DashboardStats) {
       value: formatEuros(s.compensation.euros),
       detail: t('dash.period.compensationDetail', { n: formatCount(s.compensation.count) }),
     },
+    {
+      id: 'legal-refunds',
+      label: t('dash.period.legalRefunds'),
+      value: formatEuros(s.legal.euros),
+      detail: t('dash.period.legalDetail', { n: formatCount(s.legal.count) }),
+    },
   ];
 }
 

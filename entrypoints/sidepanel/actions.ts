@@ -25,8 +25,8 @@ export function complaintActions(c: Complaint, open: (id: string) => void): Comp
     extend: (clock, ext) => attempt(() => send({ type: 'complaint/extend', id: c.id, rev: c.rev, clock, ...ext })),
     note: (text) => attempt(() => send({ type: 'complaint/note', id: c.id, text })),
     anonymize: (reason) => attempt(() => send({ type: 'complaint/anonymize', id: c.id, reason })),
-    insertLetter: (letter) =>
-      insertLetterFor(c, letter).catch((error) => ({ ok: false, message: failure(error).message })),
+    insertLetter: (letter, extras) =>
+      insertLetterFor(c, letter, extras).catch((error) => ({ ok: false, message: failure(error).message })),
     open,
   };
 }

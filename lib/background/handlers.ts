@@ -10,6 +10,7 @@ import { CHANGE_KEY, type RequestOf, type RequestType } from '../messages';
 import { anonymizeComplaint, applyRetention } from '../register/anonymize-store';
 import { quarantineComplaints } from '../register/quarantine';
 import { getComplaint } from '../register/queries';
+import { retentionPeriodsOf } from '../register/retention';
 import type { Complaint } from '../register/schema';
 import {
   addNote,
@@ -64,12 +65,11 @@ export const handlers: HandlerMap = {
   'complaint/note': ({ id, text }) => written((w) => addNote(id, text, w)),
   'complaint/letter': ({ id, letter }) => written((w) => recordLetter(id, letter, w)),
   'complaint/anonymize': async ({ id, reason }) => {
-    const { retentionYears } = await getSettings();
-    return written(async (w) => (await anonymizeComplaint(id, reason, w, retentionYears)).complaint);
+    const periods = retentionPeriodsOf(await getSettings());
+    return written(async (w) => (await anonymizeComplaint(id, reason, w, periods)).complaint);
   },
   'retention/apply': async ({ ids }) => {
-    const { retentionYears } = await getSettings();
-    const report = await applyRetention(ids, retentionYears, await writeContext());
+    const report = await applyRetention(ids, retentionPeriodsOf(await getSettings()), await writeContext());
     if (report.anonymized.length > 0) await announce(report.anonymized.map((a) => a.id));
     return report;
   },

@@ -31,7 +31,7 @@ export function draftFromMessage(message: MailMessage, webmail: AdapterId, href:
       threadId: message.threadId ?? undefined,
       url: threadLink(href),
     },
-    customer: { name: message.from.name.slice(0, 200), email: message.from.email.slice(0, 320) },
+    customer: { civility: 'none', name: message.from.name.slice(0, 200), email: message.from.email.slice(0, 320) },
     subject: message.subject.slice(0, 500),
     excerpt: excerptOf(message.text),
     spot: spot ? { likely: spot.likely, score: spot.score, cues: spot.cues.slice(0, 50) } : undefined,

@@ -1,7 +1,14 @@
 // The history chain checked synchronously, for bulk work (a restore checks every event of every complaint).
 // Same rules and same hashes as lib/register/history.ts (`verifyChain`, `hashEvent`, `changeDigest`): the
 // tests hold the two to agreement. WebCrypto's one promise per digest is what this avoids.
-import { type ChainVerdict, canonicalJson, checkChain, type HistoryEvent } from '../register/history';
+import {
+  type ChainVerdict,
+  canonicalJson,
+  checkChain,
+  type HistoryEvent,
+  hashedForm,
+  parisMonth,
+} from '../register/history';
 import { sha256HexSync } from './sha256';
 
 type Sealed = HistoryEvent['changes'][number];
@@ -20,18 +27,25 @@ export function changeDigestSync(change: Pick<Sealed, 'path' | 'from' | 'to'>, s
 }
 
 const EVENT_KEYS = 'actor,at,changes,complaintId,id,prevHash,seq,type';
+/** Format 2 as sealed (history.ts `sealEvent`): `at` counts through its digest and its Paris month. */
+const EVENT_KEYS_2 = 'actor,at,atDigest,atSalt,changes,complaintId,id,prevHash,seq,type';
 
-/** `canonicalJson` of what an event's hash covers, written out for the event shape the schema gives. */
+/** `canonicalJson` of what an event's hash covers, written out for the two event shapes sealing gives. */
 function hashedText(event: Omit<HistoryEvent, 'hash'>): string {
   const changes = event.changes.map((c) => ({ path: c.path, digest: c.digest }));
-  if (Object.keys(event).sort().join(',') !== EVENT_KEYS) return canonicalJson({ ...event, changes });
+  const keys = Object.keys(event).sort().join(',');
+  if (keys !== EVENT_KEYS && keys !== EVENT_KEYS_2) return canonicalJson(hashedForm(event));
   const list = changes
     .map((c) =>
       c.digest === undefined ? `{"path":${str(c.path)}}` : `{"digest":${str(c.digest)},"path":${str(c.path)}}`,
     )
     .join(',');
+  const time =
+    keys === EVENT_KEYS
+      ? `"at":${str(event.at)}`
+      : `"atDigest":${str(event.atDigest)},"atMonth":${str(parisMonth(event.at))}`;
   return (
-    `{"actor":${str(event.actor)},"at":${str(event.at)},"changes":[${list}],"complaintId":${str(event.complaintId)},` +
+    `{"actor":${str(event.actor)},${time},"changes":[${list}],"complaintId":${str(event.complaintId)},` +
     `"id":${str(event.id)},"prevHash":${str(event.prevHash)},"seq":${str(event.seq)},"type":${str(event.type)}}`
   );
 }
@@ -46,5 +60,6 @@ export function verifyChainSync(events: readonly HistoryEvent[], head?: string):
   return checkChain(events, head, {
     event: ({ hash: _hash, ...rest }) => hashEventSync(rest),
     change: changeDigestSync,
+    at: (at, salt) => sha256HexSync(`${salt}:${at}`),
   });
 }

@@ -9,7 +9,7 @@ import { CLOCKLESS_PHASES } from '../register/phases';
 import type { RegisterRow } from '../register/rows';
 import type { Clock, Phase } from '../register/schema';
 import type { Category } from '../settings/schema';
-import { frAmount, frDate, frDateTime, isStoredInstant } from './french';
+import { frAmount, frDate, frDateTime, frDay, isStoredInstant } from './french';
 
 export const BOM = '\uFEFF';
 const CONFIG = { delimiter: ';', newline: '\r\n', quotes: false } as const;
@@ -78,6 +78,7 @@ export const COLUMNS: readonly Column[] = [
   ['data.csv.column.customerPhone', (r) => r.customerPhone],
   ['data.csv.column.customerNumber', (r) => r.customerNumber],
   ['data.csv.column.orderNumber', (r) => r.orderNumber],
+  ['data.csv.column.customerCompany', (r) => r.customerCompany],
   ['data.csv.column.subject', (r) => r.subject],
   ['data.csv.column.category', (r, x) => x.category(r.category)],
   ['data.csv.column.product', (r) => r.product],
@@ -94,6 +95,13 @@ export const COLUMNS: readonly Column[] = [
   ['data.csv.column.compensationKind', (r, x) => x.say(`ui.comp.${r.compensationKind}`)],
   ['data.csv.column.compensationAmount', (r) => frAmount(r.compensationAmount)],
   ['data.csv.column.compensationDescription', (r) => r.compensationDescription],
+  [
+    'data.csv.column.compensationMethod',
+    (r, x) => (r.compensationMethod ? x.say(`ui.comp.method.${r.compensationMethod}`) : ''),
+  ],
+  ['data.csv.column.compensationDueDay', (r) => frDay(r.compensationDueDay)],
+  ['data.csv.column.legalRemedy', (r, x) => (r.legalRemedy ? x.say(`ui.comp.remedy.${r.legalRemedy}`) : '')],
+  ['data.csv.column.legalBasis', (r, x) => (r.legalBasis ? x.say(`ui.comp.basis.${r.legalBasis}`) : '')],
   ['data.csv.column.actions', (r) => String(r.actions)],
   ['data.csv.column.actionsOpen', (r) => String(r.actionsOpen)],
   ['data.csv.column.mediationReferredAt', (r) => frDate(r.mediationReferredAt)],

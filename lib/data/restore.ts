@@ -7,6 +7,7 @@
 import { t } from '../i18n';
 import { send } from '../messages';
 import { dueForAnonymisation } from '../register/retention';
+import { DEFAULT_SETTINGS } from '../settings/schema';
 import { BackupFileError, type RawEntry, readBackupFile } from './backup-reader';
 import { type BackupEntry, BackupEntrySchema, type BackupHead, RESTORE_BATCH, type RestoreMeta } from './backup-schema';
 import { verifyChainSync } from './chain';
@@ -80,8 +81,9 @@ export async function checkBackup(
     lookup?: RegisterLookup;
     onProgress?: Progress;
     batchSize?: number;
-    /** The register's retention period (settings), to count what the file brings back past it. */
-    retention?: { years: number; now: Date };
+    /** The register's retention periods (settings), to count what the file brings back past them; without
+     *  `notComplaintYears`, the settings' default. */
+    retention?: { years: number; notComplaintYears?: number; now: Date };
   } = {},
 ): Promise<DryRun> {
   const lookup = options.lookup ?? lookupRegister;
@@ -123,7 +125,11 @@ export async function checkBackup(
       if (retention) {
         verdicts.forEach((v, i) => {
           const c = (entries[i] as BackupEntry).complaint;
-          if ((v.kind === 'added' || v.kind === 'updated') && dueForAnonymisation(c, retention.now, retention.years))
+          const periods = {
+            years: retention.years,
+            notComplaintYears: retention.notComplaintYears ?? DEFAULT_SETTINGS.retentionNotComplaintYears,
+          };
+          if ((v.kind === 'added' || v.kind === 'updated') && dueForAnonymisation(c, retention.now, periods))
             pastRetention++;
         });
       }

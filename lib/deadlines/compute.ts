@@ -6,6 +6,8 @@
 //   closure days; the last counted day is the due day, so no roll is needed (a Saturday may end jours ouvrables).
 // - mois: same day number n months later, or that month's last day (CPC art. 641 al. 2); rolled as jours.
 // - a day deadline ends at the end of its last day, Paris time (CPC art. 642 al. 1: "à vingt-quatre heures").
+// - a clock rule may opt out (see ClockRuleSchema): `rollForward: false` keeps a maximum where the count
+//   lands (ACPR's 2 months), `companyClosures: false` counts as if the company had no closure days.
 import { z } from 'zod';
 import { UserError } from '../i18n';
 import { isClosureDay, isHoliday, isWorkingDayOuvrable, isWorkingDayOuvre } from './calendar';
@@ -14,8 +16,8 @@ import { endOfParisDay, instantSchema, parisDay, toInstant } from './paris-time'
 import {
   type CalendarOptionsInput,
   CalendarOptionsSchema,
-  type Duration,
-  DurationSchema,
+  type ClockRule,
+  ClockRuleSchema,
   type DurationUnit,
 } from './policy';
 
@@ -93,26 +95,27 @@ function lastCountedDay(
 /** Like computeDue, and also lists the holidays and closure days that lengthened the deadline. */
 export function explainDue(
   receivedAt: string | Date,
-  duration: Duration,
+  duration: ClockRule,
   opts: CalendarOptionsInput = {},
 ): DueDateExplained {
   const received = toInstant(receivedAt);
-  const { amount, unit } = DurationSchema.parse(duration);
-  const calendar = CalendarOptionsSchema.parse(opts);
+  const { amount, unit, rollForward, companyClosures } = ClockRuleSchema.parse(duration);
+  const calendar = CalendarOptionsSchema.parse(companyClosures === false ? { ...opts, closureDays: [] } : opts);
   if (unit === 'heures') {
     const dueAt = new Date(received.getTime() + amount * HOUR_MS).toISOString();
     return { dueDay: parisDay(dueAt), dueAt, holidaysSkipped: [] };
   }
   const skipped: string[] = [];
   const counted = lastCountedDay(parisDay(received), amount, unit, calendar, skipped);
-  const dueDay = unit === 'jours' || unit === 'mois' ? rollToWorkingDay(counted, calendar, skipped) : counted;
+  const rolls = (unit === 'jours' || unit === 'mois') && rollForward !== false;
+  const dueDay = rolls ? rollToWorkingDay(counted, calendar, skipped) : counted;
   const due: DueDateExplained = { dueDay, dueAt: endOfParisDay(dueDay), holidaysSkipped: skipped };
   if (dueDay !== counted) due.rolledFrom = counted;
   return due;
 }
 
 /** When a clock started at `receivedAt` for `duration` falls due (see the rules at the top of this file). */
-export function computeDue(receivedAt: string | Date, duration: Duration, opts: CalendarOptionsInput = {}): DueDate {
+export function computeDue(receivedAt: string | Date, duration: ClockRule, opts: CalendarOptionsInput = {}): DueDate {
   const { holidaysSkipped: _, ...due } = explainDue(receivedAt, duration, opts);
   return due;
 }

@@ -19,11 +19,14 @@ export {
 } from './calendar';
 export { type Clock, ClockSchema, type ClockStatus, ClockStatusSchema, clockStatus, remaining } from './clock';
 export { computeDue, type DueDate, type DueDateExplained, DueDateSchema, explainDue } from './compute';
+export { checkExtension, type ExtensionRequest, extensionLimit, extensionRefusal } from './extension';
 export { endOfParisDay, instantSchema, PARIS_TZ, parisDay, startOfParisDay, toInstant } from './paris-time';
 export {
   type CalendarOptions,
   type CalendarOptionsInput,
   CalendarOptionsSchema,
+  type ClockRule,
+  ClockRuleSchema,
   DEFAULT_POLICY,
   type DeadlinePolicy,
   DeadlinePolicySchema,
@@ -37,4 +40,6 @@ export {
   POLICY_PRESETS,
   parseDuration,
   policyFromPreset,
+  withPresetRules,
 } from './policy';
+export { daysOffInHoursClock } from './real-hours';

@@ -7,6 +7,7 @@ import enClosure from '../../templates/en/cloture-suivi.mustache?raw';
 import enInfo from '../../templates/en/demande-informations.mustache?raw';
 import enMediation from '../../templates/en/information-mediation.mustache?raw';
 import enMediator from '../../templates/en/mediateur.mustache?raw';
+import enExtension from '../../templates/en/prolongation-delai.mustache?raw';
 import enUnfavourable from '../../templates/en/reponse-defavorable.mustache?raw';
 import enFavourable from '../../templates/en/reponse-favorable.mustache?raw';
 import enNonConformity from '../../templates/en/reponse-non-conformite.mustache?raw';
@@ -15,6 +16,7 @@ import frClosure from '../../templates/fr/cloture-suivi.mustache?raw';
 import frInfo from '../../templates/fr/demande-informations.mustache?raw';
 import frMediation from '../../templates/fr/information-mediation.mustache?raw';
 import frMediator from '../../templates/fr/mediateur.mustache?raw';
+import frExtension from '../../templates/fr/prolongation-delai.mustache?raw';
 import frUnfavourable from '../../templates/fr/reponse-defavorable.mustache?raw';
 import frFavourable from '../../templates/fr/reponse-favorable.mustache?raw';
 import frNonConformity from '../../templates/fr/reponse-non-conformite.mustache?raw';
@@ -26,6 +28,7 @@ export const SHIPPED_SOURCES: Readonly<Record<Lang, Readonly<Record<TemplateId, 
   fr: {
     'accuse-reception': frAck,
     'demande-informations': frInfo,
+    'prolongation-delai': frExtension,
     'reponse-favorable': frFavourable,
     'reponse-defavorable': frUnfavourable,
     'reponse-non-conformite': frNonConformity,
@@ -35,6 +38,7 @@ export const SHIPPED_SOURCES: Readonly<Record<Lang, Readonly<Record<TemplateId, 
   en: {
     'accuse-reception': enAck,
     'demande-informations': enInfo,
+    'prolongation-delai': enExtension,
     'reponse-favorable': enFavourable,
     'reponse-defavorable': enUnfavourable,
     'reponse-non-conformite': enNonConformity,

@@ -8,6 +8,7 @@ import { knownVariable } from './variables';
 export const TEMPLATE_IDS = [
   'accuse-reception',
   'demande-informations',
+  'prolongation-delai',
   'reponse-favorable',
   'reponse-defavorable',
   'reponse-non-conformite',
@@ -20,15 +21,16 @@ export type TemplateId = z.infer<typeof TemplateIdSchema>;
 export const LANGS = ['fr', 'en'] as const;
 export const LangSchema = z.enum(LANGS);
 
-/** The steps of the customer's process a letter belongs to (2 acknowledge, 4 answer, 5 follow up, 6 mediation). */
-export const LETTER_STEPS = ['acknowledgement', 'information', 'answer', 'mediation', 'followUp'] as const;
+/** The steps of the customer's process a letter belongs to (2 acknowledge, 4 answer, 5 follow up, 6 mediation);
+ *  `extension`: telling the customer that the answer deadline was extended, while the answer is still due. */
+export const LETTER_STEPS = ['acknowledgement', 'information', 'extension', 'answer', 'mediation', 'followUp'] as const;
 export type LetterStep = (typeof LETTER_STEPS)[number];
 
 /** Which letters fit a complaint in each phase of the register. */
 export const STEPS_BY_PHASE: Record<Phase, readonly LetterStep[]> = {
   registered: ['acknowledgement', 'information'],
-  acknowledged: ['information'],
-  investigating: ['information', 'answer'],
+  acknowledged: ['information', 'extension'],
+  investigating: ['information', 'extension', 'answer'],
   answered: ['followUp', 'mediation'],
   followingUp: ['followUp', 'mediation'],
   mediation: ['mediation'],

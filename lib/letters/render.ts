@@ -91,6 +91,10 @@ function missingValues(ctx: LetterContext, complaint: Complaint, meta: TemplateM
   }
   if (mediatorRequired(meta, ctx.needsMediation)) {
     names.push(...MEDIATOR_FIELDS.filter((name) => isBlank(lookup(ctx, name))));
+    // A complaint taken orally must first be confirmed in writing (L612-2): the letter must say where to.
+    if (!ctx.writtenComplaint && isBlank(ctx.company.address) && isBlank(ctx.company.email)) {
+      names.push('company.address');
+    }
   }
   const labels = names.map(variableLabel);
   for (const input of meta.inputs.filter((i) => i.required && isBlank(ctx.inputs[i.id]))) {
@@ -127,6 +131,10 @@ export async function renderLetter(
   const outcome = complaint.decision.outcome;
   if (meta.outcomes && outcome !== null && !meta.outcomes.includes(outcome)) {
     problems.push(t('letters.refused.outcome', { outcome: t(`letters.outcome.${outcome}`) }));
+  }
+  // A remedy the law owes is granted, not refused: an "unfavourable" answer granting it contradicts itself.
+  if (meta.outcomes && outcome === 'unfavourable' && ctx.isLegal) {
+    problems.push(t('letters.refused.legalWithUnfavourable'));
   }
   const missing = missingValues(ctx, complaint, meta);
   if (problems.length > 0 || missing.names.length > 0) {

@@ -20,6 +20,8 @@ interface SampleText {
   subject: string;
   product: string;
   excerpt: string;
+  remedyRequested: string;
+  extensionReason: string;
   reasons: string;
   causes: string;
   correctiveActions: string;
@@ -35,6 +37,8 @@ const TEXT: Record<Lang, SampleText> = {
     product: 'Service de table en porcelaine, 18 pièces',
     excerpt:
       'Bonjour, le colis reçu ce matin était écrasé et trois assiettes sont cassées. Je demande le remplacement.',
+    remedyRequested: 'Le remplacement des trois assiettes cassées.',
+    extensionReason: 'Nous attendons le rapport du transporteur sur l’état du colis à sa livraison.',
     reasons: 'Le transporteur a confirmé que le colis avait été endommagé pendant la livraison.',
     causes: 'Calage insuffisant des articles fragiles dans le carton.',
     correctiveActions: 'Nouveau calage renforcé pour toute la vaisselle expédiée.',
@@ -43,7 +47,7 @@ const TEXT: Record<Lang, SampleText> = {
     pendingAction: 'Contrôler les colis de vaisselle pendant un mois',
     inputs: {
       informations: 'Une photo du colis et des assiettes endommagées.',
-      modalites: 'Le remboursement sera effectué sur votre moyen de paiement sous 14 jours.',
+      modalites: 'Vous recevrez un e-mail de confirmation dès le versement effectué.',
       precisions: 'Notre réponse du 5 mars 2026 reste inchangée.',
       bilan: 'Nous avons remplacé les trois assiettes et changé de transporteur pour votre région.',
     },
@@ -53,6 +57,8 @@ const TEXT: Record<Lang, SampleText> = {
     product: '18-piece porcelain dinner set',
     excerpt:
       'Hello, the parcel I received this morning was crushed and three plates are broken. I ask for a replacement.',
+    remedyRequested: 'Replacement of the three broken plates.',
+    extensionReason: 'We are waiting for the carrier’s report on the state of the parcel on delivery.',
     reasons: 'The carrier confirmed that the parcel was damaged during delivery.',
     causes: 'Fragile items were not wedged firmly enough in the box.',
     correctiveActions: 'Reinforced wedging for all tableware we ship.',
@@ -61,7 +67,7 @@ const TEXT: Record<Lang, SampleText> = {
     pendingAction: 'Check tableware parcels for one month',
     inputs: {
       informations: 'A photo of the parcel and of the damaged plates.',
-      modalites: 'The refund will be made to your means of payment within 14 days.',
+      modalites: 'You will receive a confirmation email as soon as the payment is made.',
       precisions: 'Our answer of 5 March 2026 stands.',
       bilan: 'We replaced the three plates and changed carrier for your area.',
     },
@@ -99,6 +105,7 @@ export function sampleComplaint(meta: TemplateMeta, lang: Lang, policy: Deadline
       channel: 'email',
       source: { webmail: 'gmail', messageId: 'msg-f:sample', threadId: 'thread-f:sample' },
       customer: {
+        civility: 'madame',
         name: 'Claire Martin',
         email: 'claire.martin@example.fr',
         customerNumber: 'C-10452',
@@ -108,6 +115,7 @@ export function sampleComplaint(meta: TemplateMeta, lang: Lang, policy: Deadline
       category: 'livraison',
       product: text.product,
       excerpt: text.excerpt,
+      remedyRequested: text.remedyRequested,
       justified: 'yes',
       severity: 2,
     },
@@ -129,7 +137,31 @@ export function sampleComplaint(meta: TemplateMeta, lang: Lang, policy: Deadline
     compensation:
       outcome === 'unfavourable'
         ? { kind: 'commercial', amountEuros: null, description: text.commercial, executedAt: null }
-        : { kind: 'financial', amountEuros: 45, description: '', executedAt: '2026-03-09T10:00:00.000Z' },
+        : {
+            kind: 'financial',
+            amountEuros: 45,
+            description: '',
+            method: 'transfer',
+            dueDay: '2026-03-19',
+            executedAt: '2026-03-09T10:00:00.000Z',
+          },
+    // The answer deadline extended once, so the extension letter has something to announce.
+    clocks: {
+      ...complaint.clocks,
+      answer: {
+        ...complaint.clocks.answer,
+        dueAt: '2026-03-26T22:59:59.999Z',
+        dueDay: '2026-03-26',
+        extensions: [
+          {
+            newDueAt: '2026-03-26T22:59:59.999Z',
+            reason: text.extensionReason,
+            customerToldAt: SAMPLE_NOW.toISOString(),
+            at: SAMPLE_NOW.toISOString(),
+          },
+        ],
+      },
+    },
     followUp: [
       {
         id: ACTION_IDS[0],

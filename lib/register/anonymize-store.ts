@@ -1,13 +1,14 @@
 // Writes an anonymisation: the anonymised record, every past history event of the complaint with its
-// personal changes redacted, and the `anonymized` event appended to the chain, all in ONE transaction,
+// personal and dated changes redacted and its time reduced to the month, and the `anonymized` event
+// appended to the chain (with the seals of the format-1 events it coarsened), all in ONE transaction,
 // after checking that nobody changed the record since it was read (as store.ts does for other changes).
 // Only the background calls these.
 import { UserError } from '../i18n';
-import { type AnonymisationReason, anonymizeRecord, redactionsFor } from './anonymize';
+import { type AnonymisationReason, anonymizeRecord, erasedHistory } from './anonymize';
 import { putComplaint, registerDb } from './db';
-import { type HistoryEvent, sealEvent } from './history';
+import { type HistoryEvent, LEGACY_SEALS_PATH, sealEvent } from './history';
 import { getComplaint } from './queries';
-import { dueForAnonymisation } from './retention';
+import { dueForAnonymisation, type RetentionPeriods } from './retention';
 import type { Complaint } from './schema';
 import type { WriteContext } from './store';
 
@@ -28,9 +29,15 @@ async function storedHistory(id: string): Promise<HistoryEvent[]> {
 
 async function attempt(current: Complaint, reason: AnonymisationReason, w: WriteContext) {
   const outcome = anonymizeRecord(current, reason, { ...w, newId: () => crypto.randomUUID() });
-  const redactions = redactionsFor(await storedHistory(current.id));
+  const past = await storedHistory(current.id);
+  const { events: redactions, seals } = await erasedHistory(past);
+  const changes = seals.length ? [...outcome.event.changes, { path: LEGACY_SEALS_PATH, from: null, to: seals }] : [];
   // Sealed before the transaction opens: a transaction left waiting on anything but IndexedDB commits early.
-  const event = await sealEvent(outcome.event, current.historyHead, current.rev);
+  const event = await sealEvent(
+    changes.length ? { ...outcome.event, changes } : outcome.event,
+    current.historyHead,
+    current.rev,
+  );
   const complaint: Complaint = { ...outcome.complaint, historyHead: event.hash };
   const db = await registerDb();
   const tx = db.transaction(['complaints', 'rows', 'history'], 'readwrite');
@@ -43,25 +50,26 @@ async function attempt(current: Complaint, reason: AnonymisationReason, w: Write
   const history = tx.objectStore('history');
   await Promise.all([putComplaint(tx, complaint), ...redactions.map((e) => history.put(e)), history.add(event)]);
   await tx.done;
-  const redacted = redactions.reduce((n, e) => n + e.changes.filter((c) => c.redacted).length, 0);
+  const before = past.reduce((n, e) => n + e.changes.filter((c) => c.redacted).length, 0);
+  const redacted = redactions.reduce((n, e) => n + e.changes.filter((c) => c.redacted).length, 0) - before;
   return { complaint, erased: outcome.erased, redacted };
 }
 
 /**
  * Anonymises complaint `id`. Refused when it is already anonymised, and, for the retention reason, when
- * its retention period has not ended (`years` after closure).
+ * its retention period has not ended (retention.ts: after closure or the last event).
  */
 export async function anonymizeComplaint(
   id: string,
   reason: AnonymisationReason,
   w: WriteContext,
-  years?: number,
+  periods?: RetentionPeriods,
 ): Promise<AnonymisationResult> {
   for (let i = 0; i < MAX_RETRIES; i++) {
     const current = await getComplaint(id);
     if (!current) throw new UserError('register.notFound', { id });
     if (current.anonymizedAt) throw new UserError('privacy.alreadyAnonymized', { reference: current.reference });
-    if (reason === 'retention' && (years === undefined || !dueForAnonymisation(current, w.now, years))) {
+    if (reason === 'retention' && (periods === undefined || !dueForAnonymisation(current, w.now, periods))) {
       throw new UserError('privacy.notDue', { reference: current.reference });
     }
     const result = await attempt(current, reason, w);
@@ -76,11 +84,15 @@ export interface RetentionReport {
 }
 
 /** Anonymises each complaint whose retention period has ended, one transaction each; reports the others. */
-export async function applyRetention(ids: readonly string[], years: number, w: WriteContext): Promise<RetentionReport> {
+export async function applyRetention(
+  ids: readonly string[],
+  periods: RetentionPeriods,
+  w: WriteContext,
+): Promise<RetentionReport> {
   const report: RetentionReport = { anonymized: [], skipped: [] };
   for (const id of new Set(ids)) {
     try {
-      const { complaint } = await anonymizeComplaint(id, 'retention', w, years);
+      const { complaint } = await anonymizeComplaint(id, 'retention', w, periods);
       report.anonymized.push({ id, reference: complaint.reference });
     } catch (error) {
       report.skipped.push({ id, message: error instanceof Error ? error.message : String(error) });

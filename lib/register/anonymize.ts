@@ -14,16 +14,27 @@
 //   may quote the customer or describe their situation ("Mme Martin, rappelée le…"). A free text cannot be
 //   checked field by field, so all of them go.
 // - mediation.caseNumber: identifies the customer's case at the mediator.
+// - product: a free text too ("vase Lumen 30 cm, commande du 3 mars"); customer.company and civility.
+// - compensation.amountEuros: an exact amount can be found in the accounts; it becomes a bracket.
+// - every date (coarsen.ts): reduced to its Paris month, in the record and in the history (event times and
+//   changes that carry a date), after the exact durations the dashboard measures are kept as numbers.
 //
 // What is kept, for the register's statistics and the proof that the procedure was followed: reference,
-// every date (received, logged, clocks with met/late status and extension dates, closure, letters), channel,
-// category, product, phase, isComplaint, justified, severity, scope and counts, decision outcome and the
-// non-conformity flag, compensation kind and amount, mediation dates and outcome, follow-up dates and
-// effectiveness, letters sent (template, version, SHA-256 of the text: the text itself is never stored),
-// and the agents' names (loggedBy, note authors, follow-up owners: employees acting for the company, not the
-// customer).
+// the month of every date, the clocks' met/late status and durations, channel, category, phase,
+// isComplaint, justified, severity, scope and counts, decision outcome and the non-conformity flag,
+// compensation kind and amount bracket, mediation outcome, follow-up effectiveness, letters sent (template,
+// version, SHA-256 of the text; the text as sent is erased), the anonymisation's own date, and the agents'
+// names (loggedBy, note authors, follow-up owners: employees acting for the company, not the customer).
 import { t, UserError } from '../i18n';
-import { type Change, type HistoryEvent, redactEvent, type UnsealedEvent } from './history';
+import { amountRangeOf, coarsenDates, durationsOf, holdsDate } from './coarsen';
+import {
+  type Change,
+  coarsenEventTime,
+  coarsenLegacyEvent,
+  type HistoryEvent,
+  redactEvent,
+  type UnsealedEvent,
+} from './history';
 import { type Complaint, ComplaintSchema } from './schema';
 
 export const ANONYMISATION_REASONS = ['retention', 'request'] as const;
@@ -35,6 +46,8 @@ type Replacement = 'customer' | 'subject' | 'text' | 'empty' | 'remove';
 /** The personal fields, as paths in the record (`[]`: every element of an array). */
 export const PERSONAL_FIELDS: readonly { path: string; replace: Replacement }[] = [
   { path: 'customer.name', replace: 'customer' },
+  { path: 'customer.civility', replace: 'remove' },
+  { path: 'customer.company', replace: 'remove' },
   { path: 'customer.email', replace: 'remove' },
   { path: 'customer.phone', replace: 'remove' },
   { path: 'customer.customerNumber', replace: 'remove' },
@@ -43,6 +56,7 @@ export const PERSONAL_FIELDS: readonly { path: string; replace: Replacement }[] 
   { path: 'source.threadId', replace: 'remove' },
   { path: 'source.url', replace: 'remove' },
   { path: 'subject', replace: 'subject' },
+  { path: 'product', replace: 'empty' },
   { path: 'excerpt', replace: 'text' },
   { path: 'summary', replace: 'text' },
   { path: 'remedyRequested', replace: 'text' },
@@ -53,6 +67,8 @@ export const PERSONAL_FIELDS: readonly { path: string; replace: Replacement }[] 
   { path: 'decision.causes', replace: 'text' },
   { path: 'decision.correctiveActions', replace: 'text' },
   { path: 'compensation.description', replace: 'text' },
+  // Replaced by its bracket (`compensation.amountRange`) in anonymizeRecord.
+  { path: 'compensation.amountEuros', replace: 'remove' },
   { path: 'followUp[].description', replace: 'text' },
   { path: 'followUp[].effectiveness.note', replace: 'text' },
   { path: 'mediation.caseNumber', replace: 'empty' },
@@ -61,6 +77,8 @@ export const PERSONAL_FIELDS: readonly { path: string; replace: Replacement }[] 
   { path: 'closure.summary', replace: 'text' },
   { path: 'clocks.ack.extensions[].reason', replace: 'text' },
   { path: 'clocks.answer.extensions[].reason', replace: 'text' },
+  // The letter as sent (text, HTML, typed values) names the customer and quotes the case: it goes whole.
+  { path: 'letters[].sent', replace: 'remove' },
 ];
 
 export interface Placeholders {
@@ -157,8 +175,13 @@ export function anonymizeRecord(
     if (valuesAt(c, segments).some(filled)) erased.push(field.path);
     next = rewriteAt(next, segments, replacement(field.replace, placeholders));
   }
+  const coarse = coarsenDates(next as Complaint);
+  const amount = c.compensation.amountEuros;
   const complaint = ComplaintSchema.parse({
-    ...(next as Complaint),
+    ...coarse,
+    compensation: { ...coarse.compensation, ...(amount === null ? {} : { amountRange: amountRangeOf(amount) }) },
+    // Measured on the exact dates, before they were coarsened.
+    durations: c.durations ?? durationsOf(c),
     anonymizedAt: at,
     rev: c.rev + 1,
     updatedAt: at,
@@ -167,6 +190,7 @@ export function anonymizeRecord(
     { path: 'anonymizedAt', from: null, to: at },
     { path: 'anonymization.reason', from: null, to: reason },
     { path: 'anonymization.erased', from: null, to: erased },
+    { path: 'anonymization.dates', from: null, to: 'month' },
   ];
   const event: UnsealedEvent = {
     id: ctx.newId(),
@@ -202,14 +226,47 @@ export function isPersonalChange(change: Pick<Change, 'path' | 'from' | 'to'>): 
   });
 }
 
-/** The events with every personal change redacted; only the events that changed are returned. */
+/** A change anonymisation erases: personal, or carrying an exact date (only its month may stay). */
+const erasable = (c: Change) => isPersonalChange(c) || holdsDate(c.from) || holdsDate(c.to);
+
+/** The events with every personal or dated change redacted; only the events that changed are returned. */
 export function redactionsFor(events: readonly HistoryEvent[]): HistoryEvent[] {
   const out: HistoryEvent[] = [];
   for (const event of events) {
     const personal = new Set(
-      event.changes.filter((c) => typeof c?.path === 'string' && !c.redacted && isPersonalChange(c)).map((c) => c.path),
+      event.changes.filter((c) => typeof c?.path === 'string' && !c.redacted && erasable(c)).map((c) => c.path),
     );
     if (personal.size > 0) out.push(redactEvent(event, (path) => personal.has(path)));
   }
   return out;
+}
+
+export interface ErasedHistory {
+  /** Every event rewritten: changes redacted, time reduced to its month. */
+  events: HistoryEvent[];
+  /** For the format-1 events moved to format 2 (history.ts): the hashes the `anonymized` event records. */
+  seals: { seq: number; hash: string }[];
+}
+
+/**
+ * The complaint's history as anonymisation leaves it: personal and dated changes redacted, and each event's
+ * time reduced to its Paris month. A stored event that no longer parses (`at` not an instant) keeps its time:
+ * only its changes are redacted.
+ */
+export async function erasedHistory(events: readonly HistoryEvent[]): Promise<ErasedHistory> {
+  const out: HistoryEvent[] = [];
+  const seals: ErasedHistory['seals'] = [];
+  for (const original of events) {
+    const event = redactionsFor([original])[0] ?? original;
+    if (event.atCoarsened || Number.isNaN(Date.parse(event.at))) {
+      out.push(event);
+    } else if (event.atDigest !== undefined) {
+      out.push(coarsenEventTime(event));
+    } else {
+      const legacy = await coarsenLegacyEvent(event);
+      if (legacy) seals.push({ seq: event.seq, hash: legacy.seal });
+      out.push(legacy?.event ?? event);
+    }
+  }
+  return { events: out, seals };
 }

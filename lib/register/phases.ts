@@ -1,6 +1,7 @@
 // The handling process as a state machine. Each transition names the fields it needs and refuses,
 // with French messages, while any is missing: the register cannot skip a step of the procedure.
 import type { MessageKey } from '../i18n';
+import { compensationMissing } from './compensation';
 import type { Complaint, Phase } from './schema';
 
 type Guard = (c: Complaint) => MessageKey[];
@@ -16,7 +17,7 @@ const blank = (s: string | undefined) => (s ?? '').trim().length === 0;
 const openActions = (c: Complaint) => c.followUp.filter((a) => a.doneAt === null);
 
 /** Step 4: a reasoned decision, with causes and corrective actions when a non-conformity is confirmed,
- *  and a compensation when the decision is favourable. */
+ *  and a compensation when the decision is favourable, complete enough for the letter to state it. */
 const answerGuard: Guard = (c) => [
   ...when(!c.isComplaint, 'register.guard.notAComplaint'),
   ...when(c.justified === 'unknown', 'register.guard.justified'),
@@ -28,14 +29,8 @@ const answerGuard: Guard = (c) => [
   ...when(c.decision.nonConformity && blank(c.decision.causes), 'register.guard.causes'),
   ...when(c.decision.nonConformity && blank(c.decision.correctiveActions), 'register.guard.correctiveActions'),
   ...when(c.decision.outcome === 'favourable' && c.compensation.kind === 'none', 'register.guard.compensation'),
-  ...when(
-    c.compensation.kind === 'financial' && !(c.compensation.amountEuros && c.compensation.amountEuros > 0),
-    'register.guard.compensationAmount',
-  ),
-  ...when(
-    c.compensation.kind === 'commercial' && blank(c.compensation.description),
-    'register.guard.compensationDescription',
-  ),
+  // Money: amount, method and date; a remedy owed by law: the remedy, its ground and its date (compensation.ts).
+  ...compensationMissing(c.compensation),
 ];
 
 const unfoundedGuard: Guard = (c) => [

@@ -53,3 +53,40 @@ export async function quarantineInvalid(now: Date): Promise<QuarantinedRecord[]>
 export async function listQuarantine(): Promise<QuarantinedRecord[]> {
   return (await registerDb()).getAll('quarantine');
 }
+
+/** A quarantined record as the retention section lists it: it still holds personal data that retention
+ *  cannot anonymise (it does not parse), so the manager sees how old it is and can export or repair it. */
+export interface QuarantineAge {
+  key: string;
+  store: QuarantinedRecord['store'];
+  /** The complaint's reference when the raw record still has one. */
+  reference: string | null;
+  quarantinedAt: string;
+  /** The record's own last change (`updatedAt`) when readable, else null. */
+  lastChangeAt: string | null;
+  /** Whole days from the last change (else the quarantine) to `now`. */
+  ageDays: number;
+}
+
+const DAY_MS = 86_400_000;
+const instantOrNull = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : null);
+
+/** The quarantined records with their age at `now`, oldest first. Pure. */
+export function quarantineAges(records: readonly QuarantinedRecord[], now: Date): QuarantineAge[] {
+  return records
+    .map((r) => {
+      const raw = (typeof r.raw === 'object' && r.raw !== null ? r.raw : {}) as Record<string, unknown>;
+      const lastChangeAt = instantOrNull(raw.updatedAt);
+      const reference = typeof raw.reference === 'string' ? raw.reference.slice(0, 40) : null;
+      const from = Date.parse(lastChangeAt ?? r.at);
+      return {
+        key: r.key,
+        store: r.store,
+        reference,
+        quarantinedAt: r.at,
+        lastChangeAt,
+        ageDays: Math.max(0, Math.floor((now.getTime() - from) / DAY_MS)),
+      };
+    })
+    .sort((a, b) => b.ageDays - a.ageDays);
+}

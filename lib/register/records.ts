@@ -3,8 +3,9 @@
 
 import type { z } from 'zod';
 import { computeDue } from '../deadlines/compute';
+import { checkExtension } from '../deadlines/extension';
 import { parisDay } from '../deadlines/paris-time';
-import type { DeadlinePolicy } from '../deadlines/policy';
+import { type DeadlinePolicy, withPresetRules } from '../deadlines/policy';
 import { type MessageKey, UserError } from '../i18n';
 import { type Change, diff, type UnsealedEvent } from './history';
 import { applyTransition, checkTransition, nextDueAt } from './phases';
@@ -61,12 +62,14 @@ const tracked = (c: Complaint) => {
 export function createRecord(
   input: NewComplaint,
   ids: { id: string; reference: string },
-  policy: DeadlinePolicy,
+  settingsPolicy: DeadlinePolicy,
   ctx: Context,
 ): Outcome {
   const parsed = NewComplaintSchema.parse(input);
   const receivedAt = instant(parsed.receivedAt);
   const now = instant(ctx.now);
+  // The complaint keeps the rules in force when it was logged, including the preset's current calendar rules.
+  const policy = withPresetRules(settingsPolicy);
   const draft = ComplaintSchema.parse({
     ...parsed,
     receivedAt,
@@ -135,6 +138,8 @@ export function extendRecord(
   if (old.metAt) throw new UserError('register.extension.clockMet');
   const newDueAt = instant(ext.newDueAt);
   if (newDueAt <= old.dueAt) throw new UserError('register.extension.mustBeLater');
+  const { policy } = current;
+  checkExtension(current.receivedAt, policy[clock], policy, { newDueAt, customerToldAt: ext.customerToldAt });
   const extension = { newDueAt, reason: ext.reason, customerToldAt: instant(ext.customerToldAt), at: instant(ctx.now) };
   const updated: Clock = {
     ...old,
@@ -152,7 +157,15 @@ export function noteRecord(current: Complaint, noteText: string, ctx: Context): 
   return { complaint, event: event(complaint, ctx, 'noteAdded', [{ path: 'notes', from: null, to: note }]) };
 }
 
+/**
+ * Records a letter sent. The text as sent goes into the history as its own change (`letters.sent`), apart
+ * from the letter's identity (template, version, SHA-256, date, announced extension): erasure redacts the
+ * text, a personal datum, while the history still says which letter went out and when.
+ */
 export function letterRecord(current: Complaint, letter: z.input<typeof LetterRecordSchema>, ctx: Context): Outcome {
   const complaint = seal({ ...current, letters: [...current.letters, { ...letter, at: instant(letter.at) }] }, ctx);
-  return { complaint, event: event(complaint, ctx, 'letterRecorded', [{ path: 'letters', from: null, to: letter }]) };
+  const { sent, ...identity } = letter;
+  const changes: Change[] = [{ path: 'letters', from: null, to: identity }];
+  if (sent) changes.push({ path: 'letters.sent', from: null, to: sent });
+  return { complaint, event: event(complaint, ctx, 'letterRecorded', changes) };
 }

@@ -3,14 +3,14 @@
 // for one that asks a server or reserves blocks per agent.
 import { parisDay } from '../deadlines/paris-time';
 import { registerDb } from './db';
+import { formatReference } from './reference-format';
 
 export interface ReferenceAllocator {
   next(now: Date): Promise<string>;
 }
 
-export function formatReference(year: number, n: number): string {
-  return `REC-${year}-${String(n).padStart(4, '0')}`;
-}
+// Pure, so that the team server can share it (server/ never imports IndexedDB).
+export { formatReference };
 
 export const localAllocator: ReferenceAllocator = {
   async next(now) {

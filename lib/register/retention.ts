@@ -1,31 +1,61 @@
-// Retention of personal data (GDPR art. 5-1-e): a complaint's personal data is kept for `retentionYears`
-// after its closure, then the complaint is anonymised. Days are counted in Europe/Paris: closed on
-// 15 March 2021 with 5 years, the data is kept up to 15 March 2026 included and is due on the 16th.
+// Retention of personal data (GDPR art. 5-1-e): a complaint's personal data is kept for a period, then the
+// complaint is anonymised. The period runs from the closure for a closed complaint, and from the last event
+// for one that stops short of "closed" (answered and left, unfounded, not a complaint): otherwise those
+// would be kept forever. "Not a complaint" has its own, shorter period (nothing to prove about it later).
+// Days are counted in Europe/Paris: closed on 15 March 2021 with 5 years, the data is kept up to 15 March
+// 2026 included and is due on the 16th.
 import { addCalendarDays, addMonthsClamped } from '../deadlines/civil-day';
 import { parisDay, startOfParisDay } from '../deadlines/paris-time';
+import type { Settings } from '../settings/schema';
 import { forEachComplaint } from './queries';
-import type { Complaint } from './schema';
+import type { Complaint, Phase } from './schema';
 
-/** When the complaint was closed: its closure date, or for a message filed as not a complaint its last
- *  update (it has no closure step). An open complaint, or one reopened for mediation, has none. */
-export function closedAtOf(c: Complaint): string | null {
-  if (c.phase === 'closed') return c.closure.closedAt;
-  if (c.phase === 'notComplaint') return c.updatedAt;
+/** The settings' retention periods, in years. */
+export interface RetentionPeriods {
+  years: number;
+  notComplaintYears: number;
+}
+
+export const retentionPeriodsOf = (s: Pick<Settings, 'retentionYears' | 'retentionNotComplaintYears'>) =>
+  ({ years: s.retentionYears, notComplaintYears: s.retentionNotComplaintYears }) satisfies RetentionPeriods;
+
+/** Phases a complaint may stay in for good without being closed: their period runs from the last event. */
+export const LEFT_PHASES: readonly Phase[] = ['answered', 'unfounded', 'notComplaint'];
+
+export interface RetentionStart {
+  /** The instant the period runs from. */
+  at: string;
+  /** `closed`: the closure date; `lastEvent`: the complaint never reached "closed". */
+  basis: 'closed' | 'lastEvent';
+}
+
+/**
+ * Where the retention period starts, or null while the complaint is still being handled (registered …
+ * investigating, following up, in mediation). The last event is `updatedAt`: every write stamps it in the
+ * same step that appends the history event (records.ts `seal` and `event` share `ctx.now`), so it is the
+ * newest event's time, readable while streaming the register without opening each history.
+ */
+export function retentionStartOf(c: Complaint): RetentionStart | null {
+  if (c.phase === 'closed') return { at: c.closure.closedAt ?? c.updatedAt, basis: 'closed' };
+  if (LEFT_PHASES.includes(c.phase)) return { at: c.updatedAt, basis: 'lastEvent' };
   return null;
 }
 
+export const periodFor = (c: Complaint, periods: RetentionPeriods): number =>
+  c.phase === 'notComplaint' ? periods.notComplaintYears : periods.years;
+
 /** The first instant at which the complaint is due for anonymisation, or null while it is open. */
-export function anonymisationDueAt(c: Complaint, years: number): string | null {
-  const closedAt = closedAtOf(c);
-  if (!closedAt) return null;
+export function anonymisationDueAt(c: Complaint, periods: RetentionPeriods): string | null {
+  const start = retentionStartOf(c);
+  if (!start) return null;
   // 29 February + 1 year is kept up to 28 February (clamped), then due on 1 March.
-  const lastKeptDay = addMonthsClamped(parisDay(closedAt), 12 * years);
+  const lastKeptDay = addMonthsClamped(parisDay(start.at), 12 * periodFor(c, periods));
   return startOfParisDay(addCalendarDays(lastKeptDay, 1));
 }
 
-export function dueForAnonymisation(c: Complaint, now: Date, years: number): boolean {
+export function dueForAnonymisation(c: Complaint, now: Date, periods: RetentionPeriods): boolean {
   if (c.anonymizedAt) return false;
-  const due = anonymisationDueAt(c, years);
+  const due = anonymisationDueAt(c, periods);
   return due !== null && now.getTime() >= new Date(due).getTime();
 }
 
@@ -41,23 +71,28 @@ export function initials(name: string): string {
 export interface RetentionCandidate {
   id: string;
   reference: string;
-  closedAt: string;
+  phase: Phase;
+  /** Where the period ran from (closure or last event) and which of the two it is. */
+  since: string;
+  basis: RetentionStart['basis'];
   initials: string;
 }
 
-/** The complaints due for anonymisation at `now`, oldest closure first, read by streaming the register. */
-export async function listDueForAnonymisation(now: Date, years: number): Promise<RetentionCandidate[]> {
+/** The complaints due for anonymisation at `now`, oldest start first, read by streaming the register. */
+export async function listDueForAnonymisation(now: Date, periods: RetentionPeriods): Promise<RetentionCandidate[]> {
   const out: RetentionCandidate[] = [];
   await forEachComplaint((c) => {
-    const closedAt = closedAtOf(c);
-    if (closedAt && dueForAnonymisation(c, now, years)) {
+    const start = retentionStartOf(c);
+    if (start && dueForAnonymisation(c, now, periods)) {
       out.push({
         id: c.id,
         reference: c.reference,
-        closedAt,
+        phase: c.phase,
+        since: start.at,
+        basis: start.basis,
         initials: initials(c.customer.name || (c.customer.email ?? '')),
       });
     }
   });
-  return out.sort((a, b) => a.closedAt.localeCompare(b.closedAt));
+  return out.sort((a, b) => a.since.localeCompare(b.since));
 }

@@ -28,7 +28,19 @@ export const JUSTIFIED = ['unknown', 'yes', 'partly', 'no'] as const;
 export const SEVERITIES = [1, 2, 3, 4] as const;
 export const SCOPES = ['unknown', 'isolated', 'recurring', 'systemic'] as const;
 export const OUTCOMES = ['favourable', 'partial', 'unfavourable'] as const;
-export const COMPENSATION_KINDS = ['none', 'financial', 'commercial'] as const;
+/**
+ * none · financial (money granted: amount, method, payment date) · commercial (a "geste commercial": voucher,
+ * discount, free product) · legal (a remedy the law already owes, named as such in letters: refund,
+ * replacement or repair under the legal guarantee of conformity, L217-3 s., or a delivery damaged in
+ * transport, the seller's risk until the customer takes possession, L216-2).
+ */
+export const COMPENSATION_KINDS = ['none', 'financial', 'commercial', 'legal'] as const;
+/** How money reaches the customer. */
+export const PAYMENT_METHODS = ['originalPayment', 'transfer', 'cheque', 'creditNote'] as const;
+export const LEGAL_REMEDIES = ['refund', 'replacement', 'repair'] as const;
+export const LEGAL_BASES = ['conformity', 'transport'] as const;
+/** Civility used to address the customer in letters ("Madame," / "Monsieur," / "Madame, Monsieur,"). */
+export const CIVILITIES = ['none', 'madame', 'monsieur'] as const;
 export const MEDIATION_OUTCOMES = ['pending', 'agreement', 'customerUpheld', 'companyUpheld', 'withdrawn'] as const;
 
 export const SourceSchema = z.object({
@@ -42,7 +54,10 @@ export const SourceSchema = z.object({
 });
 
 export const CustomerSchema = z.object({
+  civility: z.enum(CIVILITIES).default('none'),
   name: text(200),
+  /** The customer's company, when the complainant is a person inside a company ("À l'attention de"). */
+  company: text(200).optional(),
   email: z.email().max(320).toLowerCase().optional().or(z.literal('')),
   phone: text(40).optional(),
   customerNumber: text(80).optional(),
@@ -73,6 +88,15 @@ export const CompensationSchema = z.object({
   amountEuros: z.number().min(0).max(10_000_000).nullable().default(null),
   description: text(2000).default(''),
   executedAt: isoInstant.nullable().default(null),
+  /** Money (financial, or a legal refund): how it is paid and by which day. */
+  method: z.enum(PAYMENT_METHODS).nullable().default(null),
+  dueDay: isoDay.nullable().default(null),
+  /** kind 'legal': which remedy, on which legal ground. */
+  legalRemedy: z.enum(LEGAL_REMEDIES).nullable().default(null),
+  legalBasis: z.enum(LEGAL_BASES).nullable().default(null),
+  /** Set by anonymisation, which clears `amountEuros`: the bracket the amount fell in, in euros (max null:
+   *  no upper bound). An exact amount can be matched against the accounts; a bracket cannot. */
+  amountRange: z.object({ min: z.number().min(0), max: z.number().min(0).nullable() }).optional(),
 });
 
 export const FollowUpActionSchema = z.object({
@@ -104,6 +128,20 @@ export const LetterRecordSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   at: isoInstant,
   channel: z.enum(['reply', 'clipboard', 'print']),
+  /**
+   * The letter exactly as it went out, and the values the agent typed in its fill-in form. Absent on records
+   * written before the register kept them: such a letter is shown as "text not kept", never re-rendered.
+   * Personal data: anonymisation and erasure redact them.
+   */
+  sent: z
+    .object({
+      text: z.string().max(100_000),
+      html: z.string().max(300_000),
+      inputs: z.record(z.string().max(100), z.string().max(20_000)),
+    })
+    .optional(),
+  /** For a letter announcing a deadline extension: the `at` of the extension it announces. */
+  extensionAt: isoInstant.optional(),
 });
 
 export const NoteSchema = z.object({ id: z.uuid(), at: isoInstant, author: text(200), text: text(10000).min(1) });
@@ -172,6 +210,15 @@ export const ComplaintSchema = NewComplaintSchema.safeExtend({
   /** SHA-256 of the newest history event: a deleted trailing event is detectable. */
   historyHead: z.string().regex(/^[0-9a-f]{64}$/),
   anonymizedAt: isoInstant.nullable().default(null),
+  /** Set by anonymisation before the dates are reduced to the month: what the statistics measure exactly
+   *  (lib/stats/compute.ts). Per clock: ms from receipt to the clock's stop and whether it stopped late;
+   *  null when the clock had not stopped then. */
+  durations: z
+    .object({
+      ack: z.object({ ms: z.number(), late: z.boolean() }).nullable(),
+      answer: z.object({ ms: z.number(), late: z.boolean() }).nullable(),
+    })
+    .optional(),
 });
 export type Complaint = z.infer<typeof ComplaintSchema>;
 

@@ -2,6 +2,7 @@
 // reason categories and language. Validated like every record; defaults follow the customer's process.
 import { z } from 'zod';
 import { DEFAULT_POLICY, DeadlinePolicySchema } from '../deadlines/policy';
+import { t } from '../i18n';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -41,7 +42,11 @@ export const DEFAULT_CATEGORIES: Category[] = [
   { id: 'autre', label: 'Autre', archived: false },
 ];
 
-export const SettingsSchema = z.object({
+/** Above this many years, a retention period needs a written reason (CNIL: the period must be justified
+ *  by a purpose; 5 years covers the civil limitation period, art. 2224 C. civ.). */
+export const RETENTION_WITHOUT_REASON = 10;
+
+const SettingsShape = z.object({
   version: z.literal(1).default(1),
   lang: z.enum(['fr', 'en']).default('fr'),
   agentName: text(200).default(''),
@@ -58,9 +63,25 @@ export const SettingsSchema = z.object({
   mediator: MediatorSchema.default(DEFAULT_MEDIATOR),
   policy: DeadlinePolicySchema.default(DEFAULT_POLICY),
   categories: z.array(CategorySchema).min(1).max(100).default(DEFAULT_CATEGORIES),
-  /** Years a closed complaint's personal data is kept (GDPR storage limitation). */
+  /** Years a complaint's personal data is kept after its closure, or after its last event when it never
+   *  reaches "closed" (GDPR art. 5-1-e storage limitation). */
   retentionYears: z.number().int().min(1).max(30).default(5),
+  /** The same for a message filed as "not a complaint": nothing to prove later, so a shorter default. */
+  retentionNotComplaintYears: z.number().int().min(1).max(30).default(1),
+  /** Why a period above RETENTION_WITHOUT_REASON years is needed (a storage period must be justified). */
+  retentionReason: text(2000).default(''),
   ownDomains: z.array(text(253)).max(50).default([]),
+});
+
+export const SettingsSchema = SettingsShape.superRefine((s, ctx) => {
+  const longest = Math.max(s.retentionYears, s.retentionNotComplaintYears);
+  if (longest > RETENTION_WITHOUT_REASON && s.retentionReason === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['retentionReason'],
+      message: t('options.error.retentionReason', { years: RETENTION_WITHOUT_REASON }),
+    });
+  }
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

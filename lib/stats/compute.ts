@@ -9,7 +9,12 @@
 //   (their clocks do not apply): number received, shares within the deadline, mean times, by category
 //   and by severity;
 // - compensation is counted in the month it was granted: its execution date, else the answer date.
+//   A remedy owed by law (refund, replacement, repair: L217-3 s., L216-2) is not a compensation the company
+//   chose to grant: it is counted apart, as `legal`, whose euros are the refunds paid.
+// - an anonymised complaint has month-only dates: its clocks' met/late status and durations come from the
+//   `durations` kept before the dates were coarsened, so the figures stay the same.
 import { clockStatus } from '../deadlines/clock';
+import { paysMoney } from '../register/compensation';
 import { CLOCKLESS_PHASES } from '../register/phases';
 import { type Complaint, PHASES, type Phase } from '../register/schema';
 import { lastMonths, type MonthWindow, monthIndex } from './months';
@@ -43,7 +48,10 @@ export interface MonthStats {
   received: number;
   ack: ClockTally;
   answer: ClockTally;
+  /** Financial compensation and gestes commerciaux. */
   compensation: Money;
+  /** Remedies owed by law: all of them counted, the refunds' euros summed. */
+  legal: Money;
 }
 
 export type SeverityKey = '1' | '2' | '3' | '4' | 'unset';
@@ -65,9 +73,11 @@ export interface DashboardStats {
   byCategory: { category: string; count: number }[];
   bySeverity: Record<SeverityKey, number>;
   compensation: Money;
+  legal: Money;
 }
 
 type Status = 'met' | 'metLate' | 'overdue' | 'running';
+type Kept = NonNullable<NonNullable<Complaint['durations']>['ack']>;
 type Tally = Omit<ClockTally, 'onTime'>;
 const HOUR_MS = 3_600_000;
 
@@ -87,8 +97,10 @@ const sum = (tallies: Tally[]): Tally =>
     tally(),
   );
 
-/** The clock's state at `now` as lib/deadlines/clock.ts says it; "due soon" is still running. */
-function statusOf(clock: Complaint['clocks']['ack'], now: Date): Status {
+/** The clock's state at `now` as lib/deadlines/clock.ts says it; "due soon" is still running. An anonymised
+ *  complaint's stopped clock reads its status from the durations kept before its dates went to the month. */
+function statusOf(clock: Complaint['clocks']['ack'], now: Date, kept?: Kept): Status {
+  if (kept) return kept.late ? 'metLate' : 'met';
   const status = clockStatus(clock, now, 0);
   return status === 'met' || status === 'metLate' || status === 'overdue' ? status : 'running';
 }
@@ -100,7 +112,15 @@ export interface StatsAccumulator {
 
 export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_OPTIONS): StatsAccumulator {
   const window: MonthWindow = lastMonths(now, opts.months);
-  const months = window.keys.map(() => ({ received: 0, ack: tally(), answer: tally(), count: 0, cents: 0 }));
+  const months = window.keys.map(() => ({
+    received: 0,
+    ack: tally(),
+    answer: tally(),
+    count: 0,
+    cents: 0,
+    legalCount: 0,
+    legalCents: 0,
+  }));
   const byPhase = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
   const byCategory = new Map<string, number>();
   const bySeverity: Record<SeverityKey, number> = { 1: 0, 2: 0, 3: 0, 4: 0, unset: 0 };
@@ -121,9 +141,17 @@ export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_O
         const grantedAt = c.compensation.executedAt ?? answer.metAt;
         const m = grantedAt === null ? undefined : months[monthIndex(window, Date.parse(grantedAt))];
         if (m) {
-          m.count++;
           // In cents, so that 0.1 + 0.2 adds up to 0.30 €.
-          m.cents += Math.round((c.compensation.amountEuros ?? 0) * 100);
+          // An anonymised amount is only a bracket now (lib/register/coarsen.ts): it counts at its floor.
+          const cents = Math.round((c.compensation.amountEuros ?? c.compensation.amountRange?.min ?? 0) * 100);
+          if (c.compensation.kind === 'legal') {
+            m.legalCount++;
+            // Money only for a refund: a replacement or a repair pays nothing.
+            if (paysMoney(c.compensation)) m.legalCents += cents;
+          } else {
+            m.count++;
+            m.cents += cents;
+          }
         }
       }
 
@@ -132,14 +160,18 @@ export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_O
       const m = months[monthIndex(window, received)];
       if (!m) return;
       m.received++;
-      m.ack[statusOf(ack, now)]++;
-      m.answer[statusOf(answer, now)]++;
+      m.ack[statusOf(ack, now, c.durations?.ack ?? undefined)]++;
+      m.answer[statusOf(answer, now, c.durations?.answer ?? undefined)]++;
       byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + 1);
       bySeverity[c.severity === null ? 'unset' : (`${c.severity}` as SeverityKey)]++;
       for (const k of ['ack', 'answer'] as const) {
         const metAt = c.clocks[k].metAt;
         if (metAt === null) continue;
-        hours[k].sum += (Date.parse(metAt) - received) / HOUR_MS;
+        // Anonymised: the exact duration was kept; a clock stopped after the anonymisation cannot be measured
+        // (its receipt date is only a month now), so it is left out rather than counted wrong.
+        const ms = c.durations ? c.durations[k]?.ms : Date.parse(metAt) - received;
+        if (ms === undefined) continue;
+        hours[k].sum += ms / HOUR_MS;
         hours[k].n++;
       }
     },
@@ -151,8 +183,10 @@ export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_O
         ack: share(m.ack),
         answer: share(m.answer),
         compensation: { count: m.count, euros: m.cents / 100 },
+        legal: { count: m.legalCount, euros: m.legalCents / 100 },
       }));
       const cents = months.reduce((a, m) => a + m.cents, 0);
+      const legalCents = months.reduce((a, m) => a + m.legalCents, 0);
       return {
         at: now.toISOString(),
         since: new Date(window.starts[0] as number).toISOString(),
@@ -172,6 +206,7 @@ export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_O
           .sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1)),
         bySeverity,
         compensation: { count: months.reduce((a, m) => a + m.count, 0), euros: cents / 100 },
+        legal: { count: months.reduce((a, m) => a + m.legalCount, 0), euros: legalCents / 100 },
       };
     },
   };

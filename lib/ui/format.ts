@@ -26,6 +26,20 @@ export function formatDateTime(iso: string): string {
   return t('ui.date.at', { day, time });
 }
 
+/** "samedi 14 mars 2026 à 18:30": the weekday spelled out, for a deadline that falls on a day off. */
+export function formatWeekdayDateTime(iso: string): string {
+  const date = new Date(iso);
+  const day = new Intl.DateTimeFormat(locale(), {
+    timeZone: TZ,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
+  const time = new Intl.DateTimeFormat(locale(), { timeZone: TZ, hour: '2-digit', minute: '2-digit' }).format(date);
+  return t('ui.date.at', { day, time });
+}
+
 /** Value for an `<input type="datetime-local">`, in the browser's zone (the agent's). */
 export function toLocalInput(iso: string): string {
   const d = new Date(iso);

@@ -36,8 +36,15 @@ const uuid = (r: Random) =>
 const FIRST = ['Claire', 'Julien', 'Sophie', 'Nicolas', 'Camille', 'Thomas', 'Léa', 'Hugo', 'Manon', 'Karim', 'Inès'];
 const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Haddad'];
 const ASCII: Record<string, string> = { é: 'e', è: 'e', ï: 'i' };
-const TOPICS = [
-  { category: 'livraison', subject: 'Colis arrivé endommagé', excerpt: 'Bonjour, mon colis est arrivé cassé.' },
+/** A favourable answer on these topics gives the remedy the law owes (L216-2, L217-3 s.), not a compensation. */
+type Owed = Pick<Complaint['compensation'], 'legalRemedy' | 'legalBasis'>;
+const TOPICS: { category: string; subject: string; excerpt: string; owed?: Owed }[] = [
+  {
+    category: 'livraison',
+    subject: 'Colis arrivé endommagé',
+    excerpt: 'Bonjour, mon colis est arrivé cassé.',
+    owed: { legalRemedy: 'replacement', legalBasis: 'transport' },
+  },
   {
     category: 'livraison',
     subject: 'Commande jamais reçue',
@@ -52,6 +59,7 @@ const TOPICS = [
     category: 'produit',
     subject: 'Appareil en panne après une semaine',
     excerpt: 'L’appareil ne s’allume plus depuis hier.',
+    owed: { legalRemedy: 'refund', legalBasis: 'conformity' },
   },
   {
     category: 'service',
@@ -108,6 +116,20 @@ export function generateComplaint(index: number, now: Date): Complaint {
   const stall = r() < STALL_RATE ? pick(r, ['registered', 'acknowledged', 'investigating'] as const) : null;
   const favourable = r();
 
+  // Paid or done within a week of the answer; no extra draw from `r`, so every record stays as it was.
+  const granted = (
+    owed: Owed | undefined,
+    amountEuros: number,
+    answerAfterHours: number,
+  ): Complaint['compensation'] => {
+    const dueDay = new Date(received + answerAfterHours * HOUR + 7 * DAY).toISOString().slice(0, 10);
+    const money = { amountEuros, method: 'originalPayment' as const, dueDay };
+    if (!owed) return { ...c.compensation, kind: 'financial', ...money };
+    return owed.legalRemedy === 'refund'
+      ? { ...c.compensation, kind: 'legal', ...owed, ...money }
+      : { ...c.compensation, kind: 'legal', ...owed, dueDay };
+  };
+
   const step = (to: Phase, afterHours: number, fields: Partial<Complaint> = {}): boolean => {
     const at = received + afterHours * HOUR;
     if (at > nowMs || c.phase === stall) return false;
@@ -144,9 +166,7 @@ export function generateComplaint(index: number, now: Date): Complaint {
               reasons: 'Le produit livré ne correspondait pas à la commande.',
             },
             compensation:
-              favourable < 0.6
-                ? { ...c.compensation, kind: 'financial', amountEuros: Math.ceil(between(r, 5, 200)) }
-                : c.compensation,
+              favourable < 0.6 ? granted(topic.owed, Math.ceil(between(r, 5, 200)), answerAfter) : c.compensation,
           });
     // One answered complaint in ten is still waiting for the customer's reply; one in a hundred goes to mediation.
     if (answered && fate < 0.9 && step('closed', closeAfter) && fate > 0.89) {

@@ -41,7 +41,13 @@ export function seededComplaint(mailbox: Mailbox): Extract<RequestInput, { type:
         threadId: thread.threadId,
         url: `https://mail.google.com/mail/u/0/#inbox/${thread.legacyId}`,
       },
-      customer: { name: message.from.name, email: message.from.email, orderNumber: 'LUM-48213' },
+      // He writes "je souhaite être remboursé": the agent chose "Monsieur", so the letters open with it.
+      customer: {
+        civility: 'monsieur',
+        name: message.from.name,
+        email: message.from.email,
+        orderNumber: 'LUM-48213',
+      },
       subject: thread.subject,
       category: 'livraison',
       product: 'Deux appliques « Cosy » laiton',

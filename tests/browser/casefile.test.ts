@@ -75,6 +75,11 @@ describe('the printable case file', () => {
         sha256: 'b'.repeat(64),
         at: '2026-01-05T15:00:00Z',
         channel: 'reply',
+        sent: {
+          text: `Madame Martin,\n\nNous avons bien reçu votre réclamation ${reference}.`,
+          html: `<p>Madame Martin,</p>\n<p>Nous avons bien reçu votre réclamation ${reference}.</p>`,
+          inputs: {},
+        },
       },
     });
     await ok({ type: 'complaint/transition', id, to: 'investigating' });
@@ -98,14 +103,23 @@ describe('the printable case file', () => {
           causes: '',
           correctiveActions: '',
         },
-        compensation: { kind: 'financial', amountEuros: 59.9, description: '', executedAt: null },
+        compensation: {
+          kind: 'financial',
+          amountEuros: 59.9,
+          description: '',
+          executedAt: null,
+          method: 'originalPayment',
+          dueDay: '2026-01-16',
+          legalRemedy: null,
+          legalBasis: null,
+        },
       },
     });
     await ok({ type: 'complaint/transition', id, to: 'answered', at: '2026-01-09T10:00:00Z' });
     await ok({ type: 'complaint/transition', id, to: 'closed', at: '2026-01-12T10:00:00Z' });
 
     const page = await openCaseFile();
-    expect(await page.title()).toBe(`Dossier de réclamation ${reference}`);
+    expect(await page.title()).toBe(`Dossier de réclamation ${reference} (interne)`);
     for (const section of [
       'company',
       'complaint',
@@ -124,7 +138,9 @@ describe('the printable case file', () => {
     expect(await page.getByTestId('cf-complaint').innerText()).toContain('Claire Martin');
     expect(await page.getByTestId('cf-step').allInnerTexts()).toHaveLength(5);
     expect(await page.getByTestId('cf-letter').innerText()).toContain('b'.repeat(64));
-    expect(await page.getByTestId('cf-letter-text').innerText()).toContain(reference);
+    expect(await page.getByTestId('cf-letter-text').innerText()).toBe(
+      `Madame Martin,\n\nNous avons bien reçu votre réclamation ${reference}.`,
+    );
     expect(await page.getByTestId('cf-verdict').innerText()).toMatch(
       /^Chaîne d’historique vérifiée : 7 événement\(s\)/,
     );
@@ -153,7 +169,9 @@ describe('the printable case file', () => {
     await panel.reload();
     const link = panel.getByTestId('casefile-link');
     await link.waitFor();
-    expect(await link.getAttribute('href')).toBe(`chrome-extension://${session.extensionId}/casefile.html?id=${id}`);
+    expect(await link.getAttribute('href')).toBe(
+      `chrome-extension://${session.extensionId}/casefile.html?id=${id}&audience=internal`,
+    );
     expect(await link.getAttribute('target')).toBe('_blank');
     await panel.getByTestId('erase').click();
     const dialog = panel.getByRole('alertdialog');

@@ -1,8 +1,8 @@
 // The content script living in Gmail's single-page app: navigation, late threads, list chips, hostile mail.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Session, sendFrom } from './support/chromium';
 import { sharedFixturesPresent } from '../support/fixture-files';
+import { launch, type Session, sendFrom } from './support/chromium';
 import { openGmail } from './support/gmail';
 
 let session: Session;

@@ -1,8 +1,8 @@
 // The content script on real saved Gmail pages, in real Chromium with the built extension.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Session } from './support/chromium';
 import { sharedFixturesPresent } from '../support/fixture-files';
+import { launch, type Session } from './support/chromium';
 import { openGmail } from './support/gmail';
 
 let session: Session;
@@ -35,17 +35,20 @@ const registerContents = (page: Page) =>
   );
 
 describe('Gmail: the open thread', () => {
-  it.skipIf(!sharedFixturesPresent)('puts a "Consigner la réclamation" button on every customer message of a real thread, not on the agent’s own reply', async () => {
-    const gmail = await openGmail(session.context, 'SubstrateLabs_brocc__gmail-inbox-thread.html');
-    const buttons = gmail.getByTestId('log-complaint');
-    await expect.poll(() => buttons.count()).toBe(1);
-    // The second message is the signed-in account's own reply (the page title names the account).
-    expect(await gmail.locator('div.adn').nth(0).getByTestId('log-complaint').count()).toBe(1);
-    expect(await gmail.locator('div.adn').nth(1).getByTestId('log-complaint').count()).toBe(0);
-    expect(await buttons.first().getAttribute('aria-label')).toMatch(/^Consigner la réclamation/);
-    expect(await buttons.first().textContent()).toBe('Consigner la réclamation');
-    await gmail.close();
-  });
+  it.skipIf(!sharedFixturesPresent)(
+    'puts a "Consigner la réclamation" button on every customer message of a real thread, not on the agent’s own reply',
+    async () => {
+      const gmail = await openGmail(session.context, 'SubstrateLabs_brocc__gmail-inbox-thread.html');
+      const buttons = gmail.getByTestId('log-complaint');
+      await expect.poll(() => buttons.count()).toBe(1);
+      // The second message is the signed-in account's own reply (the page title names the account).
+      expect(await gmail.locator('div.adn').nth(0).getByTestId('log-complaint').count()).toBe(1);
+      expect(await gmail.locator('div.adn').nth(1).getByTestId('log-complaint').count()).toBe(0);
+      expect(await buttons.first().getAttribute('aria-label')).toMatch(/^Consigner la réclamation/);
+      expect(await buttons.first().textContent()).toBe('Consigner la réclamation');
+      await gmail.close();
+    },
+  );
 
   it('logs a message in one click: the side panel opens prefilled, and saving creates the complaint with the right fields', async () => {
     const gmail = await openGmail(session.context, 'gmail-handmade-reply-open.html');

@@ -35,22 +35,22 @@ describe('the options page in the built extension', () => {
 
   it('saves an edited copy of a letter with its version bumped', async () => {
     const row = page.locator('[data-template="accuse-reception"]');
-    expect(await row.getByTestId('template-version').textContent()).toBe('1');
+    expect(await row.getByTestId('template-version').textContent()).toBe('2');
     await page.getByRole('button', { name: 'Modifier le modèle « Accusé de réception (sous 48 h) »' }).click();
     const source = page.getByTestId('template-source');
     const shipped = await source.inputValue();
-    await source.fill(shipped.replace('Madame, Monsieur,', 'Chère cliente, cher client,'));
+    await source.fill(shipped.replace('{{customer.salutation}},', 'Chère cliente, cher client,'));
     await expect
       .poll(() => page.getByTestId('template-preview').textContent())
       .toContain('Chère cliente, cher client,');
     // The preview signs with the saved company name.
     expect(await page.getByTestId('template-preview').textContent()).toContain('Maison Dupont SAS');
     await page.getByRole('button', { name: 'Enregistrer la copie' }).click();
-    await expect.poll(() => page.getByTestId('template-status').textContent()).toBe('Modèle enregistré (version 2).');
+    await expect.poll(() => page.getByTestId('template-status').textContent()).toBe('Modèle enregistré (version 3).');
 
     await page.reload();
     await page.getByTestId('settings').waitFor();
-    await expect.poll(() => row.getByTestId('template-version').textContent()).toBe('2');
+    await expect.poll(() => row.getByTestId('template-version').textContent()).toBe('3');
     expect(await row.getByTestId('edited-badge').textContent()).toBe('modifié (français)');
   });
 });

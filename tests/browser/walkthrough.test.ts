@@ -45,6 +45,7 @@ describe('a complaint walked through the whole process', () => {
     panel = await session.openPage('sidepanel.html');
     panel.on('dialog', (d) => void d.accept());
     await panel.getByLabel('Motif').selectOption('livraison');
+    await panel.getByLabel('Ce que demande le client').fill('Le remboursement de la lampe');
     await panel.getByTestId('save-complaint').click();
     await panel.getByTestId('saved-notice').waitFor();
     await expect.poll(historyTypes).toEqual(['Création']);
@@ -109,11 +110,18 @@ describe('a complaint walked through the whole process', () => {
     await panel.getByTestId('reasons').fill('Le colis a été endommagé lors de la préparation.');
     await panel.getByTestId('compensation-kind').selectOption('financial');
     await panel.getByTestId('compensation-amount').fill('30');
+    await panel.getByTestId('compensation-method').selectOption('transfer');
+    await panel.getByTestId('compensation-due-day').fill('2026-12-15');
     await save('answer-step');
     const composer = panel.getByTestId('letter-composer');
     await composer.getByTestId('letter-template').selectOption('reponse-favorable');
     await composer.getByTestId('letter-preview').waitFor();
-    expect(await composer.getByTestId('letter-preview').innerText()).toMatch(/30,00\s€/);
+    const preview = await composer.getByTestId('letter-preview').innerText();
+    // The claim is restated before the decision; the money is stated with its method and payment date.
+    expect(preview).toContain('Le remboursement de la lampe');
+    expect(preview).toMatch(/30,00\s€/);
+    expect(preview).toMatch(/virement/);
+    expect(preview).toMatch(/15 décembre 2026/);
     await composer.getByTestId('insert-letter').click();
     await expect.poll(() => composer.getByTestId('letter-outcome').textContent()).toMatch(/inséré/);
     expect(await editorText()).toMatch(/30,00\s€/);

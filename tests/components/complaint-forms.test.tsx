@@ -14,7 +14,7 @@ const draft: Draft = {
   receivedAt: '2026-03-02T09:00:00.000Z',
   channel: 'email',
   source: { webmail: 'gmail', messageId: 'msg-f:1', threadId: 'thread-f:1' },
-  customer: { name: 'Claire Martin', email: 'claire@example.fr' },
+  customer: { civility: 'none', name: 'Claire Martin', email: 'claire@example.fr' },
   subject: 'Lampe arrivée cassée',
   excerpt: 'Bonjour, la lampe est arrivée cassée.',
   spot: {

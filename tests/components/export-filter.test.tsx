@@ -30,9 +30,11 @@ afterEach(() => {
 async function subjectsSaved(): Promise<string[]> {
   const text = await (saved.at(-1) as Blob).text();
   const rows = Papa.parse<string[]>(text.slice(1), { delimiter: ';', newline: '\r\n', skipEmptyLines: true }).data;
+  const subject = rows[0]?.indexOf('Objet') ?? -1;
+  expect(subject).toBeGreaterThan(-1);
   return rows
     .slice(1)
-    .map((r) => r[8] ?? '')
+    .map((r) => r[subject] ?? '')
     .sort();
 }
 

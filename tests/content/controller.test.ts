@@ -155,6 +155,13 @@ describe('the draft taken from a message', () => {
     expect(draft.excerpt.length).toBe(EXCERPT_MAX);
     expect(draft.source.url).toBe('https://mail.google.com/mail/u/0/#inbox/abc');
   });
+  it('leaves the civility unspecified: a display name does not say how to address the sender', () => {
+    expect(draftFromMessage(message, 'gmail', 'https://mail.google.com/').customer).toEqual({
+      civility: 'none',
+      name: 'Ève',
+      email: 'eve@example.fr',
+    });
+  });
   it('never keeps a link back that is not https', () => {
     expect(threadLink('javascript:alert(1)')).toBeUndefined();
     expect(threadLink('http://mail.google.com/')).toBeUndefined();

@@ -41,7 +41,7 @@ describe('the JSON backup', () => {
       referenceCounters: { [made[0]?.reference.slice(4, 8) ?? '']: 4 },
     });
     expect(backup.settings?.agentName).toBe('Agent test');
-    expect(backup.templateOverrides?.['accuse-reception']?.fr?.version).toBe(2);
+    expect(backup.templateOverrides?.['accuse-reception']?.fr?.version).toBe(3);
     expect(backup.quarantine[0]?.raw).toMatchObject({ reference: 'REC-2026-9999' });
     const anonymised = backup.complaints.find((e) => e.complaint.anonymizedAt !== null);
     expect(anonymised?.history.flatMap((e) => e.changes).some((c) => c.redacted)).toBe(true);
@@ -64,7 +64,7 @@ describe('the JSON backup', () => {
     expect(await backupText()).toBe(before);
     for (const c of await listAll()) expect(await verifyComplaintChain(c.id)).toMatchObject({ ok: true });
     expect((await getSettings()).agentName).toBe('Agent test');
-    expect((await getTemplateOverrides())['accuse-reception']?.fr?.version).toBe(2);
+    expect((await getTemplateOverrides())['accuse-reception']?.fr?.version).toBe(3);
     expect(await listQuarantine()).toHaveLength(1);
     expect((await fakeBrowser.storage.local.get(CHANGE_KEY))[CHANGE_KEY]).toBeDefined();
   });

@@ -139,6 +139,49 @@ describe('the CSV export for French Excel', () => {
     for (const value of row ?? []) expect(value).not.toMatch(/^[=+\-@\t\r]/);
   });
 
+  it('says how and when money is paid, names a remedy owed by law with its ground, and leaves the letters out', () => {
+    const ready = readyToAnswer(
+      complaint({ customer: { civility: 'madame', name: 'Claire Martin', company: 'Lumen SARL' } }),
+    );
+    const [financial] = readBack(csvRows([ready].map(rowOf), ctx));
+    expect(cell(financial, 'data.csv.column.customerCompany')).toBe('Lumen SARL');
+    expect(cell(financial, 'data.csv.column.compensationMethod')).toBe(
+      'Remboursement sur le moyen de paiement d’origine',
+    );
+    expect(cell(financial, 'data.csv.column.compensationDueDay')).toBe('16/03/2026');
+    expect(cell(financial, 'data.csv.column.legalRemedy')).toBe('');
+
+    const refund = {
+      ...ready,
+      compensation: {
+        ...ready.compensation,
+        kind: 'legal' as const,
+        legalRemedy: 'refund' as const,
+        legalBasis: 'transport' as const,
+        method: 'transfer' as const,
+      },
+      letters: [
+        {
+          templateId: 'answer-favourable',
+          templateVersion: 1,
+          lang: 'fr' as const,
+          sha256: 'a'.repeat(64),
+          at: '2026-03-10T09:00:00.000Z',
+          channel: 'reply' as const,
+          sent: { text: 'Madame, nous vous remboursons 30 € (texte envoyé)', html: '<p>texte envoyé</p>', inputs: {} },
+        },
+      ],
+    };
+    const text = csvRows([refund].map(rowOf), ctx);
+    const [legal] = readBack(text);
+    expect(cell(legal, 'data.csv.column.compensationKind')).toBe(t('ui.comp.legal', {}, 'fr'));
+    expect(cell(legal, 'data.csv.column.legalRemedy')).toBe('Remboursement');
+    expect(cell(legal, 'data.csv.column.legalBasis')).toContain('Colis endommagé pendant le transport');
+    expect(cell(legal, 'data.csv.column.compensationMethod')).toBe('Virement');
+    expect(cell(legal, 'data.csv.column.compensationAmount')).toBe('30,00');
+    expect(text).not.toContain('texte envoyé');
+  });
+
   it('takes its headers from the dictionaries (English when asked)', () => {
     expect(csvHeader('en').slice(1).startsWith('Reference;Received;Channel;')).toBe(true);
     expect(csvHeader('fr')).toContain(t('data.csv.column.answerStatus', {}, 'fr'));

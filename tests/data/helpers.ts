@@ -13,7 +13,10 @@ export const NOW = new Date('2026-03-20T10:00:00Z');
 
 export async function buildRegister(): Promise<Complaint[]> {
   await send({ type: 'settings/save', settings: { ...DEFAULT_SETTINGS, agentName: 'Agent test', retentionYears: 3 } });
-  const edited = SHIPPED_SOURCES.fr['accuse-reception'].replace('Madame, Monsieur,', 'Chère cliente, cher client,');
+  const edited = SHIPPED_SOURCES.fr['accuse-reception'].replace(
+    '{{customer.salutation}},',
+    'Chère cliente, cher client,',
+  );
   await send({ type: 'templates/save', id: 'accuse-reception', lang: 'fr', source: edited });
   const made: Complaint[] = [];
   for (let i = 1; i <= 4; i++) {

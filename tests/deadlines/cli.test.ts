@@ -70,3 +70,34 @@ describe('scripts/due.ts, run as a process', () => {
     expect(bad.stderr).toContain('Durée invalide : « dix jours »');
   }, 30_000);
 });
+
+describe('runDueCli with --preset', () => {
+  it('counts the ACPR answer clock without rolling its 2-month maximum', () => {
+    // Wed 14 Jan 2026 + 2 mois = Sat 14 Mar: kept under ACPR, rolled to Mon 16 for a plain "2 mois".
+    const acpr = JSON.parse(runDueCli(['2026-01-14T09:00:00Z', 'answer', '--preset=acpr']).stdout);
+    expect(acpr).toEqual({
+      dueDay: '2026-03-14',
+      dueAt: '2026-03-14T22:59:59.999Z',
+      amount: 2,
+      unit: 'mois',
+      holidaysSkipped: [],
+    });
+    expect(JSON.parse(runDueCli(['2026-01-14T09:00:00Z', '2 mois']).stdout).dueDay).toBe('2026-03-16');
+  });
+
+  it('gives the payment services answer and its 35-day limit', () => {
+    const out = JSON.parse(
+      runDueCli(['2026-04-29T08:00:00Z', 'answer', '--preset=servicesPaiement', '--closure=2026-05-04']).stdout,
+    );
+    expect(out).toMatchObject({ dueDay: '2026-05-20', unit: 'joursOuvrables', extendedMaxDay: '2026-06-13' });
+  });
+
+  it.each([
+    [['2026-01-14T09:00:00Z', 'answer', '--preset=banque'], 'Règle inconnue : « banque »'],
+    [['2026-01-14T09:00:00Z', '2 mois', '--preset=acpr'], 'Avec --preset, indiquez le délai « ack »'],
+  ])('refuses %j in French', (argv, message) => {
+    const result = runDueCli(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});

@@ -56,8 +56,12 @@ describe('formatDuration', () => {
   });
 
   it('writes what parseDuration reads back', () => {
-    for (const duration of [POLICY_PRESETS.procedure.ack, POLICY_PRESETS.acpr.ack, POLICY_PRESETS.acpr.answer]) {
-      expect(parseDuration(formatDuration(duration))).toEqual(duration);
+    for (const { amount, unit } of [
+      POLICY_PRESETS.procedure.ack,
+      POLICY_PRESETS.acpr.ack,
+      POLICY_PRESETS.acpr.answer,
+    ]) {
+      expect(parseDuration(formatDuration({ amount, unit }))).toEqual({ amount, unit });
     }
   });
 });
@@ -77,8 +81,14 @@ describe('policies', () => {
   it('offers jours ouvrés and ACPR presets that pass their own schema', () => {
     expect(POLICY_PRESETS.joursOuvres.ack).toEqual({ amount: 2, unit: 'joursOuvres' });
     expect(POLICY_PRESETS.joursOuvres.answer).toEqual({ amount: 10, unit: 'joursOuvres' });
-    expect(POLICY_PRESETS.acpr.ack).toEqual({ amount: 10, unit: 'joursOuvrables' });
-    expect(POLICY_PRESETS.acpr.answer).toEqual({ amount: 2, unit: 'mois' });
+    // ACPR: closure days do not lengthen its jours ouvrables, and its 2-month maximum is never rolled forward.
+    expect(POLICY_PRESETS.acpr.ack).toEqual({ amount: 10, unit: 'joursOuvrables', companyClosures: false });
+    expect(POLICY_PRESETS.acpr.answer).toEqual({
+      amount: 2,
+      unit: 'mois',
+      rollForward: false,
+      companyClosures: false,
+    });
     for (const policy of Object.values(POLICY_PRESETS)) expect(DeadlinePolicySchema.parse(policy)).toEqual(policy);
   });
 

@@ -193,6 +193,7 @@ describe('the served page and the seeded complaint', () => {
     const { input } = seededComplaint(resolveMailbox(DEMO_THREADS, NOW));
     const parsed = NewComplaintSchema.parse(input);
     expect(parsed.category).toBe('livraison');
+    expect(parsed.customer).toMatchObject({ civility: 'monsieur', name: 'Karim Benali' });
     expect(parsed.source).toMatchObject({ webmail: 'gmail', messageId: `msg-f:${SEEDED_MESSAGE_ID}` });
     expect((NOW.getTime() - Date.parse(parsed.receivedAt)) / 86_400_000).toBeGreaterThanOrEqual(12);
     const rows = readPage(doc, PARIS).threads;

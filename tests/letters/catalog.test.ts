@@ -10,9 +10,10 @@ const ids = (phase: (typeof PHASES)[number]) => templatesFor(phase).map((m) => m
 describe('the letter catalogue', () => {
   it('offers the letters that fit each phase of the process', () => {
     expect(ids('registered')).toEqual(['accuse-reception', 'demande-informations']);
-    expect(ids('acknowledged')).toEqual(['demande-informations']);
+    expect(ids('acknowledged')).toEqual(['demande-informations', 'prolongation-delai']);
     expect(ids('investigating')).toEqual([
       'demande-informations',
+      'prolongation-delai',
       'reponse-favorable',
       'reponse-defavorable',
       'reponse-non-conformite',
@@ -31,16 +32,22 @@ describe('the letter catalogue', () => {
   it('offers only the answers written for the decision when it is known', () => {
     const answers = (outcome: 'favourable' | 'partial' | 'unfavourable') =>
       templatesFor('investigating', outcome).map((m) => m.id);
-    expect(answers('favourable')).toEqual(['demande-informations', 'reponse-favorable', 'reponse-non-conformite']);
+    expect(answers('favourable')).toEqual([
+      'demande-informations',
+      'prolongation-delai',
+      'reponse-favorable',
+      'reponse-non-conformite',
+    ]);
     expect(answers('partial')).toEqual([
       'demande-informations',
+      'prolongation-delai',
       'reponse-favorable',
       'reponse-defavorable',
       'reponse-non-conformite',
     ]);
+    // A letter admitting a non-conformity is never offered with a refusal.
     expect(templatesFor('unfounded', 'unfavourable').map((m) => m.id)).toEqual([
       'reponse-defavorable',
-      'reponse-non-conformite',
       'information-mediation',
     ]);
   });
@@ -77,14 +84,17 @@ describe('the letter catalogue', () => {
     });
     expect(resolveTemplate('accuse-reception', 'en', overrides)).toMatchObject({
       source: SHIPPED_SOURCES.en['accuse-reception'],
-      version: 1,
+      version: SHIPPED_TEMPLATES.find((m) => m.id === 'accuse-reception')!.version,
       edited: false,
     });
     expect(resolveTemplate('inconnu', 'fr')).toBeUndefined();
   });
 
   it('renders an edited copy and records its version', async () => {
-    const edited = SHIPPED_SOURCES.fr['accuse-reception'].replace('Madame, Monsieur,', 'Chère cliente, cher client,');
+    const edited = SHIPPED_SOURCES.fr['accuse-reception'].replace(
+      '{{customer.salutation}},',
+      'Chère cliente, cher client,',
+    );
     const letter = await rendered('accuse-reception', sampleComplaint(), 'fr', {
       override: { source: edited, version: 2 },
     });

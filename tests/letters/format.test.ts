@@ -73,8 +73,8 @@ describe('amounts in letters', () => {
   it('appear in the answer as the compensation granted', async () => {
     const c = withCompensation(sampleComplaint(), { amountEuros: 1234.5 });
     const letter = await rendered('reponse-favorable', c, 'fr');
-    expect(letter.text).toContain('nous vous accordons la somme de 1\u202f234,50\u00a0€.');
-    expect(letter.html).toContain('la somme de 1\u202f234,50\u00a0€.');
+    expect(letter.text).toContain('nous vous accordons la somme de 1\u202f234,50\u00a0€, qui vous sera versée');
+    expect(letter.html).toContain('la somme de 1\u202f234,50\u00a0€, qui');
   });
 });
 

@@ -3,14 +3,15 @@ import type { Lang } from '@/lib/i18n';
 import { SHIPPED_TEMPLATES } from '@/lib/letters/catalog';
 import { paragraphsToHtml } from '@/lib/letters/render';
 import type { Complaint } from '@/lib/register/schema';
-import { render, rendered, SAMPLE_INPUTS, SETTINGS, sampleComplaint, withDecision } from './sample';
+import { render, rendered, SAMPLE_INPUTS, SETTINGS, sampleComplaint, withDecision, withExtension } from './sample';
 
 const NAME = '<img src=x onerror=alert(1)>';
 const REASONS = 'Refusé.\n<script>alert("reasons")</script>\n& voilà';
 const SUBJECT = 'Colis <b>cassé</b> & "abîmé"';
 
+/** Hostile text everywhere the email reaches, including the reason of an extension (the extension letter). */
 function hostile(outcome: NonNullable<Complaint['decision']['outcome']>): Complaint {
-  const c = sampleComplaint();
+  const c = withExtension(sampleComplaint());
   return withDecision(
     { ...c, subject: SUBJECT, customer: { ...c.customer, name: NAME } },
     { outcome, reasons: REASONS, causes: '<iframe src="https://evil.example">', correctiveActions: '</p><p>x' },

@@ -7,16 +7,26 @@ import { fr } from '@/lib/i18n/fr';
 import { MEDIATOR_PARTIAL, SHIPPED_SOURCES, SHIPPED_TEMPLATES } from '@/lib/letters/catalog';
 import { validateTemplate } from '@/lib/letters/validate';
 import { OUTCOMES } from '@/lib/register/schema';
-import { render, rendered, SETTINGS, sampleComplaint, withDecision } from './sample';
+import { render, rendered, SETTINGS, sampleComplaint, withDecision, withExtension } from './sample';
 
 const LANGS: Lang[] = ['fr', 'en'];
-const MEDIATOR_LINES = [
-  'M. Kamel Boubendir',
-  'AME CONSO',
-  'www.mediationconso-ame.com',
-  '197 Boulevard Saint-Germain, 75007 Paris',
-  '06 15 68 40 48',
-];
+/** The default mediator; an English letter writes "Mr", not the French "M.". */
+const MEDIATOR_LINES: Record<Lang, string[]> = {
+  fr: [
+    'M. Kamel Boubendir',
+    'AME CONSO',
+    'www.mediationconso-ame.com',
+    '197 Boulevard Saint-Germain, 75007 Paris',
+    '06 15 68 40 48',
+  ],
+  en: [
+    'Mr Kamel Boubendir',
+    'AME CONSO',
+    'www.mediationconso-ame.com',
+    '197 Boulevard Saint-Germain, 75007 Paris',
+    '06 15 68 40 48',
+  ],
+};
 const answers = SHIPPED_TEMPLATES.filter((m) => m.phase === 'answer');
 const meta = (id: string) => SHIPPED_TEMPLATES.find((m) => m.id === id)!;
 const withoutMediator = (source: string) =>
@@ -28,7 +38,7 @@ describe('the consumer mediator in the letters (Code de la consommation L612-1, 
       for (const outcome of (m.outcomes ?? []).filter((o) => o !== 'favourable')) {
         it(`names the mediator in « ${m.id} » (${lang}) for a ${outcome} decision`, async () => {
           const letter = await rendered(m.id, withDecision(sampleComplaint(), { outcome }), lang);
-          for (const line of MEDIATOR_LINES) expect(letter.text).toContain(line);
+          for (const line of MEDIATOR_LINES[lang]) expect(letter.text).toContain(line);
           expect(letter.text).toContain(lang === 'fr' ? 'médiateur de la consommation' : 'consumer mediator');
         });
       }
@@ -36,7 +46,7 @@ describe('the consumer mediator in the letters (Code de la consommation L612-1, 
     it(`always names the mediator in the mediation information letter (${lang}), whatever the decision`, async () => {
       for (const outcome of OUTCOMES) {
         const letter = await rendered('information-mediation', withDecision(sampleComplaint(), { outcome }), lang);
-        for (const line of MEDIATOR_LINES) expect(letter.text).toContain(line);
+        for (const line of MEDIATOR_LINES[lang]) expect(letter.text).toContain(line);
       }
     });
   }
@@ -138,7 +148,7 @@ describe('the consumer mediator in the letters (Code de la consommation L612-1, 
     for (const lang of LANGS) {
       for (const m of SHIPPED_TEMPLATES) {
         for (const outcome of m.outcomes ?? OUTCOMES) {
-          const letter = await rendered(m.id, withDecision(sampleComplaint(), { outcome }), lang);
+          const letter = await rendered(m.id, withExtension(withDecision(sampleComplaint(), { outcome })), lang);
           texts.push(letter.text, letter.html);
         }
       }

@@ -15,8 +15,9 @@ interface Gap {
   complaint?: (c: Complaint) => Complaint;
   settings?: Settings;
   inputs?: Record<string, string>;
-  variable: string;
-  label: string;
+  /** The required values left blank, and their French labels, in the order the refusal names them. */
+  variable: string | string[];
+  label: string | string[];
 }
 
 const without = (key: keyof typeof SAMPLE_INPUTS) => ({ ...SAMPLE_INPUTS, [key]: '  ' });
@@ -35,8 +36,21 @@ const GAPS: Gap[] = [
     id: 'accuse-reception',
     what: 'the customer’s name',
     complaint: (c) => ({ ...c, customer: { ...c.customer, name: '' } }),
-    variable: 'customer.name',
+    variable: 'customer.addressee',
     label: 'Nom du client',
+  },
+  {
+    id: 'prolongation-delai',
+    what: 'an extension of the answer deadline recorded first',
+    variable: ['extension.newDueDate', 'extension.reason'],
+    label: ['Prolongation du délai de réponse (à enregistrer d’abord)', 'Motif de la prolongation du délai'],
+  },
+  {
+    id: 'reponse-favorable',
+    what: 'what the customer asked for',
+    complaint: (c) => ({ ...c, remedyRequested: '' }),
+    variable: 'remedyRequested',
+    label: 'Demande du client (ce qu’il réclame)',
   },
   {
     id: 'demande-informations',
@@ -50,14 +64,66 @@ const GAPS: Gap[] = [
     what: 'the compensation',
     complaint: (c) => withCompensation(c, { kind: 'none' }),
     variable: 'hasCompensation',
-    label: 'Dédommagement (financier ou geste commercial)',
+    label: 'Dédommagement, geste commercial ou remède légal',
   },
   {
     id: 'reponse-favorable',
     what: 'the amount of a financial compensation',
     complaint: (c) => withCompensation(c, { kind: 'financial', amountEuros: null }),
     variable: 'compensation.amount',
-    label: 'Montant du dédommagement',
+    label: 'Montant (dédommagement ou remboursement)',
+  },
+  {
+    id: 'reponse-favorable',
+    what: 'how and by when the money is paid',
+    complaint: (c) => withCompensation(c, { kind: 'financial', method: null, dueDay: null }),
+    variable: ['compensation.method', 'compensation.dueDate'],
+    label: ['Mode de versement (virement, chèque, avoir…)', 'Date de versement ou d’exécution promise'],
+  },
+  {
+    id: 'reponse-favorable',
+    what: 'which remedy the law owes, and on which ground',
+    complaint: (c) => withCompensation(c, { kind: 'legal', legalRemedy: null, legalBasis: null }),
+    variable: ['compensation.legalRemedy', 'compensation.legalBasis'],
+    label: [
+      'Remède légal (remboursement, remplacement ou réparation)',
+      'Fondement légal (garantie de conformité ou transport)',
+    ],
+  },
+  {
+    id: 'reponse-favorable',
+    what: 'the amount, method and date of a refund owed by law',
+    complaint: (c) =>
+      withCompensation(c, {
+        kind: 'legal',
+        legalRemedy: 'refund',
+        legalBasis: 'conformity',
+        amountEuros: null,
+        method: null,
+        dueDay: null,
+      }),
+    variable: ['compensation.amount', 'compensation.method', 'compensation.dueDate'],
+    label: [
+      'Montant (dédommagement ou remboursement)',
+      'Mode de versement (virement, chèque, avoir…)',
+      'Date de versement ou d’exécution promise',
+    ],
+  },
+  {
+    id: 'reponse-non-conformite',
+    what: 'the date of a replacement owed by law',
+    complaint: (c) =>
+      withCompensation(c, { kind: 'legal', legalRemedy: 'replacement', legalBasis: 'transport', dueDay: null }),
+    variable: 'compensation.dueDate',
+    label: 'Date de versement ou d’exécution promise',
+  },
+  {
+    id: 'reponse-defavorable',
+    what: 'an address to confirm in writing a complaint taken by phone',
+    complaint: (c) => ({ ...unfavourable(c), channel: 'phone' }),
+    settings: { ...SETTINGS, company: { ...SETTINGS.company, address: '', email: '' } },
+    variable: 'company.address',
+    label: 'Adresse de l’entreprise (paramètres)',
   },
   {
     id: 'reponse-favorable',
@@ -130,17 +196,19 @@ describe('a letter with a required value missing', () => {
           ...(gap.inputs ? { inputs: gap.inputs } : {}),
         });
         expectRefused(result);
-        expect(result.missingVariables).toEqual([gap.variable]);
-        expect(result.missing).toEqual([gap.label]);
-        expect(result.message).toBe(`Lettre incomplète, à compléter avant de l’insérer : ${gap.label}.`);
-        expect(result).toMatchObject({ templateId: gap.id, lang, version: 1 });
+        const labels = [gap.label].flat();
+        expect(result.missingVariables).toEqual([gap.variable].flat());
+        expect(result.missing).toEqual(labels);
+        expect(result.message).toBe(`Lettre incomplète, à compléter avant de l’insérer : ${labels.join(', ')}.`);
+        const version = SHIPPED_TEMPLATES.find((m) => m.id === gap.id)!.version;
+        expect(result).toMatchObject({ templateId: gap.id, lang, version });
       });
     }
   }
 
   it('lists every missing value at once, heading and signature included', async () => {
     const blank = SettingsSchema.parse({});
-    const c = { ...sampleComplaint(), customer: { name: '', email: 'x@example.fr' } };
+    const c = { ...sampleComplaint(), customer: { civility: 'none' as const, name: '', email: 'x@example.fr' } };
     const result = await render('accuse-reception', c, 'fr', { settings: blank });
     expectRefused(result);
     expect(result.missing).toEqual([

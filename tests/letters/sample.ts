@@ -21,15 +21,19 @@ export const SETTINGS: Settings = SettingsSchema.parse({
 export const SAMPLE_INPUTS = {
   informations: 'Une photo du colis et du produit endommagés.',
   dateLimite: '2026-03-20',
-  modalites: 'Le remboursement sera effectué sur votre moyen de paiement sous 14 jours.',
+  modalites: 'Vous recevrez un e-mail de confirmation dès le versement effectué.',
   precisions: 'Notre réponse du 10 mars 2026 reste inchangée.',
   bilan: 'Nous avons changé de transporteur pour votre région.',
 };
 
-/** A complaint answered favourably with a financial compensation, a confirmed non-conformity and a done action. */
+/** A complaint received by email, answered favourably with 30 € paid by transfer by 20 March, a confirmed
+ *  non-conformity and a done action; the customer's civility is not known. */
 export function sampleComplaint(overrides: Partial<Complaint> = {}): Complaint {
   const base = readyToAnswer(
-    complaint({ customer: { name: 'Claire Martin', email: 'claire.martin@example.fr', orderNumber: 'CMD-7781' } }),
+    complaint({
+      customer: { name: 'Claire Martin', email: 'claire.martin@example.fr', orderNumber: 'CMD-7781' },
+      remedyRequested: 'Le remplacement du produit ou son remboursement.',
+    }),
   );
   return {
     ...base,
@@ -40,7 +44,16 @@ export function sampleComplaint(overrides: Partial<Complaint> = {}): Complaint {
       causes: 'Calage insuffisant du carton.',
       correctiveActions: 'Nouveau calage pour les articles fragiles.',
     },
-    compensation: { kind: 'financial', amountEuros: 30, description: '', executedAt: '2026-03-09T10:00:00.000Z' },
+    compensation: {
+      kind: 'financial',
+      amountEuros: 30,
+      description: '',
+      executedAt: '2026-03-09T10:00:00.000Z',
+      method: 'transfer',
+      dueDay: '2026-03-20',
+      legalRemedy: null,
+      legalBasis: null,
+    },
     followUp: [
       {
         id: crypto.randomUUID(),
@@ -61,6 +74,34 @@ export function withDecision(c: Complaint, decision: Partial<Complaint['decision
 
 export function withCompensation(c: Complaint, compensation: Partial<Complaint['compensation']>): Complaint {
   return { ...c, compensation: { ...c.compensation, ...compensation } };
+}
+
+export function withCustomer(c: Complaint, customer: Partial<Complaint['customer']>): Complaint {
+  return { ...c, customer: { ...c.customer, ...customer } };
+}
+
+/** The answer deadline extended from 12 to 26 March, the customer told on 5 March. */
+export const EXTENSION = {
+  newDueAt: '2026-03-26T22:59:59.999Z',
+  reason: 'Nous attendons le rapport d’expertise du transporteur.',
+  customerToldAt: '2026-03-05T10:00:00.000Z',
+  at: '2026-03-05T10:00:00.000Z',
+};
+
+export function withExtension(c: Complaint, extension = EXTENSION): Complaint {
+  const answer = c.clocks.answer;
+  return {
+    ...c,
+    clocks: {
+      ...c.clocks,
+      answer: {
+        ...answer,
+        dueAt: extension.newDueAt,
+        dueDay: extension.newDueAt.slice(0, 10),
+        extensions: [...answer.extensions, extension],
+      },
+    },
+  };
 }
 
 /** Renders with the sample inputs and date unless told otherwise. */

@@ -3,11 +3,11 @@ import type { Lang } from '@/lib/i18n';
 import { SHIPPED_SOURCES, SHIPPED_TEMPLATES } from '@/lib/letters/catalog';
 import { TEMPLATE_IDS, type TemplateId } from '@/lib/letters/meta';
 import { templateVariables, validateTemplate } from '@/lib/letters/validate';
-import { rendered, sampleComplaint, withDecision } from './sample';
+import { rendered, sampleComplaint, withCompensation, withDecision, withExtension } from './sample';
 
 const LANGS: Lang[] = ['fr', 'en'];
 
-/** Sentences each letter must say, with the sample complaint (received 2 March, answer due 12 March). */
+/** Sentences each letter must say, with the sample complaint (received 2 March by email, answer due 12 March). */
 const KEY_SENTENCES: Record<TemplateId, Record<Lang, string[]>> = {
   'accuse-reception': {
     fr: [
@@ -28,43 +28,70 @@ const KEY_SENTENCES: Record<TemplateId, Record<Lang, string[]>> = {
     fr: [
       'nous avons besoin des informations suivantes :\n\nUne photo du colis et du produit endommagés.',
       'si possible avant le 20 mars 2026',
+      'Nous vous adresserons notre réponse écrite et motivée au plus tard le 12 mars 2026 ; ce délai ne sera prolongé que si nous vous en informons.',
     ],
     en: [
       'we need the following information:\n\nUne photo du colis et du produit endommagés.',
       'if possible by 20 March 2026',
+      'We will send you our reasoned written answer by 12 March 2026 at the latest; this date will only be extended if we tell you so.',
+    ],
+  },
+  'prolongation-delai': {
+    fr: [
+      'Objet : prolongation du délai de réponse à votre réclamation',
+      'enregistrée sous la référence',
+      'pour la raison suivante :\n\nNous attendons le rapport d’expertise du transporteur.',
+      'Nous vous adresserons donc notre réponse écrite et motivée au plus tard le 26 mars 2026.',
+    ],
+    en: [
+      'Subject: extension of the time to answer your complaint',
+      'recorded under reference',
+      'for the following reason:\n\nNous attendons le rapport d’expertise du transporteur.',
+      'We will therefore send you our reasoned written answer by 26 March 2026 at the latest.',
     ],
   },
   'reponse-favorable': {
     fr: [
-      'nous y donnons une suite favorable, pour les raisons suivantes :\n\nLe colis a été abîmé pendant le transport.',
-      'En dédommagement, nous vous accordons la somme de 30,00\u00a0€.',
-      'Le remboursement sera effectué sur votre moyen de paiement sous 14 jours.',
+      'Votre demande :\nLe remplacement du produit ou son remboursement.',
+      'nous donnons une suite favorable à votre demande, pour les raisons suivantes :\n\nLe colis a été abîmé pendant le transport.',
+      'En dédommagement, nous vous accordons la somme de 30,00\u00a0€, qui vous sera versée par virement bancaire au plus tard le 20 mars 2026.',
+      'Vous recevrez un e-mail de confirmation dès le versement effectué.',
     ],
     en: [
-      'we are upholding your complaint, for the following reasons:\n\nLe colis a été abîmé pendant le transport.',
-      'By way of compensation, we are granting you the sum of €30.00.',
+      'Your request:\nLe remplacement du produit ou son remboursement.',
+      'we are upholding your request, for the following reasons:\n\nLe colis a été abîmé pendant le transport.',
+      'By way of compensation, we are granting you the sum of €30.00, which will be paid by bank transfer by 20 March 2026 at the latest.',
     ],
   },
   'reponse-defavorable': {
     fr: [
+      'Votre demande :\nLe remplacement du produit ou son remboursement.',
       'nous ne sommes malheureusement pas en mesure de donner une suite favorable à votre demande, pour les raisons suivantes :\n\nLe colis a été abîmé',
+      'Nous vous accordons néanmoins, à titre commercial, la somme de 30,00\u00a0€, qui vous sera versée par virement bancaire au plus tard le 20 mars 2026.',
       'médiateur de la consommation',
     ],
-    en: ['we regret that we are unable to uphold your request, for the following reasons:', 'consumer mediator'],
+    en: [
+      'Your request:\nLe remplacement du produit ou son remboursement.',
+      'we regret that we are unable to uphold your request, for the following reasons:',
+      'We are nevertheless granting you, on a goodwill basis, the sum of €30.00, which will be paid by bank transfer by 20 March 2026 at the latest.',
+      'consumer mediator',
+    ],
   },
   'reponse-non-conformite': {
     fr: [
+      'Votre demande :\nLe remplacement du produit ou son remboursement.',
       'Notre analyse a confirmé une non-conformité',
       'Causes identifiées :\nCalage insuffisant du carton.',
       'Actions correctives engagées :\nNouveau calage pour les articles fragiles.',
       'Nous donnons par conséquent une suite favorable à votre demande',
-      'la somme de 30,00\u00a0€',
+      'la somme de 30,00\u00a0€, qui vous sera versée par virement bancaire au plus tard le 20 mars 2026.',
     ],
     en: [
-      'Our investigation has confirmed a non-conformity',
-      'Causes identified:\nCalage insuffisant du carton.',
-      'Corrective actions undertaken:\nNouveau calage pour les articles fragiles.',
-      'the sum of €30.00',
+      'Your request:\nLe remplacement du produit ou son remboursement.',
+      'Our investigation has confirmed that what we supplied was not as it should have been',
+      'What caused it:\nCalage insuffisant du carton.',
+      'What we are doing so that it does not happen again:\nNouveau calage pour les articles fragiles.',
+      'the sum of €30.00, which will be paid by bank transfer by 20 March 2026 at the latest.',
     ],
   },
   'information-mediation': {
@@ -74,43 +101,44 @@ const KEY_SENTENCES: Record<TemplateId, Record<Lang, string[]>> = {
   'cloture-suivi': {
     fr: [
       'Nous avons changé de transporteur pour votre région.',
-      'Actions menées :\n- Former l’équipe d’expédition au nouveau calage (réalisée le 18 mars 2026)',
-      'Actions correctives mises en œuvre :\nNouveau calage pour les articles fragiles.',
-      'a été réglé le 9 mars 2026',
+      'Ce que nous avons déjà fait :\n- Former l’équipe d’expédition au nouveau calage (le 18 mars 2026)',
+      'Pour éviter que cela se reproduise :\nNouveau calage pour les articles fragiles.',
+      'La somme de 30,00\u00a0€ qui vous a été accordée a été versée le 9 mars 2026.',
     ],
     en: [
-      'Actions carried out:\n- Former l’équipe d’expédition au nouveau calage (done on 18 March 2026)',
-      'Corrective actions implemented:\nNouveau calage pour les articles fragiles.',
-      'was paid on 9 March 2026',
+      'What we have already done:\n- Former l’équipe d’expédition au nouveau calage (on 18 March 2026)',
+      'What we are doing so that it does not happen again:\nNouveau calage pour les articles fragiles.',
+      'The sum of €30.00 granted to you was paid on 9 March 2026.',
     ],
   },
 };
 
+/** The customer's civility is not known and there is no company: name alone, "Madame, Monsieur". */
 const HEADING: Record<Lang, (ref: string) => string[]> = {
   fr: (ref) => [
-    "À l'attention de Claire Martin\nLe 5 mars 2026",
-    `Réf. : ${ref} (réclamation du 2 mars 2026)`,
-    'Madame, Monsieur,',
-    "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.",
+    `Claire Martin\nLe 5 mars 2026\n\nObjet :`,
+    `Réf. : ${ref} (réclamation du 2 mars 2026)\n\nMadame, Monsieur,\n\n`,
+    "\n\nNous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n\nJulie Bernard",
     'Julie Bernard\nResponsable du service client\nMaison Dupont SAS\n12 rue de la Paix, 75002 Paris\nTél. : 01 23 45 67 89\nservice-client@maison-dupont.fr',
   ],
   en: (ref) => [
-    'For the attention of Claire Martin\n5 March 2026',
-    `Ref.: ${ref} (complaint of 2 March 2026)`,
-    'Dear Sir or Madam,',
-    'Yours faithfully,',
+    'Claire Martin\n5 March 2026\n\nSubject:',
+    `Ref.: ${ref} (complaint of 2 March 2026)\n\nDear Sir or Madam,\n\n`,
+    '\n\nYours faithfully,\n\nJulie Bernard',
     'Julie Bernard\nResponsable du service client\nMaison Dupont SAS\n12 rue de la Paix, 75002 Paris\nTel.: 01 23 45 67 89\nservice-client@maison-dupont.fr',
   ],
 };
 
-/** The sample complaint with the first decision the template is written for. */
+/** The sample complaint with the first decision the template is written for (and, for the extension letter,
+ *  an extension of the answer deadline to announce). */
 const sampleFor = (id: TemplateId) => {
   const meta = SHIPPED_TEMPLATES.find((m) => m.id === id)!;
-  return withDecision(sampleComplaint(), { outcome: meta.outcomes?.[0] ?? 'favourable' });
+  const c = withDecision(sampleComplaint(), { outcome: meta.outcomes?.[0] ?? 'favourable' });
+  return id === 'prolongation-delai' ? withExtension(c) : c;
 };
 
 describe('the shipped letters', () => {
-  it('ship all seven letters, each in French and in English', () => {
+  it('ship all eight letters, each in French and in English', () => {
     expect(SHIPPED_TEMPLATES.map((m) => m.id)).toEqual([...TEMPLATE_IDS]);
     for (const lang of LANGS)
       for (const id of TEMPLATE_IDS) expect(SHIPPED_SOURCES[lang][id].length).toBeGreaterThan(200);
@@ -124,8 +152,9 @@ describe('the shipped letters', () => {
         for (const sentence of [...HEADING[lang](c.reference), ...KEY_SENTENCES[id][lang]]) {
           expect(letter.text).toContain(sentence);
         }
-        expect(letter.text).not.toMatch(/\{\{|\}\}|undefined|null|\[object|\btrue\b|\bfalse\b|\n{3,}/);
-        expect(letter).toMatchObject({ ok: true, templateId: id, version: 1, lang, missing: [] });
+        expect(letter.text).not.toMatch(/\{\{|\}\}|undefined|null|\[object|\btrue\b|\bfalse\b|\n{3,}|À l'attention/);
+        const version = SHIPPED_TEMPLATES.find((m) => m.id === id)!.version;
+        expect(letter).toMatchObject({ ok: true, templateId: id, version, lang, missing: [] });
       });
     }
   }
@@ -150,25 +179,23 @@ describe('the shipped letters', () => {
   it('write a partly favourable answer as such, naming the mediator', async () => {
     const c = withDecision(sampleComplaint(), { outcome: 'partial' });
     const fr = await rendered('reponse-favorable', c, 'fr');
-    expect(fr.text).toContain('Nous y donnons une suite favorable pour partie');
+    expect(fr.text).toContain('Nous donnons une suite favorable à une partie de votre demande');
     expect(fr.text).toContain('M. Kamel Boubendir');
     const en = await rendered('reponse-defavorable', c, 'en');
     expect(en.text).toContain('we can only uphold part of your request');
   });
 
   it('describe a commercial gesture instead of an amount', async () => {
-    const c = {
-      ...sampleComplaint(),
-      compensation: {
-        kind: 'commercial' as const,
-        amountEuros: null,
-        description: 'un bon d’achat de 20 € valable un an',
-        executedAt: null,
-      },
-    };
+    const c = withCompensation(sampleComplaint(), {
+      kind: 'commercial',
+      amountEuros: null,
+      description: 'un bon d’achat de 20 € valable un an',
+      method: null,
+      dueDay: null,
+    });
     const letter = await rendered('reponse-favorable', c, 'fr');
     expect(letter.text).toContain(
-      'nous vous accordons le geste commercial suivant : un bon d’achat de 20 € valable un an.',
+      'Nous vous accordons, à titre de geste commercial : un bon d’achat de 20 € valable un an.',
     );
     expect(letter.text).not.toContain('la somme de');
   });

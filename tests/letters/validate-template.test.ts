@@ -38,7 +38,7 @@ describe('checking a template before it is used (options page editor)', () => {
 
   it('reports an unknown variable with its line', () => {
     const problems = validateTemplate(
-      ACK.replace("À l'attention de {{customer.name}}", "À l'attention de {{customer.name}} {{client.nom}}"),
+      ACK.replace('{{#customer.company}}', '{{#customer.company}} {{client.nom}}'),
       meta('accuse-reception'),
     );
     expect(problems).toEqual([
@@ -57,8 +57,20 @@ describe('checking a template before it is used (options page editor)', () => {
       'description',
     ]);
     expect(
-      validateTemplate(`${closing}\n{{#followUp.pending}}{{owner}} {{.}}{{/followUp.pending}}`, meta('cloture-suivi')),
+      validateTemplate(
+        `${closing}\n{{#followUp.pending}}{{description}} {{dueDate}} {{.}}{{/followUp.pending}}`,
+        meta('cloture-suivi'),
+      ),
     ).toEqual([]);
+  });
+
+  it('gives a letter no way to print who owns a follow-up action, an internal detail', () => {
+    const closing = SHIPPED_SOURCES.fr['cloture-suivi'];
+    const problems = validateTemplate(
+      `${closing}\n{{#followUp.done}}{{owner}}{{/followUp.done}}`,
+      meta('cloture-suivi'),
+    );
+    expect(problems.map((p) => [p.code, p.name])).toEqual([['unknownVariable', 'owner']]);
   });
 
   it('knows only the inputs the template declares', () => {
@@ -95,7 +107,9 @@ describe('checking a template before it is used (options page editor)', () => {
 
   it('reports all the problems of a template at once', () => {
     const problems = validateTemplate('{{customer.nom}} {{> mediateur}}', meta('reponse-defavorable'));
-    expect(problems.map((p) => p.code)).toEqual(['unknownVariable', ...Array(9).fill('missingRequired')]);
+    // Heading (addressee, reference, date, subject), the claim, the reasons, the money or
+    // remedy (amount, method, date, description, legal remedy and ground) and the signature: 14 required values.
+    expect(problems.map((p) => p.code)).toEqual(['unknownVariable', ...Array(14).fill('missingRequired')]);
   });
 
   it('knows every variable of the view model, each with a French and English label', async () => {

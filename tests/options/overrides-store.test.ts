@@ -22,22 +22,22 @@ describe('the store of edited template copies', () => {
 
   it('keeps a saved copy with the shipped version + 1, then counts up by one per save', async () => {
     const first = await saveTemplateOverride('accuse-reception', 'fr', 'Texte 1', NOW);
-    expect(first).toEqual({ source: 'Texte 1', version: 2, lang: 'fr' });
+    expect(first).toEqual({ source: 'Texte 1', version: 3, lang: 'fr' });
     await saveTemplateOverride('accuse-reception', 'fr', 'Texte 2', NOW);
     await saveTemplateOverride('cloture-suivi', 'en', 'Text', NOW);
     expect(await getTemplateOverrides()).toEqual({
-      'accuse-reception': { fr: { source: 'Texte 2', version: 3, lang: 'fr' } },
-      'cloture-suivi': { en: { source: 'Text', version: 2, lang: 'en' } },
+      'accuse-reception': { fr: { source: 'Texte 2', version: 4, lang: 'fr' } },
+      'cloture-suivi': { en: { source: 'Text', version: 3, lang: 'en' } },
     });
   });
 
   it('keeps one copy per language, each with its own versions', async () => {
     await saveTemplateOverride('accuse-reception', 'fr', 'Texte', NOW);
     const english = await saveTemplateOverride('accuse-reception', 'en', 'Text', NOW);
-    expect(english).toEqual({ source: 'Text', version: 2, lang: 'en' });
+    expect(english).toEqual({ source: 'Text', version: 3, lang: 'en' });
     expect((await getTemplateOverrides())['accuse-reception']).toEqual({
-      fr: { source: 'Texte', version: 2, lang: 'fr' },
-      en: { source: 'Text', version: 2, lang: 'en' },
+      fr: { source: 'Texte', version: 3, lang: 'fr' },
+      en: { source: 'Text', version: 3, lang: 'en' },
     });
     expect(nextTemplateVersion(1)).toBe(2);
     expect(nextTemplateVersion(4, { source: '', version: 2, lang: 'fr' })).toBe(5);
@@ -80,7 +80,7 @@ describe('the store of edited template copies', () => {
     await (await registerDb()).put('meta', corrupt, OVERRIDES_KEY);
     await saveTemplateOverride('accuse-reception', 'fr', 'Texte', NOW);
     expect(await getTemplateOverrides()).toEqual({
-      'accuse-reception': { fr: { source: 'Texte', version: 2, lang: 'fr' } },
+      'accuse-reception': { fr: { source: 'Texte', version: 3, lang: 'fr' } },
     });
     expect(await listQuarantine()).toEqual([
       expect.objectContaining({ key: `meta:${OVERRIDES_KEY}:${NOW.toISOString()}`, store: 'meta', raw: corrupt }),

@@ -55,10 +55,10 @@ describe('the settings form', () => {
     const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     await openPage();
     type('Nom de l’entreprise', 'Maison Dupont SAS');
-    type('Durée de conservation après clôture (années)', '0');
+    type('Durée de conservation après clôture ou dernier événement (années)', '0');
     type('Nom du médiateur', '   ');
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les paramètres' }));
-    const years = screen.getByLabelText('Durée de conservation après clôture (années)');
+    const years = screen.getByLabelText('Durée de conservation après clôture ou dernier événement (années)');
     expect(years.getAttribute('aria-invalid')).toBe('true');
     const describedBy = years.getAttribute('aria-describedby') ?? '';
     expect(document.getElementById(describedBy)?.textContent).toBe('Indiquez un nombre entier d’années, de 1 à 30.');

@@ -35,10 +35,10 @@ describe('the letter templates', () => {
   it('lists every shipped letter with its step and version', async () => {
     render(<App />);
     const table = await screen.findByTestId('templates');
-    expect(within(table).getAllByRole('row')).toHaveLength(8);
+    expect(within(table).getAllByRole('row')).toHaveLength(9);
     expect(within(row('accuse-reception')).getByText('Accusé de réception (sous 48 h)')).toBeTruthy();
     expect(within(row('reponse-defavorable')).getByText('Réponse')).toBeTruthy();
-    expect(within(row('accuse-reception')).getByTestId('template-version').textContent).toBe('1');
+    expect(within(row('accuse-reception')).getByTestId('template-version').textContent).toBe('2');
     expect(screen.queryByTestId('edited-badge')).toBeNull();
   });
 
@@ -46,11 +46,11 @@ describe('the letter templates', () => {
     const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     await openEditor('Réponse défavorable motivée');
     expect(screen.getByText('Modèle valide.')).toBeTruthy();
-    const broken = source().value.replace('{{> mediateur}}', '').replace('{{customer.name}}', '{{client}}');
+    const broken = source().value.replace('{{> mediateur}}', '').replaceAll('{{customer.addressee}}', '{{client}}');
     fireEvent.input(source(), { target: { value: broken } });
     const problems = screen.getByTestId('template-problems').textContent ?? '';
-    expect(problems).toContain('Variable inconnue : « client » (ligne 1).');
-    expect(problems).toContain('Variable obligatoire absente du modèle : « customer.name » (Nom du client).');
+    expect(problems).toContain('Variable inconnue : « client » (ligne 3).');
+    expect(problems).toContain('Variable obligatoire absente du modèle : « customer.addressee » (Nom du client).');
     expect(problems).toContain('Le bloc du médiateur {{> mediateur}} est obligatoire');
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la copie' }));
     expect(screen.getByText('Modèle non enregistré : corrigez les problèmes signalés.')).toBeTruthy();
@@ -62,26 +62,26 @@ describe('the letter templates', () => {
   it('updates the preview, saves a valid edit with the version bumped, and resets it', async () => {
     await openEditor('Accusé de réception (sous 48 h)');
     expect(screen.getByTestId('editor-version').textContent).toBe(
-      'Version 1, modèle d’origine. L’enregistrement créera la version 2.',
+      'Version 2, modèle d’origine. L’enregistrement créera la version 3.',
     );
-    const edited = source().value.replace('Madame, Monsieur,', 'Chère cliente, cher client,');
+    const edited = source().value.replace('{{customer.salutation}},', 'Chère cliente, cher client,');
     fireEvent.input(source(), { target: { value: edited } });
     await waitFor(() => expect(preview()).toContain('Chère cliente, cher client,'));
     expect(preview()).toContain('Maison Dupont SAS');
 
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la copie' }));
-    expect(await screen.findByText('Modèle enregistré (version 2).')).toBeTruthy();
+    expect(await screen.findByText('Modèle enregistré (version 3).')).toBeTruthy();
     expect(await getTemplateOverrides()).toEqual({
-      'accuse-reception': { fr: { source: edited, version: 2, lang: 'fr' } },
+      'accuse-reception': { fr: { source: edited, version: 3, lang: 'fr' } },
     });
-    await waitFor(() => expect(within(row('accuse-reception')).getByTestId('template-version').textContent).toBe('2'));
+    await waitFor(() => expect(within(row('accuse-reception')).getByTestId('template-version').textContent).toBe('3'));
     expect(within(row('accuse-reception')).getByTestId('edited-badge').textContent).toBe('modifié (français)');
     expect(screen.getByTestId('editor-version').textContent).toBe(
-      'Version 2, copie modifiée. L’enregistrement créera la version 3.',
+      'Version 3, copie modifiée. L’enregistrement créera la version 4.',
     );
 
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la copie' }));
-    expect(await screen.findByText('Modèle enregistré (version 3).')).toBeTruthy();
+    expect(await screen.findByText('Modèle enregistré (version 4).')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Rétablir le modèle d’origine' }));
     expect(await screen.findByText('Modèle d’origine rétabli.')).toBeTruthy();
@@ -94,16 +94,16 @@ describe('the letter templates', () => {
     await openEditor('Accusé de réception (sous 48 h)');
     fireEvent.input(source(), { target: { value: `${source().value}\n` } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la copie' }));
-    await screen.findByText('Modèle enregistré (version 2).');
+    await screen.findByText('Modèle enregistré (version 3).');
     fireEvent.change(screen.getByLabelText('Langue de la lettre'), { target: { value: 'en' } });
     expect(source().value).toBe(SHIPPED_SOURCES.en['accuse-reception']);
-    await waitFor(() => expect(preview()).toContain('Dear Sir or Madam'));
+    await waitFor(() => expect(preview()).toContain('Dear Ms Claire Martin'));
     fireEvent.input(source(), { target: { value: `${source().value}\n` } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la copie' }));
-    await screen.findByText('Modèle enregistré (version 2).');
+    await screen.findByText('Modèle enregistré (version 3).');
     const stored = await getTemplateOverrides();
-    expect(stored['accuse-reception']?.fr?.version).toBe(2);
-    expect(stored['accuse-reception']?.en?.version).toBe(2);
+    expect(stored['accuse-reception']?.fr?.version).toBe(3);
+    expect(stored['accuse-reception']?.en?.version).toBe(3);
     await waitFor(() => expect(screen.getAllByTestId('edited-badge')).toHaveLength(2));
   });
 

@@ -13,21 +13,21 @@ beforeEach(async () => {
 });
 
 const shipped = SHIPPED_SOURCES.fr['accuse-reception'];
-const edited = shipped.replace('Madame, Monsieur,', 'Chère cliente, cher client,');
+const edited = shipped.replace('{{customer.salutation}},', 'Chère cliente, cher client,');
 
 describe('templates/save and templates/reset in the background', () => {
   it('stores a valid copy with the version bumped and announces the change', async () => {
     expect(edited).not.toBe(shipped);
     const first = await send({ type: 'templates/save', id: 'accuse-reception', lang: 'fr', source: edited });
-    expect(first).toEqual({ source: edited, version: 2, lang: 'fr' });
+    expect(first).toEqual({ source: edited, version: 3, lang: 'fr' });
     const second = await send({ type: 'templates/save', id: 'accuse-reception', lang: 'fr', source: `${edited}\n` });
-    expect(second).toMatchObject({ version: 3 });
-    expect((await getTemplateOverrides())['accuse-reception']?.fr).toMatchObject({ version: 3, lang: 'fr' });
+    expect(second).toMatchObject({ version: 4 });
+    expect((await getTemplateOverrides())['accuse-reception']?.fr).toMatchObject({ version: 4, lang: 'fr' });
     expect((await fakeBrowser.storage.local.get(CHANGE_KEY))[CHANGE_KEY]).toMatchObject({ ids: [] });
   });
 
   it('refuses a broken template with the French problems and stores nothing', async () => {
-    const broken = `${shipped.replace('{{customer.name}}', '{{client.nom}}')}\n{{#isFavourable}}`;
+    const broken = `${shipped.replaceAll('{{customer.addressee}}', '{{client.nom}}')}\n{{#isFavourable}}`;
     const error = (await send({ type: 'templates/save', id: 'accuse-reception', lang: 'fr', source: broken }).catch(
       (e) => e,
     )) as RequestError;
@@ -38,10 +38,10 @@ describe('templates/save and templates/reset in the background', () => {
       type: 'templates/save',
       id: 'accuse-reception',
       lang: 'fr',
-      source: shipped.replace('{{customer.name}}', '{{client.nom}}'),
+      source: shipped.replaceAll('{{customer.addressee}}', '{{client.nom}}'),
     }).catch((e) => e)) as RequestError;
     expect(unknown.message).toContain('Variable inconnue : « client.nom »');
-    expect(unknown.message).toContain('Variable obligatoire absente du modèle : « customer.name »');
+    expect(unknown.message).toContain('Variable obligatoire absente du modèle : « customer.addressee »');
     expect(await getTemplateOverrides()).toEqual({});
   });
 

@@ -35,41 +35,45 @@ describe('anonymising a complaint', () => {
     expect(after).not.toMatch(/Martin|Claire|claire/);
   });
 
-  it('keeps what the statistics need', async () => {
+  it('keeps what the statistics need, with every date reduced to its month', async () => {
     const c = await closedComplaint();
     await anonymizeComplaint(c.id, 'request', at(NOW));
     const a = await getComplaint(c.id);
+    const march = '2020-02-29T23:00:00.000Z'; // 1 March 2020, 00:00 in Paris
     expect(a).toMatchObject({
       reference: c.reference,
-      receivedAt: c.receivedAt,
-      loggedAt: c.loggedAt,
+      receivedAt: march,
+      loggedAt: march,
+      createdAt: march,
       channel: 'email',
       category: 'livraison',
-      product: 'Vase Lumen 30 cm',
+      product: '',
       phase: 'closed',
       justified: 'yes',
       severity: 2,
       clocks: {
-        ack: { dueAt: c.clocks.ack.dueAt, metAt: c.clocks.ack.metAt },
-        answer: { dueAt: c.clocks.answer.dueAt, dueDay: c.clocks.answer.dueDay, metAt: c.clocks.answer.metAt },
+        ack: { dueAt: march, dueDay: '2020-03-01', metAt: march },
+        answer: { dueAt: march, dueDay: '2020-03-01', metAt: march },
       },
-      closure: { closedAt: c.closure.closedAt, summary: '[Texte effacé : données personnelles]' },
+      closure: { closedAt: march, summary: '[Texte effacé : données personnelles]' },
       investigation: { scope: 'isolated', customersAffected: 1, immediateAction: { taken: true } },
       decision: { outcome: 'favourable', nonConformity: true },
-      compensation: { kind: 'financial', amountEuros: 45 },
-      letters: c.letters,
+      compensation: { kind: 'financial', amountEuros: null, amountRange: { min: 20, max: 50 }, dueDay: '2020-03-01' },
+      letters: c.letters.map((l) => ({ ...l, at: march })),
+      // Measured on the exact dates before they went: 4 hours to acknowledge, 7 to answer, both on time.
+      durations: { ack: { ms: 4 * 3_600_000, late: false }, answer: { ms: 7 * 3_600_000, late: false } },
       anonymizedAt: '2026-06-01T08:00:00.000Z',
     });
-    expect(a?.customer).toEqual({ name: 'Client anonymisé' });
+    expect(a?.customer).toEqual({ civility: 'none', name: 'Client anonymisé' });
     expect(a?.source).toEqual({ webmail: 'gmail' });
     expect(a?.subject).toBe('Réclamation anonymisée');
     expect(a?.notes.map((n) => [n.at, n.author, n.text])).toEqual([
-      [c.notes[0]?.at, 'Julie Bernard', '[Texte effacé : données personnelles]'],
+      [march, 'Julie Bernard', '[Texte effacé : données personnelles]'],
     ]);
-    expect(a?.followUp[0]).toMatchObject({ owner: 'Julie Bernard', doneAt: c.followUp[0]?.doneAt });
-    expect(a?.followUp[0]?.effectiveness.effective).toBe(true);
+    expect(a?.followUp[0]).toMatchObject({ owner: 'Julie Bernard', doneAt: march });
+    expect(a?.followUp[0]?.effectiveness).toMatchObject({ effective: true, checkedAt: march });
     expect(a?.clocks.answer.extensions).toEqual([
-      { ...c.clocks.answer.extensions[0], reason: '[Texte effacé : données personnelles]' },
+      { newDueAt: march, customerToldAt: march, at: march, reason: '[Texte effacé : données personnelles]' },
     ]);
   });
 
@@ -128,9 +132,10 @@ describe('anonymising a complaint', () => {
 
   it('refuses the retention reason before the retention period has ended', async () => {
     const c = await closedComplaint('2024-03-02T09:00:00.000Z', '2024-03-20T10:00:00Z');
-    await expect(anonymizeComplaint(c.id, 'retention', at(NOW), 5)).rejects.toThrow(/durée de conservation/);
+    const periods = { years: 5, notComplaintYears: 1 };
+    await expect(anonymizeComplaint(c.id, 'retention', at(NOW), periods)).rejects.toThrow(/durée de conservation/);
     expect((await getComplaint(c.id))?.anonymizedAt).toBeNull();
-    await anonymizeComplaint(c.id, 'retention', at('2029-03-21T08:00:00Z'), 5);
+    await anonymizeComplaint(c.id, 'retention', at('2029-03-21T08:00:00Z'), periods);
     expect((await getComplaint(c.id))?.anonymizedAt).toBe('2029-03-21T08:00:00.000Z');
   });
 
@@ -179,6 +184,6 @@ describe('which recorded changes are personal', () => {
     const copy = structuredClone(c);
     const { complaint: a } = anonymizeRecord(c, 'request', ctx(new Date('2026-04-01T00:00:00Z')));
     expect(c).toEqual(copy);
-    expect(a.customer).toEqual({ name: 'Client anonymisé' });
+    expect(a.customer).toEqual({ civility: 'none', name: 'Client anonymisé' });
   });
 });

@@ -49,9 +49,11 @@ describe('the printable case file', () => {
     const c = await completeComplaint();
     render(<App id={c.id} />);
     await screen.findByTestId('casefile');
-    await vi.waitFor(() => expect(document.title).toBe(`Dossier de réclamation ${c.reference}`));
+    await vi.waitFor(() => expect(document.title).toBe(`Dossier de réclamation ${c.reference} (interne)`));
     expect(section('company').textContent).toContain('Maison Lumen SAS');
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(`Dossier de réclamation ${c.reference}`);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      `Dossier de réclamation ${c.reference} (interne)`,
+    );
     const complaint = section('complaint').textContent ?? '';
     for (const text of ['Claire Martin', 'claire.martin@example.fr', 'CMD-99812', 'Vase Lumen brisé', 'E-mail'])
       expect(complaint).toContain(text);
@@ -80,7 +82,8 @@ describe('the printable case file', () => {
     const letter = within(section('letters')).getByTestId('cf-letter');
     expect(letter.textContent).toContain('Réponse favorable avec dédommagement');
     expect(letter.textContent).toContain('a'.repeat(64));
-    expect(letter.textContent).toMatch(/Texte régénéré à partir du dossier|Texte non régénérable/);
+    expect(within(letter).getByTestId('cf-letter-not-kept').textContent).toMatch(/^Texte non conservé : courrier/);
+    expect(within(letter).queryByTestId('cf-letter-text')).toBeNull();
     expect(section('chain').textContent).toContain('Chaîne d’historique vérifiée : 14 événement(s)');
     expect(screen.getByRole('button', { name: 'Imprimer / enregistrer en PDF' })).toBeTruthy();
   });
@@ -94,7 +97,7 @@ describe('the printable case file', () => {
         history={await getHistory(c.id)}
         verdict={await verifyComplaintChain(c.id)}
         settings={DEFAULT_SETTINGS}
-        regenerated={[]}
+        audience="internal"
         now={new Date('2026-03-03T10:00:00Z')}
         onPrint={onPrint}
       />,

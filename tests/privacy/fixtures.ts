@@ -42,7 +42,8 @@ export const FREE_TEXT_WORDS = [
   'Dossier clos après appel', // closure summary
 ];
 
-export async function closedComplaint(receivedAt = '2020-03-02T09:00:00.000Z', closedAt = '2020-03-20T10:00:00Z') {
+/** The complaint answered (favourable, 45 € by transfer) 7 hours after its receipt, and left there. */
+export async function answeredComplaint(receivedAt = '2020-03-02T09:00:00.000Z') {
   const c = await createComplaint(
     {
       receivedAt,
@@ -96,7 +97,16 @@ export async function closedComplaint(receivedAt = '2020-03-02T09:00:00.000Z', c
         causes: 'Emballage trop léger',
         correctiveActions: 'Double carton désormais',
       },
-      compensation: { kind: 'financial', amountEuros: 45, description: 'Avoir sur le compte client', executedAt: null },
+      compensation: {
+        kind: 'financial',
+        amountEuros: 45,
+        description: 'Avoir sur le compte client',
+        executedAt: null,
+        method: 'transfer',
+        dueDay: day(24 * 10).slice(0, 10),
+        legalRemedy: null,
+        legalBasis: null,
+      },
     },
     at(day(6)),
   );
@@ -112,7 +122,12 @@ export async function closedComplaint(receivedAt = '2020-03-02T09:00:00.000Z', c
     },
     at(day(7)),
   );
-  await transitionComplaint(c.id, undefined, 'answered', at(day(7)));
+  return transitionComplaint(c.id, undefined, 'answered', at(day(7)));
+}
+
+export async function closedComplaint(receivedAt = '2020-03-02T09:00:00.000Z', closedAt = '2020-03-20T10:00:00Z') {
+  const c = await answeredComplaint(receivedAt);
+  const day = (n: number) => new Date(new Date(receivedAt).getTime() + n * 3_600_000).toISOString();
   await updateComplaint(
     c.id,
     undefined,

@@ -60,7 +60,9 @@ describe('anonymisation through the background', () => {
     expect(await announced()).toEqual([old.id]);
     expect((await getComplaint(recent.id))?.anonymizedAt).toBeNull();
 
-    await saveSettings({ retentionYears: 30 });
+    // Above 10 years the settings need a written reason (issue 9).
+    await expect(saveSettings({ retentionYears: 30 })).rejects.toThrow(/Au-delà de 10 ans/);
+    await saveSettings({ retentionYears: 30, retentionReason: 'Contentieux en cours' });
     const again = await send<RetentionReport>({ type: 'retention/apply', ids: [old.id] });
     expect(again.anonymized).toEqual([]);
     expect(again.skipped[0]?.message).toMatch(/déjà anonymisée/);

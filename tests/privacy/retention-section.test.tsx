@@ -6,6 +6,7 @@ import { RetentionSection } from '@/components/privacy/RetentionSection';
 import { startBackground } from '@/lib/background/start';
 import { setLang } from '@/lib/i18n';
 import type { RetentionReport } from '@/lib/register/anonymize-store';
+import { quarantineAges } from '@/lib/register/quarantine';
 import { getComplaint } from '@/lib/register/queries';
 import type { RetentionCandidate } from '@/lib/register/retention';
 import { freshDatabase } from '../support/complaints';
@@ -15,25 +16,83 @@ beforeEach(() => setLang('fr'));
 afterEach(cleanup);
 
 const candidates: RetentionCandidate[] = [
-  { id: crypto.randomUUID(), reference: 'REC-2019-0004', closedAt: '2019-05-02T10:00:00.000Z', initials: 'C. M.' },
-  { id: crypto.randomUUID(), reference: 'REC-2020-0011', closedAt: '2020-01-15T10:00:00.000Z', initials: 'P. D.' },
+  {
+    id: crypto.randomUUID(),
+    reference: 'REC-2019-0004',
+    phase: 'closed',
+    since: '2019-05-02T10:00:00.000Z',
+    basis: 'closed',
+    initials: 'C. M.',
+  },
+  {
+    id: crypto.randomUUID(),
+    reference: 'REC-2020-0011',
+    phase: 'answered',
+    since: '2020-01-15T10:00:00.000Z',
+    basis: 'lastEvent',
+    initials: 'P. D.',
+  },
 ];
+/** The retention periods and an empty quarantine: what every render below shares. */
+const periods = { years: 5, notComplaintYears: 1, quarantine: [] };
 const report = (over: Partial<RetentionReport> = {}): RetentionReport => ({ anonymized: [], skipped: [], ...over });
 
 describe('the retention section', () => {
-  it('lists the complaints due with their closure date and the customer’s initials only', () => {
-    render(<RetentionSection years={5} candidates={candidates} onAnonymize={vi.fn()} />);
+  it('lists the complaints due with their closure or last event date and the customer’s initials only', () => {
+    render(<RetentionSection {...periods} candidates={candidates} onAnonymize={vi.fn()} />);
     const rows = within(screen.getByTestId('retention-list')).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
-      'REC-2019-0004jeu. 2 mai 2019C. M.',
-      'REC-2020-0011mer. 15 janv. 2020P. D.',
+      'REC-2019-0004jeu. 2 mai 2019 (clôture)C. M.',
+      'REC-2020-0011mer. 15 janv. 2020 (dernier événement)P. D.',
     ]);
-    expect(screen.getByText(/conservées 5 an\(s\) après sa clôture/)).toBeTruthy();
+    expect(screen.getByText(/conservées 5 an\(s\) après sa clôture/).textContent).toContain(
+      '1 an(s) après son dernier événement pour un message classé « pas une réclamation »',
+    );
+  });
+
+  it('lists the records in quarantine with their age, oldest first, and flags those past retention', () => {
+    const now = new Date('2026-06-01T10:00:00.000Z');
+    const quarantine = quarantineAges(
+      [
+        {
+          key: 'complaints:a',
+          store: 'complaints',
+          raw: { reference: 'REC-2025-0007', updatedAt: '2026-05-02T10:00:00.000Z' },
+          issues: 'phase',
+          at: '2026-05-20T10:00:00.000Z',
+        },
+        {
+          key: 'complaints:b',
+          store: 'complaints',
+          raw: { reference: 'REC-2019-0002', updatedAt: '2019-01-10T10:00:00.000Z' },
+          issues: 'clocks',
+          at: '2025-11-03T10:00:00.000Z',
+        },
+        { key: 'history:c#4', store: 'history', raw: 'x', issues: 'type', at: '2026-04-01T10:00:00.000Z' },
+      ],
+      now,
+    );
+    render(<RetentionSection {...periods} quarantine={quarantine} candidates={[]} onAnonymize={vi.fn()} />);
+    const list = screen.getByTestId('quarantine-list');
+    const rows = within(list).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      'REC-2019-0002lun. 3 nov. 20257 an(s) — durée de conservation dépassée',
+      'history:c#4mer. 1 avr. 202661 jour(s)',
+      'REC-2025-0007mer. 20 mai 202630 jour(s)',
+    ]);
+    expect(within(screen.getByTestId('quarantine')).getByRole('heading').textContent).toBe(
+      'Enregistrements en quarantaine',
+    );
+  });
+
+  it('says when nothing is in quarantine', () => {
+    render(<RetentionSection {...periods} candidates={[]} onAnonymize={vi.fn()} />);
+    expect(within(screen.getByTestId('quarantine')).getByText('Aucun enregistrement en quarantaine.')).toBeTruthy();
   });
 
   it('names every complaint in the confirmation, and does nothing when it is cancelled', () => {
     const onAnonymize = vi.fn(async () => report());
-    render(<RetentionSection years={5} candidates={candidates} onAnonymize={onAnonymize} />);
+    render(<RetentionSection {...periods} candidates={candidates} onAnonymize={onAnonymize} />);
     fireEvent.click(screen.getByRole('button', { name: 'Anonymiser ces réclamations…' }));
     const dialog = screen.getByRole('alertdialog', {
       name: '2 réclamations vont être anonymisées : REC-2019-0004, REC-2020-0011.',
@@ -52,7 +111,7 @@ describe('the retention section', () => {
         skipped: [{ id: b.id, message: 'Déjà anonymisée.' }],
       }),
     );
-    render(<RetentionSection years={5} candidates={candidates} onAnonymize={onAnonymize} />);
+    render(<RetentionSection {...periods} candidates={candidates} onAnonymize={onAnonymize} />);
     fireEvent.click(screen.getByTestId('retention-apply'));
     fireEvent.click(screen.getByRole('button', { name: 'Confirmer l’anonymisation' }));
     const result = await screen.findByTestId('retention-report');
@@ -62,9 +121,9 @@ describe('the retention section', () => {
   });
 
   it('says so when nothing is due, and while the register is being read', () => {
-    const { rerender } = render(<RetentionSection years={5} candidates={null} onAnonymize={vi.fn()} />);
+    const { rerender } = render(<RetentionSection {...periods} candidates={null} onAnonymize={vi.fn()} />);
     expect(screen.getByRole('status').textContent).toMatch(/^Recherche des réclamations/);
-    rerender(<RetentionSection years={5} candidates={[]} onAnonymize={vi.fn()} />);
+    rerender(<RetentionSection {...periods} candidates={[]} onAnonymize={vi.fn()} />);
     expect(screen.getByTestId('retention-none').textContent).toBe(
       'Aucune réclamation n’a dépassé la durée de conservation.',
     );
@@ -72,7 +131,7 @@ describe('the retention section', () => {
   });
 
   it('uses the singular for one complaint', () => {
-    render(<RetentionSection years={5} candidates={candidates.slice(0, 1)} onAnonymize={vi.fn()} />);
+    render(<RetentionSection {...periods} candidates={candidates.slice(0, 1)} onAnonymize={vi.fn()} />);
     fireEvent.click(screen.getByTestId('retention-apply'));
     expect(screen.getByRole('alertdialog', { name: '1 réclamation va être anonymisée : REC-2019-0004.' })).toBeTruthy();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '@/lib/i18n';
+import { t, UserError } from '@/lib/i18n';
 import { allowedTargets, checkTransition, nextDueAt, TRANSITIONS } from '@/lib/register/phases';
 import { TransitionRefused, transitionRecord } from '@/lib/register/records';
 import { type Complaint, PHASES, type Phase } from '@/lib/register/schema';
@@ -111,6 +111,112 @@ describe('the handling process as a state machine', () => {
         'answered',
       ),
     ).toEqual([]);
+  });
+
+  it('refuses to answer while a financial compensation lacks its amount, payment method or payment date', () => {
+    const c = readyToAnswer();
+    const financial = (k: Partial<Complaint['compensation']>) =>
+      missing({ ...c, compensation: { ...c.compensation, kind: 'financial', ...k } }, 'answered');
+    expect(financial({})).toEqual([]);
+    expect(financial({ method: null })).toEqual(['register.guard.compensationMethod']);
+    expect(financial({ dueDay: null })).toEqual(['register.guard.compensationDueDay']);
+    expect(financial({ amountEuros: 0, method: null, dueDay: null })).toEqual([
+      'register.guard.compensationAmount',
+      'register.guard.compensationMethod',
+      'register.guard.compensationDueDay',
+    ]);
+    expect(t('register.guard.compensationMethod')).toBe(
+      'Indiquez le mode de paiement du dédommagement (moyen de paiement d’origine, virement, chèque, avoir).',
+    );
+    expect(t('register.guard.compensationDueDay')).toBe('Indiquez la date à laquelle le dédommagement sera versé.');
+  });
+
+  it('accepts a remedy owed by law instead of a compensation for a favourable decision', () => {
+    const c = readyToAnswer();
+    const replacement = {
+      ...c.compensation,
+      kind: 'legal' as const,
+      amountEuros: null,
+      method: null,
+      legalRemedy: 'replacement' as const,
+      legalBasis: 'conformity' as const,
+      dueDay: '2026-03-12',
+    };
+    expect(missing({ ...c, compensation: replacement }, 'answered')).toEqual([]);
+    expect(transitionRecord({ ...c, compensation: replacement }, 'answered', ctx()).complaint.phase).toBe('answered');
+  });
+
+  it('refuses to answer while a remedy owed by law lacks its remedy or its legal ground', () => {
+    const c = readyToAnswer();
+    const legal = { ...c.compensation, kind: 'legal' as const, legalRemedy: null, legalBasis: null, dueDay: null };
+    expect(missing({ ...c, compensation: legal }, 'answered')).toEqual([
+      'register.guard.legalRemedy',
+      'register.guard.legalBasis',
+    ]);
+    expect(t('register.guard.legalBasis')).toBe(
+      'Indiquez le fondement du remède : garantie légale de conformité ou colis endommagé pendant le transport.',
+    );
+  });
+
+  it('refuses to answer while a refund owed by law lacks its amount, method or date', () => {
+    const c = readyToAnswer();
+    const refund = (k: Partial<Complaint['compensation']>) =>
+      missing(
+        {
+          ...c,
+          compensation: {
+            ...c.compensation,
+            kind: 'legal',
+            legalRemedy: 'refund',
+            legalBasis: 'transport',
+            amountEuros: 89,
+            method: 'originalPayment',
+            dueDay: '2026-03-09',
+            ...k,
+          },
+        },
+        'answered',
+      );
+    expect(refund({})).toEqual([]);
+    expect(refund({ amountEuros: null, method: null, dueDay: null })).toEqual([
+      'register.guard.refundAmount',
+      'register.guard.refundMethod',
+      'register.guard.refundDueDay',
+    ]);
+    expect(t('register.guard.refundDueDay')).toBe('Indiquez la date à laquelle le remboursement sera effectué.');
+  });
+
+  it('refuses to answer while a replacement or a repair owed by law has no date', () => {
+    const c = readyToAnswer();
+    for (const legalRemedy of ['replacement', 'repair'] as const) {
+      const compensation = {
+        ...c.compensation,
+        kind: 'legal' as const,
+        legalRemedy,
+        legalBasis: 'conformity' as const,
+      };
+      expect(missing({ ...c, compensation: { ...compensation, dueDay: null } }, 'answered')).toEqual([
+        'register.guard.remedyDueDay',
+      ]);
+    }
+    // A replacement needs no amount or payment method.
+    expect(
+      missing(
+        {
+          ...c,
+          compensation: {
+            ...c.compensation,
+            kind: 'legal',
+            legalRemedy: 'repair',
+            legalBasis: 'conformity',
+            amountEuros: null,
+            method: null,
+          },
+        },
+        'answered',
+      ),
+    ).toEqual([]);
+    expect(t('register.guard.remedyDueDay')).toBe('Indiquez la date prévue du remplacement ou de la réparation.');
   });
 
   it('files a message that is not a complaint only with a reason, and stops its clocks', () => {

@@ -103,6 +103,44 @@ describe('the dashboard figures of a hand-computed register (now: 15 March 2026,
     expect(stats.compensation).toEqual({ count: 5, euros: 80.3 });
   });
 
+  it('counts a remedy owed by law apart from compensation, a refund as money paid and a replacement as none', () => {
+    // Both answered with A on 10 March. The refund owed for a parcel damaged in transport is money paid (89 €);
+    // the replacement under the legal guarantee pays nothing, even with a stale amount left on the record.
+    const refund = {
+      ...A,
+      id: crypto.randomUUID(),
+      compensation: {
+        ...A.compensation,
+        kind: 'legal' as const,
+        legalRemedy: 'refund' as const,
+        legalBasis: 'transport' as const,
+        amountEuros: 89,
+        method: 'originalPayment' as const,
+        dueDay: '2026-03-12',
+      },
+    };
+    const replacement = {
+      ...A,
+      id: crypto.randomUUID(),
+      compensation: {
+        ...A.compensation,
+        kind: 'legal' as const,
+        legalRemedy: 'replacement' as const,
+        legalBasis: 'conformity' as const,
+        amountEuros: 40,
+        method: null,
+        dueDay: '2026-03-14',
+      },
+    };
+    const withLegal = computeStats([...REGISTER, refund, replacement], NOW);
+    const march = withLegal.months.find((m) => m.month === '2026-03');
+    expect(march?.legal).toEqual({ count: 2, euros: 89 });
+    expect(march?.compensation).toEqual({ count: 2, euros: 30 }); // A and D only, as without them
+    expect(withLegal.legal).toEqual({ count: 2, euros: 89 });
+    expect(withLegal.compensation).toEqual(stats.compensation);
+    expect(stats.legal).toEqual({ count: 0, euros: 0 });
+  });
+
   it('reads its input once, so it can be fed straight from a cursor', () => {
     let reads = 0;
     function* stream() {
@@ -127,5 +165,6 @@ describe('the dashboard figures of a hand-computed register (now: 15 March 2026,
     expect(empty.ack.onTime).toBeNull();
     expect(empty.meanHours).toEqual({ ack: null, answer: null });
     expect(empty.compensation).toEqual({ count: 0, euros: 0 });
+    expect(empty.legal).toEqual({ count: 0, euros: 0 });
   });
 });

@@ -143,7 +143,7 @@ describe('recurring problems', () => {
       ...base,
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
       receivedAt: daysAgo((i * 730) / 100_000),
-      customer: { name: `Client ${i}`, email: `client${i}@example.fr` },
+      customer: { civility: 'none', name: `Client ${i}`, email: `client${i}@example.fr` },
       subject: `${subjects[i % 4]} ${['lot', 'série', 'stock'][i % 3]} ${i % 97}`,
       category: ['livraison', 'facturation', 'produit', 'remboursement'][i % 4] as string,
       product: i % 5 === 0 ? `Produit ${i % 40}` : '',

@@ -44,7 +44,13 @@ export function readyToAnswer(base: Complaint = complaint()): Complaint {
     severity: 2,
     investigation: { ...base.investigation, rootCause: 'Emballage insuffisant', scope: 'isolated' },
     decision: { ...base.decision, outcome: 'favourable', reasons: 'Le colis a été abîmé pendant le transport.' },
-    compensation: { ...base.compensation, kind: 'financial', amountEuros: 30 },
+    compensation: {
+      ...base.compensation,
+      kind: 'financial',
+      amountEuros: 30,
+      method: 'originalPayment',
+      dueDay: '2026-03-16',
+    },
   };
 }
 

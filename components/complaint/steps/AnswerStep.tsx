@@ -2,7 +2,8 @@
 // of a confirmed non-conformity, a compensation in line with the severity; then the answer letter.
 import { t } from '@/lib/i18n';
 import { templatesFor } from '@/lib/letters/catalog';
-import { COMPENSATION_KINDS, OUTCOMES } from '@/lib/register/schema';
+import { paysMoney, tidyCompensation } from '@/lib/register/compensation';
+import { COMPENSATION_KINDS, LEGAL_BASES, LEGAL_REMEDIES, OUTCOMES, PAYMENT_METHODS } from '@/lib/register/schema';
 import { fromLocalInput, toLocalInput } from '@/lib/ui/format';
 import { Check, Select, Text } from '../../controls';
 import { EditSection } from '../EditSection';
@@ -18,18 +19,28 @@ export function AnswerStep(props: StepProps) {
       ...c.compensation,
       amountEuros: c.compensation.amountEuros === null ? '' : String(c.compensation.amountEuros),
       executedAt: c.compensation.executedAt ? toLocalInput(c.compensation.executedAt) : '',
+      method: (c.compensation.method ?? '') as (typeof PAYMENT_METHODS)[number] | '',
+      dueDay: c.compensation.dueDay ?? '',
+      legalRemedy: (c.compensation.legalRemedy ?? '') as (typeof LEGAL_REMEDIES)[number] | '',
+      legalBasis: (c.compensation.legalBasis ?? '') as (typeof LEGAL_BASES)[number] | '',
     },
   };
   type Value = typeof value;
   const save = (v: Value) =>
     actions.patch({
       decision: { ...v.decision, outcome: v.decision.outcome === '' ? null : v.decision.outcome },
-      compensation: {
+      // Only the fields of the chosen kind are kept: a method typed before switching to a geste commercial
+      // must not reach the letter or the statistics.
+      compensation: tidyCompensation({
         ...v.compensation,
         amountEuros:
           v.compensation.amountEuros.trim() === '' ? null : Number(v.compensation.amountEuros.replace(',', '.')),
         executedAt: v.compensation.executedAt ? fromLocalInput(v.compensation.executedAt) : null,
-      },
+        method: v.compensation.method || null,
+        dueDay: v.compensation.dueDay || null,
+        legalRemedy: v.compensation.legalRemedy || null,
+        legalBasis: v.compensation.legalBasis || null,
+      }),
     });
   const answering = c.phase === 'investigating';
   return (
@@ -39,6 +50,10 @@ export function AnswerStep(props: StepProps) {
           const dec = (patch: Partial<Value['decision']>) => set({ ...d, decision: { ...d.decision, ...patch } });
           const comp = (patch: Partial<Value['compensation']>) =>
             set({ ...d, compensation: { ...d.compensation, ...patch } });
+          const k = d.compensation;
+          const money = paysMoney({ kind: k.kind, legalRemedy: k.legalRemedy || null });
+          const unset = ['', t('ui.comp.unset')] as const;
+          const err = (field: string) => errors[`patch.compensation.${field}`];
           return (
             <div class="form__grid">
               <Select
@@ -83,28 +98,81 @@ export function AnswerStep(props: StepProps) {
                 onChange={(v) => comp({ kind: v })}
                 testId="compensation-kind"
               />
-              {d.compensation.kind === 'financial' && (
-                <Text
-                  label={t('ui.comp.amount')}
-                  type="text"
-                  value={d.compensation.amountEuros}
-                  onChange={(v) => comp({ amountEuros: v })}
-                  error={errors['patch.compensation.amountEuros']}
-                  testId="compensation-amount"
-                />
+              {k.kind !== 'none' && k.kind !== 'financial' && (
+                <p class="field__hint" data-testid="compensation-hint">
+                  {t('ui.comp.legalHint')}
+                </p>
               )}
-              {d.compensation.kind !== 'none' && (
+              {k.kind === 'legal' && (
+                <>
+                  <Select
+                    label={t('ui.comp.legalRemedy')}
+                    value={k.legalRemedy}
+                    options={[unset, ...LEGAL_REMEDIES.map((r) => [r, t(`ui.comp.remedy.${r}`)] as const)]}
+                    onChange={(v) => comp({ legalRemedy: v })}
+                    error={err('legalRemedy')}
+                    testId="compensation-remedy"
+                  />
+                  <Select
+                    label={t('ui.comp.legalBasis')}
+                    value={k.legalBasis}
+                    options={[unset, ...LEGAL_BASES.map((b) => [b, t(`ui.comp.basis.${b}`)] as const)]}
+                    onChange={(v) => comp({ legalBasis: v })}
+                    error={err('legalBasis')}
+                    testId="compensation-basis"
+                  />
+                </>
+              )}
+              {money && (
                 <>
                   <Text
-                    label={t('ui.comp.description')}
+                    label={t('ui.comp.amount')}
+                    type="text"
+                    value={k.amountEuros}
+                    onChange={(v) => comp({ amountEuros: v })}
+                    error={err('amountEuros')}
+                    testId="compensation-amount"
+                  />
+                  <Select
+                    label={t('ui.comp.method')}
+                    value={k.method}
+                    options={[unset, ...PAYMENT_METHODS.map((m) => [m, t(`ui.comp.method.${m}`)] as const)]}
+                    onChange={(v) => comp({ method: v })}
+                    error={err('method')}
+                    testId="compensation-method"
+                  />
+                </>
+              )}
+              {(money || (k.kind === 'legal' && k.legalRemedy !== '')) && (
+                <Text
+                  label={t(
+                    k.kind === 'financial'
+                      ? 'ui.comp.paymentDueDay'
+                      : k.legalRemedy === 'refund'
+                        ? 'ui.comp.refundDueDay'
+                        : 'ui.comp.remedyDueDay',
+                  )}
+                  type="date"
+                  value={k.dueDay}
+                  onChange={(v) => comp({ dueDay: v })}
+                  error={err('dueDay')}
+                  testId="compensation-due-day"
+                />
+              )}
+              {k.kind !== 'none' && (
+                <>
+                  <Text
+                    label={t(k.kind === 'commercial' ? 'ui.comp.commercialDescription' : 'ui.comp.description')}
                     area={2}
-                    value={d.compensation.description}
+                    value={k.description}
                     onChange={(v) => comp({ description: v })}
+                    error={err('description')}
+                    testId="compensation-description"
                   />
                   <Text
                     label={t('ui.comp.executedAt')}
                     type="datetime-local"
-                    value={d.compensation.executedAt}
+                    value={k.executedAt}
                     onChange={(v) => comp({ executedAt: v })}
                   />
                 </>

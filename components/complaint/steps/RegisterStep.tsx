@@ -1,6 +1,6 @@
 // Step 1: the register entry itself, editable; qualifying a message that is not a complaint.
 import { t } from '@/lib/i18n';
-import { CHANNELS, JUSTIFIED } from '@/lib/register/schema';
+import { CHANNELS, CIVILITIES, JUSTIFIED } from '@/lib/register/schema';
 import { fromLocalInput, toLocalInput } from '@/lib/ui/format';
 import { Check, Select, Text } from '../../controls';
 import { EditSection } from '../EditSection';
@@ -12,7 +12,9 @@ export function RegisterStep({ complaint: c, settings, actions }: StepProps) {
     receivedAt: toLocalInput(c.receivedAt),
     channel: c.channel,
     customer: {
+      civility: c.customer.civility,
       name: c.customer.name,
+      company: c.customer.company ?? '',
       email: c.customer.email ?? '',
       phone: c.customer.phone ?? '',
       customerNumber: c.customer.customerNumber ?? '',
@@ -36,7 +38,9 @@ export function RegisterStep({ complaint: c, settings, actions }: StepProps) {
       ...e,
       receivedAt: fromLocalInput(e.receivedAt) ?? c.receivedAt,
       customer: {
+        civility: e.customer.civility,
         name: e.customer.name,
+        company: e.customer.company.trim() || undefined,
         email: e.customer.email || undefined,
         phone: e.customer.phone || undefined,
         customerNumber: e.customer.customerNumber || undefined,
@@ -61,11 +65,25 @@ export function RegisterStep({ complaint: c, settings, actions }: StepProps) {
               options={CHANNELS.map((k) => [k, t(`channel.${k}`)] as const)}
               onChange={(v) => set({ ...d, channel: v })}
             />
+            <Select
+              label={t('ui.form.civility')}
+              value={d.customer.civility}
+              options={CIVILITIES.map((k) => [k, t(`ui.form.civility.${k}`)] as const)}
+              onChange={(v) => set({ ...d, customer: { ...d.customer, civility: v } })}
+              testId="customer-civility"
+            />
             <Text
               label={t('ui.form.customerName')}
               value={d.customer.name}
               onChange={(v) => set({ ...d, customer: { ...d.customer, name: v } })}
               error={errors['patch.customer.name']}
+            />
+            <Text
+              label={t('ui.form.company')}
+              value={d.customer.company}
+              onChange={(v) => set({ ...d, customer: { ...d.customer, company: v } })}
+              error={errors['patch.customer.company']}
+              testId="customer-company"
             />
             <Text
               label={t('ui.form.customerEmail')}

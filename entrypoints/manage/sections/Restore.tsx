@@ -19,7 +19,11 @@ export function Restore() {
     try {
       const dryRun = await checkBackup(chosen, {
         onProgress: (done, total) => setState({ step: 'checking', done, total }),
-        retention: { years: settings.retentionYears, now: new Date() },
+        retention: {
+          years: settings.retentionYears,
+          notComplaintYears: settings.retentionNotComplaintYears,
+          now: new Date(),
+        },
       });
       setState({ step: 'checked', dryRun });
     } catch (error) {

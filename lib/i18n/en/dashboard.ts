@@ -46,6 +46,10 @@ export const dashboard: Record<keyof typeof fr, string> = {
   'dash.severity.unset': 'Not assessed',
   'dash.compensation.title': 'Compensation by month',
   'dash.compensation.note': 'Month the compensation was executed, else the month of the answer.',
+  'dash.compensation.legalCount': 'Remedies owed by law',
+  'dash.compensation.legalRefunds': 'Refunds owed by law',
+  'dash.period.legalRefunds': 'Refunds owed by law',
+  'dash.period.legalDetail': '{n} remedy(ies) owed by law (refund, replacement, repair)',
   'dash.recurring.title': 'Recurring problems',
   'dash.recurring.intro':
     'Similar complaints from different customers received in the last {days} days: same reason and same product, or close subject and summary.',

@@ -15,6 +15,8 @@ export const options: Record<keyof typeof fr, string> = {
   'options.error.amount': 'Enter a whole number from 1 to 366.',
   'options.error.dueSoonHours': 'Enter a number of hours above 0, at most 720 (30 days).',
   'options.error.retentionYears': 'Enter a whole number of years, from 1 to 30.',
+  'options.error.retentionReason':
+    'Above {years} years, write down why such a long retention is needed (GDPR art. 5(1)(e)).',
   'options.error.day': 'Choose a valid date.',
   'options.error.dayTwice': 'This day is already in the list.',
   'options.error.categoryLabel': 'Give the category a label (100 characters at most).',
@@ -86,8 +88,13 @@ export const options: Record<keyof typeof fr, string> = {
     'Messages sent from these domains (your colleagues) are never flagged as complaints. Example: maison-dupont.fr',
 
   'options.retention.title': 'Data retention',
-  'options.retention.years': 'Retention after closure (years)',
-  'options.retention.help': 'How long the personal data of a closed complaint is kept (GDPR storage limitation).',
+  'options.retention.years': 'Retention after closure or last event (years)',
+  'options.retention.notComplaintYears': 'Retention of a message filed as “not a complaint” (years)',
+  'options.retention.reason': 'Reason for a period above {years} years',
+  'options.retention.reasonHelp':
+    'Required above {years} years: the retention period must be justified by a purpose (legal obligation, pending litigation…). The reason is stored in the settings.',
+  'options.retention.help':
+    'How long the personal data of a complaint is kept after its closure, or after its last event when it is never closed (GDPR storage limitation). Above 10 years, a written reason is required.',
 
   'options.templates.title': 'Letter templates',
   'options.templates.help':

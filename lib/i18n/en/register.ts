@@ -15,9 +15,21 @@ export const register: Record<keyof typeof fr, string> = {
   'register.guard.reasons': 'Give the reasons for the decision.',
   'register.guard.causes': 'Describe the causes of the confirmed non-conformity.',
   'register.guard.correctiveActions': 'Describe the corrective actions for the confirmed non-conformity.',
-  'register.guard.compensation': 'A favourable decision calls for a financial or commercial compensation.',
+  'register.guard.compensation':
+    'A favourable decision calls for a financial compensation, a goodwill gesture or the remedy owed by law.',
   'register.guard.compensationAmount': 'Enter the amount of the financial compensation, in euros.',
-  'register.guard.compensationDescription': 'Describe the commercial gesture granted.',
+  'register.guard.compensationDescription': 'Describe the goodwill gesture granted.',
+  'register.guard.compensationMethod':
+    'Enter how the compensation is paid (original payment method, bank transfer, cheque, credit note).',
+  'register.guard.compensationDueDay': 'Enter the date by which the compensation will be paid.',
+  'register.guard.legalRemedy': 'Enter the remedy owed by law: refund, replacement or repair.',
+  'register.guard.legalBasis':
+    'Enter the legal ground of the remedy: legal guarantee of conformity or parcel damaged in transport.',
+  'register.guard.refundAmount': 'Enter the amount of the refund, in euros.',
+  'register.guard.refundMethod':
+    'Enter how the refund is paid (original payment method, bank transfer, cheque, credit note).',
+  'register.guard.refundDueDay': 'Enter the date by which the refund will be made.',
+  'register.guard.remedyDueDay': 'Enter the date by which the replacement or repair will be done.',
   'register.guard.unfoundedNeedsNotJustified': 'An unfounded complaint must be qualified “not justified”.',
   'register.guard.unfoundedNeedsUnfavourable': 'An unfounded complaint calls for a reasoned unfavourable decision.',
   'register.guard.followUpNeedsAction': 'Add at least one open follow-up action.',

@@ -44,6 +44,10 @@ export const dashboard = {
   'dash.severity.unset': 'Non évaluée',
   'dash.compensation.title': 'Dédommagements par mois',
   'dash.compensation.note': 'Mois d’exécution du dédommagement, à défaut mois de la réponse.',
+  'dash.compensation.legalCount': 'Remèdes dus par la loi',
+  'dash.compensation.legalRefunds': 'Remboursements dus par la loi',
+  'dash.period.legalRefunds': 'Remboursements dus par la loi',
+  'dash.period.legalDetail': '{n} remède(s) dû(s) par la loi (remboursement, remplacement, réparation)',
   'dash.recurring.title': 'Problèmes récurrents',
   'dash.recurring.intro':
     'Réclamations semblables de clients différents reçues ces {days} derniers jours : même motif et même produit, ou objet et résumé proches.',

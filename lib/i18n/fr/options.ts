@@ -13,6 +13,8 @@ export const options = {
   'options.error.amount': 'Indiquez un nombre entier de 1 à 366.',
   'options.error.dueSoonHours': 'Indiquez un nombre d’heures supérieur à 0, au plus 720 (30 jours).',
   'options.error.retentionYears': 'Indiquez un nombre entier d’années, de 1 à 30.',
+  'options.error.retentionReason':
+    'Au-delà de {years} ans, indiquez par écrit pourquoi une conservation aussi longue est nécessaire (RGPD, art. 5-1-e).',
   'options.error.day': 'Choisissez une date valide.',
   'options.error.dayTwice': 'Ce jour est déjà dans la liste.',
   'options.error.categoryLabel': 'Donnez un libellé au motif (100 caractères au plus).',
@@ -84,9 +86,13 @@ export const options = {
     'Les messages envoyés depuis ces domaines (vos collègues) ne sont jamais signalés comme réclamations. Exemple : maison-dupont.fr',
 
   'options.retention.title': 'Conservation des données',
-  'options.retention.years': 'Durée de conservation après clôture (années)',
+  'options.retention.years': 'Durée de conservation après clôture ou dernier événement (années)',
+  'options.retention.notComplaintYears': 'Durée de conservation d’un message classé « pas une réclamation » (années)',
+  'options.retention.reason': 'Motif d’une durée supérieure à {years} ans',
+  'options.retention.reasonHelp':
+    'Obligatoire au-delà de {years} ans : la durée de conservation doit être justifiée par une finalité (obligation légale, contentieux en cours…). Le motif est enregistré dans les paramètres.',
   'options.retention.help':
-    'Durée pendant laquelle les données personnelles d’une réclamation close sont conservées (RGPD, limitation de la conservation).',
+    'Durée pendant laquelle les données personnelles d’une réclamation sont conservées après sa clôture, ou après son dernier événement si elle n’est jamais clôturée (RGPD, limitation de la conservation). Au-delà de 10 ans, un motif écrit est exigé.',
 
   'options.templates.title': 'Modèles de lettres',
   'options.templates.help':

@@ -13,9 +13,21 @@ export const register = {
   'register.guard.reasons': 'Motivez la décision.',
   'register.guard.causes': 'Décrivez les causes de la non-conformité reconnue.',
   'register.guard.correctiveActions': 'Décrivez les actions correctives de la non-conformité reconnue.',
-  'register.guard.compensation': 'Une décision favorable appelle un dédommagement financier ou commercial.',
+  'register.guard.compensation':
+    'Une décision favorable appelle un dédommagement financier, un geste commercial ou le remède dû par la loi.',
   'register.guard.compensationAmount': 'Indiquez le montant du dédommagement financier, en euros.',
   'register.guard.compensationDescription': 'Décrivez le geste commercial accordé.',
+  'register.guard.compensationMethod':
+    'Indiquez le mode de paiement du dédommagement (moyen de paiement d’origine, virement, chèque, avoir).',
+  'register.guard.compensationDueDay': 'Indiquez la date à laquelle le dédommagement sera versé.',
+  'register.guard.legalRemedy': 'Indiquez le remède dû par la loi : remboursement, remplacement ou réparation.',
+  'register.guard.legalBasis':
+    'Indiquez le fondement du remède : garantie légale de conformité ou colis endommagé pendant le transport.',
+  'register.guard.refundAmount': 'Indiquez le montant du remboursement, en euros.',
+  'register.guard.refundMethod':
+    'Indiquez le mode de remboursement (moyen de paiement d’origine, virement, chèque, avoir).',
+  'register.guard.refundDueDay': 'Indiquez la date à laquelle le remboursement sera effectué.',
+  'register.guard.remedyDueDay': 'Indiquez la date prévue du remplacement ou de la réparation.',
   'register.guard.unfoundedNeedsNotJustified': 'Une réclamation infondée doit être qualifiée « non fondée ».',
   'register.guard.unfoundedNeedsUnfavourable': 'Une réclamation infondée appelle une décision défavorable motivée.',
   'register.guard.followUpNeedsAction': 'Ajoutez au moins une action de suivi ouverte.',

@@ -78,12 +78,23 @@ function naiveStats(all: Complaint[], now: Date): DashboardStats {
   };
   const received = (i: number) => counted.filter((c) => monthIndex(w, Date.parse(c.receivedAt)) === i);
   const period = counted.filter((c) => monthIndex(w, Date.parse(c.receivedAt)) >= 0);
-  const granted = (i: number) =>
+  const grantedIn = (i: number) =>
     all.filter((c) => {
       const at = c.compensation.executedAt ?? c.clocks.answer.metAt;
       return c.compensation.kind !== 'none' && at !== null && monthIndex(w, Date.parse(at)) === i;
     });
-  const cents = (cs: Complaint[]) => cs.reduce((a, c) => a + Math.round((c.compensation.amountEuros ?? 0) * 100), 0);
+  // Remedies owed by law are counted apart from compensation; only their refunds carry money.
+  const granted = (i: number) => grantedIn(i).filter((c) => c.compensation.kind !== 'legal');
+  const owed = (i: number) => grantedIn(i).filter((c) => c.compensation.kind === 'legal');
+  const cents = (cs: Complaint[]) =>
+    cs.reduce(
+      (a, c) =>
+        a +
+        (c.compensation.kind !== 'legal' || c.compensation.legalRemedy === 'refund'
+          ? Math.round((c.compensation.amountEuros ?? 0) * 100)
+          : 0),
+      0,
+    );
   const mean = (k: 'ack' | 'answer') => {
     const hours = period.flatMap((c) => {
       const metAt = c.clocks[k].metAt;
@@ -97,9 +108,11 @@ function naiveStats(all: Complaint[], now: Date): DashboardStats {
     ack: tally(received(i), 'ack'),
     answer: tally(received(i), 'answer'),
     compensation: { count: granted(i).length, euros: cents(granted(i)) / 100 },
+    legal: { count: owed(i).length, euros: cents(owed(i)) / 100 },
   }));
   const categories = [...new Set(period.map((c) => c.category))];
   const allGranted = w.keys.flatMap((_, i) => granted(i));
+  const allOwed = w.keys.flatMap((_, i) => owed(i));
   const severity = (s: number | null) => period.filter((c) => c.severity === s).length;
   return {
     at: now.toISOString(),
@@ -117,6 +130,7 @@ function naiveStats(all: Complaint[], now: Date): DashboardStats {
       .sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1)),
     bySeverity: { 1: severity(1), 2: severity(2), 3: severity(3), 4: severity(4), unset: severity(null) },
     compensation: { count: allGranted.length, euros: cents(allGranted) / 100 },
+    legal: { count: allOwed.length, euros: cents(allOwed) / 100 },
   };
 }
 
