@@ -2,8 +2,8 @@
 import { clockStatus } from '@/lib/deadlines/clock';
 import { daysOffInHoursClock } from '@/lib/deadlines/real-hours';
 import { t } from '@/lib/i18n';
+import { formatDateTime, formatWeekdayDateTime } from '@/lib/i18n/dates';
 import type { Complaint } from '@/lib/register/schema';
-import { formatDateTime, formatWeekdayDateTime } from '@/lib/ui/format';
 import { DeadlineChip } from './DeadlineChip';
 
 interface Props {

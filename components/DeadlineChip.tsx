@@ -1,8 +1,8 @@
 // The state of a clock as a coloured chip with a French countdown ("dans 3 h", "en retard de 2 j").
 import type { ClockStatus } from '@/lib/deadlines/clock';
 import { t } from '@/lib/i18n';
+import { formatDateTime } from '@/lib/i18n/dates';
 import { countdown } from '@/lib/register/urgency';
-import { formatDateTime } from '@/lib/ui/format';
 
 interface Props {
   status: ClockStatus;

@@ -1,4 +1,4 @@
-import { startBackground } from '@/lib/background/start';
+import { startBackground } from '@/lib/extension/background/start';
 
 export default defineBackground(() => {
   startBackground();

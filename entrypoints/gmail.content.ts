@@ -1,4 +1,4 @@
-import { startWebmail } from '@/lib/content/start';
+import { startWebmail } from '@/lib/extension/content/start';
 import { gmailAdapter } from '@/lib/webmail/gmail';
 
 export default defineContentScript({

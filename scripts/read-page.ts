@@ -1,5 +1,5 @@
 // Thin wrapper: the logic (and its tests) live in lib/webmail/read-page-cli.ts.
-import { runReadPageCli } from '../lib/webmail/read-page-cli';
+import { runReadPageCli } from './cli/read-page';
 
 const outcome = await runReadPageCli(process.argv.slice(2), process.env);
 process.stdout.write(outcome.stdout);

@@ -5,10 +5,10 @@
 // Dumb: everything comes in as props; every value is rendered as text (never as HTML).
 import { clockStatus } from '@/lib/deadlines/clock';
 import { t } from '@/lib/i18n';
+import { formatDateTime } from '@/lib/i18n/dates';
 import type { ChainVerdict, HistoryEvent } from '@/lib/register/history';
 import type { Complaint } from '@/lib/register/schema';
 import type { Settings } from '@/lib/settings/schema';
-import { formatDateTime } from '@/lib/ui/format';
 import { Letters, Steps } from './CaseFileHandling';
 import { Chain, Closure, Compensation, Decision, FollowUp, Investigation, Mediation } from './CaseFileOutcome';
 import { AUDIENCES, type Audience, categoryLabel } from './model';

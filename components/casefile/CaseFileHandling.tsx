@@ -1,9 +1,9 @@
 // The case file's account of the handling: the steps with their dates, and the letters sent.
 import { t } from '@/lib/i18n';
+import { formatDateTime } from '@/lib/i18n/dates';
 import { templateMeta } from '@/lib/letters/catalog';
 import type { HistoryEvent } from '@/lib/register/history';
 import type { Complaint } from '@/lib/register/schema';
-import { formatDateTime } from '@/lib/ui/format';
 import { announcedExtension, stepsOf } from './model';
 import { Section } from './parts';
 

@@ -1,12 +1,12 @@
 // The case file's outcome: investigation, decision, compensation, follow-up actions, mediation, closure,
 // and the verdict on the history chain.
 import { getLang, t } from '@/lib/i18n';
+import { formatDateTime, formatDay } from '@/lib/i18n/dates';
 import { formatEuros } from '@/lib/letters/format';
 import { paysMoney } from '@/lib/register/compensation';
 import type { ChainVerdict } from '@/lib/register/history';
 import type { Complaint } from '@/lib/register/schema';
 import type { Settings } from '@/lib/settings/schema';
-import { formatDateTime, formatDay } from '@/lib/ui/format';
 import { Facts, Missing, Prose, Section, yesNo } from './parts';
 
 type Props = { complaint: Complaint };

@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { setLang } from '@/lib/i18n';
 import type { ChainVerdict, HistoryEvent } from '@/lib/register/history';
-import { getComplaint, getHistory, verifyComplaintChain } from '@/lib/register/queries';
 import type { Complaint } from '@/lib/register/schema';
+import { getComplaint, getHistory, verifyComplaintChain } from '@/lib/register/store/queries';
+import { getSettings } from '@/lib/register/store/settings';
 import type { Settings } from '@/lib/settings/schema';
-import { getSettings } from '@/lib/settings/store';
 
 export type CaseFileData =
   | { state: 'loading' }

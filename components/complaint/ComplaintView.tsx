@@ -6,7 +6,7 @@ import type { Similarity } from '@/lib/register/similar';
 import { openStep, type Step } from '@/lib/register/steps';
 import { ComplaintHeader } from '../ComplaintHeader';
 import { CaseFileLink } from '../casefile/CaseFileLink';
-import { EraseButton } from '../privacy/EraseButton';
+import { EraseButton } from '../retention/EraseButton';
 import { ExtendDeadline } from './ExtendDeadline';
 import { History } from './History';
 import { Notes } from './Notes';

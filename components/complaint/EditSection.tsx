@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { ErrorPayload } from '@/lib/messages';
+import type { ErrorPayload } from '@/lib/protocol/messages';
 
 interface Props<T> {
   title: string;

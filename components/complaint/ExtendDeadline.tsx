@@ -4,9 +4,9 @@
 import { useState } from 'preact/hooks';
 import { extensionRefusal } from '@/lib/deadlines/extension';
 import { t } from '@/lib/i18n';
+import { formatDateTime, fromLocalInput, toLocalInput } from '@/lib/i18n/dates';
 import { templateMeta } from '@/lib/letters/catalog';
 import type { Complaint } from '@/lib/register/schema';
-import { formatDateTime, fromLocalInput, toLocalInput } from '@/lib/ui/format';
 import { Select, Text } from '../controls';
 import { LetterComposer } from './LetterComposer';
 import type { StepProps } from './types';

@@ -1,9 +1,9 @@
 // The complaint's full history, newest last, and whether its hash chain is intact.
 import { t } from '@/lib/i18n';
+import { formatDateTime } from '@/lib/i18n/dates';
 import { templateMeta } from '@/lib/letters/catalog';
 import type { ChainVerdict, HistoryEvent } from '@/lib/register/history';
 import { type Complaint, LetterRecordSchema } from '@/lib/register/schema';
-import { formatDateTime } from '@/lib/ui/format';
 import { announcedExtension } from '../casefile/model';
 
 interface Props {

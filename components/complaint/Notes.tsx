@@ -1,8 +1,8 @@
 // Free notes on the complaint, each signed and dated, recorded in the history.
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { formatDateTime } from '@/lib/i18n/dates';
 import type { Complaint } from '@/lib/register/schema';
-import { formatDateTime } from '@/lib/ui/format';
 import { Text } from '../controls';
 import type { ComplaintActions } from './types';
 

@@ -2,9 +2,9 @@
 // a template edited since must not change what the register says was sent). A letter recorded before the
 // register kept the text, or whose text an anonymisation erased, says so.
 import { t } from '@/lib/i18n';
+import { formatDateTime } from '@/lib/i18n/dates';
 import { templateMeta } from '@/lib/letters/catalog';
 import type { Complaint } from '@/lib/register/schema';
-import { formatDateTime } from '@/lib/ui/format';
 import { announcedExtension } from '../casefile/model';
 
 export function SentLetters({ complaint: c }: { complaint: Complaint }) {

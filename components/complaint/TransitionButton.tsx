@@ -2,7 +2,7 @@
 // missing items are listed in French under the button, and nothing changes.
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { ErrorPayload } from '@/lib/messages';
+import type { ErrorPayload } from '@/lib/protocol/messages';
 
 interface Props {
   label: string;

@@ -1,9 +1,9 @@
+import type { LetterExtras } from '@/lib/extension/pages/insert-letter';
 import type { TemplateOverrides } from '@/lib/letters/meta';
 import type { RenderedLetter } from '@/lib/letters/render';
-import type { ErrorPayload } from '@/lib/messages';
+import type { ErrorPayload } from '@/lib/protocol/messages';
 import type { Complaint, ComplaintPatch, Phase } from '@/lib/register/schema';
 import type { Settings } from '@/lib/settings/schema';
-import type { LetterExtras } from '@/lib/ui/insert-letter';
 
 /** What the complaint view can ask for; every change goes through the background. */
 export interface ComplaintActions {

@@ -1,8 +1,8 @@
 // Recurring problems: each group says why its complaints look alike (fields and shared words) and
 // offers to link them into each other's investigation in one click.
 import { t } from '@/lib/i18n';
+import { formatDay } from '@/lib/i18n/dates';
 import type { RecurringGroup } from '@/lib/stats/recurring';
-import { formatDay } from '@/lib/ui/format';
 
 interface Props {
   groups: RecurringGroup[];

@@ -4,10 +4,10 @@
 // accumulators (figures and recurring groups). A register change announced by the background restarts
 // the pass; the figures already shown stay until the new ones are ready.
 import { useEffect, useState } from 'preact/hooks';
-import { onRegisterChange } from '@/lib/messages';
-import { registerDb } from '@/lib/register/db';
-import { countOverdue, forEachComplaint, onInvalidRecord } from '@/lib/register/queries';
+import { onRegisterChange } from '@/lib/extension/protocol';
 import { PHASES, type Phase } from '@/lib/register/schema';
+import { registerDb } from '@/lib/register/store/db';
+import { countOverdue, forEachComplaint, onInvalidRecord } from '@/lib/register/store/queries';
 import { type DashboardStats, type StatsOptions, statsAccumulator } from '@/lib/stats/compute';
 import { type RecurringGroup, type RecurringOptions, recurringAccumulator } from '@/lib/stats/recurring';
 

@@ -1,9 +1,9 @@
 // The restore, step by step: choose a file, see the dry run, confirm, follow the progress, read the report.
 // Dumb: the page's container runs the checks and the restore and passes the state in.
 
-import type { DryRun, RestoreReport } from '@/lib/data/restore';
 import { t } from '@/lib/i18n';
-import { formatDateTime } from '@/lib/ui/format';
+import { formatDateTime } from '@/lib/i18n/dates';
+import type { DryRun, RestoreReport } from '@/lib/transfer/restore';
 import { ProgressBar } from './ProgressBar';
 import { TallyList } from './TallyList';
 

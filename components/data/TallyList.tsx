@@ -1,7 +1,7 @@
 // What a restore would do (dry run) or did: four counts and the first reasons for refusal.
 
-import type { Tally } from '@/lib/data/classify';
 import { type MessageKey, t } from '@/lib/i18n';
+import type { Tally } from '@/lib/transfer/classify';
 
 const PLANNED: [keyof Omit<Tally, 'reasons'>, MessageKey][] = [
   ['added', 'data.restore.added'],

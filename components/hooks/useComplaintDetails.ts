@@ -2,9 +2,9 @@
 // similar complaints of the last 90 days (read on the receivedAt index, not the whole register).
 import { useEffect, useState } from 'preact/hooks';
 import type { ChainVerdict, HistoryEvent } from '@/lib/register/history';
-import { getHistory, listReceivedSince, verifyComplaintChain } from '@/lib/register/queries';
 import type { Complaint } from '@/lib/register/schema';
 import { type Similarity, similarComplaints } from '@/lib/register/similar';
+import { getHistory, listReceivedSince, verifyComplaintChain } from '@/lib/register/store/queries';
 
 export interface ComplaintDetails {
   history: HistoryEvent[];

@@ -2,7 +2,7 @@
 // Switching messages or tabs switches what the panel follows.
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { readWebmailTabs, WEBMAIL_TABS_KEY } from '@/lib/background/webmail-tabs';
+import { readWebmailTabs, WEBMAIL_TABS_KEY } from '@/lib/extension/background/webmail-tabs';
 import type { Draft } from '@/lib/register/draft';
 
 export function useCurrentMessage(): Draft | null {

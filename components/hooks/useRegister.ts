@@ -1,21 +1,21 @@
 // Live reads of the register for extension pages: they read IndexedDB directly and re-read when the
 // background announces a change (storage.onChanged), so every open panel stays current.
 import { useEffect, useState } from 'preact/hooks';
+import { onRegisterChange, send } from '@/lib/extension/protocol';
 import { setLang } from '@/lib/i18n';
 import type { TemplateOverrides } from '@/lib/letters/meta';
-import { getTemplateOverrides } from '@/lib/letters/overrides-store';
-import { onRegisterChange, send } from '@/lib/messages';
 import { matchesFilter, type RegisterFilter } from '@/lib/register/filters';
+import type { Complaint } from '@/lib/register/schema';
+import { getTemplateOverrides } from '@/lib/register/store/letter-overrides';
 import {
   findByMessageId,
   getComplaint,
   type InvalidRecord,
   listRegisterPage,
   onInvalidRecord,
-} from '@/lib/register/queries';
-import type { Complaint } from '@/lib/register/schema';
+} from '@/lib/register/store/queries';
+import { getSettings } from '@/lib/register/store/settings';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
-import { getSettings } from '@/lib/settings/store';
 
 function useChangeCounter(): number {
   const [version, setVersion] = useState(0);

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { holidaysIn, isIsoDay } from '@/lib/deadlines/calendar';
 import { DeadlinePresetSchema, DurationUnitSchema, formatDuration } from '@/lib/deadlines/policy';
 import { t } from '@/lib/i18n';
-import { formatDay } from '@/lib/ui/format';
+import { formatDay } from '@/lib/i18n/dates';
 import { Field } from '../Field';
 import { type DurationForm, type FieldErrors, type SettingsForm, withPreset } from './form';
 import { TextField } from './TextField';

@@ -4,11 +4,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getLang, type Lang, t } from '@/lib/i18n';
 import { resolveTemplate } from '@/lib/letters/catalog';
 import { LANGS, type TemplateMeta, type TemplateOverrides } from '@/lib/letters/meta';
-import { nextTemplateVersion } from '@/lib/letters/overrides-store';
 import type { RenderResult } from '@/lib/letters/render';
 import { previewLetter } from '@/lib/letters/sample';
 import { validateTemplate } from '@/lib/letters/validate';
 import { knownVariable, variableLabel } from '@/lib/letters/variables';
+import { nextTemplateVersion } from '@/lib/register/store/letter-overrides';
 import type { Settings } from '@/lib/settings/schema';
 import { Field } from '../Field';
 

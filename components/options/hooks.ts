@@ -1,13 +1,13 @@
 // What the options page reads: the saved settings (once: the form then owns the edits) and the edited
 // letter copies (again whenever the background announces a change). Unreadable values are reported, not hidden.
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { onRegisterChange } from '@/lib/extension/protocol';
 import { setLang } from '@/lib/i18n';
 import type { TemplateOverrides } from '@/lib/letters/meta';
-import { getTemplateOverrides } from '@/lib/letters/overrides-store';
-import { onRegisterChange } from '@/lib/messages';
-import type { InvalidRecord } from '@/lib/register/queries';
+import { getTemplateOverrides } from '@/lib/register/store/letter-overrides';
+import type { InvalidRecord } from '@/lib/register/store/queries';
+import { getSettings } from '@/lib/register/store/settings';
 import type { Settings } from '@/lib/settings/schema';
-import { getSettings } from '@/lib/settings/store';
 
 export function useSavedSettings() {
   const [state, setState] = useState<{ settings: Settings | null; unreadable?: InvalidRecord }>({ settings: null });

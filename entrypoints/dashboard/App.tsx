@@ -9,13 +9,14 @@ import { MonthlyChart } from '@/components/dashboard/MonthlyChart';
 import { groupKey, RecurringList } from '@/components/dashboard/RecurringList';
 import { useDashboard } from '@/components/dashboard/useDashboard';
 import { useSettings } from '@/components/hooks/useRegister';
+import { send } from '@/lib/extension/protocol';
 import { t } from '@/lib/i18n';
-import { RequestError, send } from '@/lib/messages';
+import { formatDateTime, formatDay } from '@/lib/i18n/dates';
+import { RequestError } from '@/lib/protocol/messages';
 import { PHASES } from '@/lib/register/schema';
 import { type DashboardStats, DEFAULT_STATS_OPTIONS, type SeverityKey } from '@/lib/stats/compute';
 import { formatCount, formatEuros, formatHours, formatShare } from '@/lib/stats/format';
 import { DEFAULT_RECURRING_OPTIONS, MAX_LINK_GROUP, type RecurringGroup } from '@/lib/stats/recurring';
-import { formatDateTime, formatDay } from '@/lib/ui/format';
 
 const OPTIONS = { ...DEFAULT_STATS_OPTIONS, ...DEFAULT_RECURRING_OPTIONS };
 const SHOWN_GROUPS = 10;

@@ -7,10 +7,11 @@ import { type SaveOutcome, SettingsForm } from '@/components/options/SettingsFor
 import { TemplateEditor, type TemplateOutcome } from '@/components/options/TemplateEditor';
 import { TemplateList } from '@/components/options/TemplateList';
 import { parisDay } from '@/lib/deadlines/paris-time';
+import { send } from '@/lib/extension/protocol';
 import { getLang, type Lang, type MessageKey, t } from '@/lib/i18n';
 import { SHIPPED_TEMPLATES, templateMeta } from '@/lib/letters/catalog';
 import type { TemplateId, TemplateOverride } from '@/lib/letters/meta';
-import { RequestError, send } from '@/lib/messages';
+import { RequestError } from '@/lib/protocol/messages';
 import { type Settings, SettingsSchema } from '@/lib/settings/schema';
 
 const SECTIONS: [string, MessageKey][] = [

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ComplaintView } from '@/components/complaint/ComplaintView';
+import { type FieldErrors, type FormState, NewComplaintForm } from '@/components/complaint/NewComplaintForm';
 import { ExportFilterButton } from '@/components/data/ExportFilterButton';
 import { useComplaintDetails } from '@/components/hooks/useComplaintDetails';
 import { useCurrentMessage } from '@/components/hooks/useCurrentMessage';
@@ -14,16 +15,16 @@ import {
   useSettings,
   useTemplateOverrides,
 } from '@/components/hooks/useRegister';
-import { type FieldErrors, type FormState, NewComplaintForm } from '@/components/NewComplaintForm';
 import { RegisterFilters } from '@/components/RegisterFilters';
 import { RegisterList } from '@/components/RegisterList';
-import { PENDING_KEY, type PendingView } from '@/lib/background/panel';
+import { PENDING_KEY, type PendingView } from '@/lib/extension/background/panel';
+import { send } from '@/lib/extension/protocol';
 import { t } from '@/lib/i18n';
-import { RequestError, type RequestOf, send } from '@/lib/messages';
+import { formatDateTime } from '@/lib/i18n/dates';
+import { RequestError, type RequestOf } from '@/lib/protocol/messages';
 import { type Draft, DraftSchema } from '@/lib/register/draft';
 import { isEmptyFilter, type RegisterFilter } from '@/lib/register/filters';
 import type { Complaint, NewComplaint } from '@/lib/register/schema';
-import { formatDateTime } from '@/lib/ui/format';
 import { complaintActions } from './actions';
 
 type View =

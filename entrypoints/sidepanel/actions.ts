@@ -1,8 +1,9 @@
 // The complaint view's actions, each a request to the background (which owns writes).
 import type { ComplaintActions } from '@/components/complaint/types';
-import { RequestError, send } from '@/lib/messages';
+import { insertLetterFor } from '@/lib/extension/pages/insert-letter';
+import { send } from '@/lib/extension/protocol';
+import { RequestError } from '@/lib/protocol/messages';
 import type { Complaint } from '@/lib/register/schema';
-import { insertLetterFor } from '@/lib/ui/insert-letter';
 
 const failure = (error: unknown) =>
   error instanceof RequestError ? error.payload : { key: 'error.unexpected', message: String(error) };

@@ -2,7 +2,7 @@
 // past the 15 jours ouvrables, the provider may answer later only after a holding reply ("réponse d'attente")
 // that gives the customer the reasons for the delay, and never later than 35 jours ouvrables after receipt.
 import { UserError } from '../i18n';
-import { formatDay } from '../ui/format';
+import { formatDay } from '../i18n/dates';
 import { computeDue } from './compute';
 import { toInstant } from './paris-time';
 import { type CalendarOptionsInput, type ClockRule, type DeadlinePolicy, formatDuration } from './policy';

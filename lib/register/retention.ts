@@ -7,8 +7,8 @@
 import { addCalendarDays, addMonthsClamped } from '../deadlines/civil-day';
 import { parisDay, startOfParisDay } from '../deadlines/paris-time';
 import type { Settings } from '../settings/schema';
-import { forEachComplaint } from './queries';
 import type { Complaint, Phase } from './schema';
+import { forEachComplaint } from './store/queries';
 
 /** The settings' retention periods, in years. */
 export interface RetentionPeriods {

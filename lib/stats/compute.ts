@@ -111,8 +111,8 @@ export interface StatsAccumulator {
 }
 
 export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_OPTIONS): StatsAccumulator {
-  const window: MonthWindow = lastMonths(now, opts.months);
-  const months = window.keys.map(() => ({
+  const span: MonthWindow = lastMonths(now, opts.months);
+  const months = span.keys.map(() => ({
     received: 0,
     ack: tally(),
     answer: tally(),
@@ -139,7 +139,7 @@ export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_O
 
       if (c.compensation.kind !== 'none') {
         const grantedAt = c.compensation.executedAt ?? answer.metAt;
-        const m = grantedAt === null ? undefined : months[monthIndex(window, Date.parse(grantedAt))];
+        const m = grantedAt === null ? undefined : months[monthIndex(span, Date.parse(grantedAt))];
         if (m) {
           // In cents, so that 0.1 + 0.2 adds up to 0.30 €.
           // An anonymised amount is only a bracket now (lib/register/coarsen.ts): it counts at its floor.
@@ -157,7 +157,7 @@ export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_O
 
       if (clockless) return;
       const received = Date.parse(c.receivedAt);
-      const m = months[monthIndex(window, received)];
+      const m = months[monthIndex(span, received)];
       if (!m) return;
       m.received++;
       m.ack[statusOf(ack, now, c.durations?.ack ?? undefined)]++;
@@ -178,7 +178,7 @@ export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_O
 
     finish() {
       const perMonth: MonthStats[] = months.map((m, i) => ({
-        month: window.keys[i] as string,
+        month: span.keys[i] as string,
         received: m.received,
         ack: share(m.ack),
         answer: share(m.answer),
@@ -189,7 +189,7 @@ export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_O
       const legalCents = months.reduce((a, m) => a + m.legalCents, 0);
       return {
         at: now.toISOString(),
-        since: new Date(window.starts[0] as number).toISOString(),
+        since: new Date(span.starts[0] as number).toISOString(),
         total,
         byPhase,
         overdue,

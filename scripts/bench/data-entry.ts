@@ -4,18 +4,19 @@
 // event holding the first version as one change (as createRecord does), then one `transition` event per step,
 // sealed with salted digests.
 
-import { BackupSchema } from '@/lib/data/backup-schema';
-import { changeDigestSync, hashEventSync } from '@/lib/data/chain';
-import { COLUMNS, csvHeader } from '@/lib/data/csv';
-import { exportBackup, exportCsv } from '@/lib/data/export';
-import { checkBackup, type RestoreWriter, restoreBackup } from '@/lib/data/restore';
+import { csvWorkers } from '@/lib/extension/pages/csv-workers';
 import { type MessageKey, t } from '@/lib/i18n';
-import { type RequestInput, RequestSchema } from '@/lib/messages';
-import { closeRegisterDb, DB_NAME, putComplaint, registerDb } from '@/lib/register/db';
+import { type RequestInput, RequestSchema } from '@/lib/protocol/messages';
 import { GENESIS_HASH, type HistoryEvent, verifyChain } from '@/lib/register/history';
 import { rowOf } from '@/lib/register/rows';
 import type { Complaint } from '@/lib/register/schema';
+import { closeRegisterDb, DB_NAME, putComplaint, registerDb } from '@/lib/register/store/db';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { BackupSchema } from '@/lib/transfer/backup-schema';
+import { changeDigestSync, hashEventSync } from '@/lib/transfer/chain';
+import { COLUMNS, csvHeader } from '@/lib/transfer/csv';
+import { exportBackup, exportCsv } from '@/lib/transfer/export';
+import { checkBackup, type RestoreWriter, restoreBackup } from '@/lib/transfer/restore';
 import { generateComplaint } from './register-data';
 
 const SEED_BATCH = 1_000;
@@ -132,7 +133,7 @@ const bench = {
       lang: 'fr' as const,
       categories: DEFAULT_SETTINGS.categories,
       dueSoonHours: 24,
-      ...(inWorkers ? { workerUrl: chrome.runtime.getURL('/csv-worker.js') } : {}),
+      ...(inWorkers ? { workers: csvWorkers(chrome.runtime.getURL('/csv-worker.js')) } : {}),
     };
     const { blob, count } = await exportCsv(options);
     return { ms: since(started), rows: count, bytes: blob.size };

@@ -3,7 +3,7 @@
 // times with fresh ids, in a scriptless happy-dom document, and serialised.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSavedPage } from '../../lib/webmail/saved-page';
+import { parseSavedPage } from '../cli/saved-page';
 
 export async function gmailThreadHtml(root: string, messages: number): Promise<string> {
   const page = parseSavedPage(readFileSync(join(root, 'tests/fixtures/gmail-handmade-reply-open.html'), 'utf8'));

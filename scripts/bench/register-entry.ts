@@ -4,9 +4,9 @@
 // return the same answer. `measure` times an operation inside the page with performance.now().
 import { util } from 'zod/v4/core';
 import { DEFAULT_POLICY } from '@/lib/deadlines/policy';
-import { closeRegisterDb, DB_NAME, registerDb } from '@/lib/register/db';
-import { countDueSoon, countOverdue, findByThreadId, listUrgent } from '@/lib/register/queries';
 import { type Complaint, ComplaintSchema, PHASES } from '@/lib/register/schema';
+import { closeRegisterDb, DB_NAME, registerDb } from '@/lib/register/store/db';
+import { countDueSoon, countOverdue, findByThreadId, listUrgent } from '@/lib/register/store/queries';
 import { generateComplaint } from './register-data';
 
 /** Records per write transaction while seeding. */

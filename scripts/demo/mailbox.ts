@@ -2,7 +2,7 @@
 // document request to mail.google.com gets the demo page; every other request is refused, so nothing leaves
 // the machine. `seedDemoRegister` logs one overdue complaint through the extension's own protocol.
 import type { BrowserContext, Page } from 'playwright-core';
-import type { RequestInput } from '../../lib/messages';
+import type { RequestInput } from '../../lib/protocol/messages';
 import { DEMO_THREADS, SEEDED_MESSAGE_ID } from './emails';
 import { type Mailbox, resolveMailbox } from './model';
 import { buildPageScript, demoPolicy, renderDemoPage } from './page';

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { refreshBadge } from '@/lib/background/badge';
 import { BADGE_ORANGE, BADGE_RED, badgeFor } from '@/lib/badge';
 import { DEFAULT_POLICY } from '@/lib/deadlines/policy';
-import { createComplaint, transitionComplaint } from '@/lib/register/store';
+import { refreshBadge } from '@/lib/extension/background/badge';
+import { createComplaint, transitionComplaint } from '@/lib/register/store/complaints';
 import { freshDatabase, newInput } from '../support/complaints';
 
 beforeEach(async () => {

@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startBackground } from '@/lib/background/start';
-import { CHANGE_KEY, RequestError, send } from '@/lib/messages';
-import { type ScanAnswer, ScanAnswerSchema } from '@/lib/messages-webmail';
-import { registerDb } from '@/lib/register/db';
-import { listQuarantine } from '@/lib/register/quarantine';
-import { getComplaint, getHistory } from '@/lib/register/queries';
+import { startBackground } from '@/lib/extension/background/start';
+import { CHANGE_KEY, send } from '@/lib/extension/protocol';
+import { RequestError } from '@/lib/protocol/messages';
+import { type ScanAnswer, ScanAnswerSchema } from '@/lib/protocol/webmail';
 import type { Complaint } from '@/lib/register/schema';
+import { registerDb } from '@/lib/register/store/db';
+import { listQuarantine } from '@/lib/register/store/quarantine';
+import { getComplaint, getHistory } from '@/lib/register/store/queries';
 import { freshDatabase, newInput } from '../support/complaints';
 
 beforeEach(async () => {

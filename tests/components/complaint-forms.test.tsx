@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { EditSection } from '@/components/complaint/EditSection';
+import { NewComplaintForm } from '@/components/complaint/NewComplaintForm';
 import { Stepper } from '@/components/complaint/Stepper';
 import { TransitionButton } from '@/components/complaint/TransitionButton';
-import { NewComplaintForm } from '@/components/NewComplaintForm';
 import type { Draft } from '@/lib/register/draft';
 import { transitionRecord } from '@/lib/register/records';
 import { stepState } from '@/lib/register/steps';

@@ -4,10 +4,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Compensation } from '@/components/casefile/CaseFileOutcome';
+import { NewComplaintForm } from '@/components/complaint/NewComplaintForm';
 import { AnswerStep } from '@/components/complaint/steps/AnswerStep';
 import { RegisterStep } from '@/components/complaint/steps/RegisterStep';
 import type { ComplaintActions } from '@/components/complaint/types';
-import { NewComplaintForm } from '@/components/NewComplaintForm';
 import type { Draft } from '@/lib/register/draft';
 import type { Complaint } from '@/lib/register/schema';
 import { DEFAULT_CATEGORIES, DEFAULT_SETTINGS } from '@/lib/settings/schema';

@@ -5,8 +5,8 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ExportFilterButton } from '@/components/data/ExportFilterButton';
-import { startBackground } from '@/lib/background/start';
-import { send } from '@/lib/messages';
+import { startBackground } from '@/lib/extension/background/start';
+import { send } from '@/lib/extension/protocol';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { freshDatabase, newInput } from '../support/complaints';
 

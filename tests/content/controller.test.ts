@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Controller, type ControllerOptions, onlyOurs, startController } from '@/lib/content/controller';
-import { draftFromMessage, EXCERPT_MAX, threadLink } from '@/lib/content/draft';
-import type { RequestInput } from '@/lib/messages';
-import type { ScanAnswer } from '@/lib/messages-webmail';
+import { type Controller, type ControllerOptions, onlyOurs, startController } from '@/lib/extension/content/controller';
+import { draftFromMessage, EXCERPT_MAX, threadLink } from '@/lib/extension/content/draft';
+import type { RequestInput } from '@/lib/protocol/messages';
+import type { ScanAnswer } from '@/lib/protocol/webmail';
 import { gmailAdapter } from '@/lib/webmail/gmail';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/gmail-handmade-reply-open.html');

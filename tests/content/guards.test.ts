@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isScanAnswer, isTabRequest } from '@/lib/content/guards';
-import { ScanAnswerSchema, TabRequestSchema } from '@/lib/messages-webmail';
+import { isScanAnswer, isTabRequest } from '@/lib/extension/content/guards';
+import { ScanAnswerSchema, TabRequestSchema } from '@/lib/protocol/webmail';
 
 const good = {
   labels: { log: 'Consigner la réclamation', logLikely: 'Consigner la réclamation (réclamation probable)' },

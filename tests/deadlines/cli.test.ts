@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runDueCli } from '../../lib/deadlines/cli';
+import { runDueCli } from '../../scripts/cli/due';
 
 describe('runDueCli', () => {
   it('prints one line of JSON with the due day and instant', () => {

@@ -5,7 +5,7 @@ import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NewComplaintSchema } from '../../lib/register/schema';
 import { gmailAdapter, type PageReading, readPage } from '../../lib/webmail/index';
-import { parseSavedPage } from '../../lib/webmail/saved-page';
+import { parseSavedPage } from '../../scripts/cli/saved-page';
 import { startDemoMailbox } from '../../scripts/demo/app';
 import { DEMO_THREADS, SEEDED_MESSAGE_ID } from '../../scripts/demo/emails';
 import { seededComplaint } from '../../scripts/demo/mailbox';

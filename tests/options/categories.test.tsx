@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { categoryId, parseDomains } from '@/components/options/form';
 import { App } from '@/entrypoints/options/App';
-import { startBackground } from '@/lib/background/start';
+import { startBackground } from '@/lib/extension/background/start';
 import { setLang } from '@/lib/i18n';
-import { getSettings } from '@/lib/settings/store';
+import { getSettings } from '@/lib/register/store/settings';
 import { freshDatabase } from '../support/complaints';
 
 beforeEach(async () => {

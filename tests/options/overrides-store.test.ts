@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { registerDb } from '@/lib/register/store/db';
 import {
   getTemplateOverrides,
   nextTemplateVersion,
   OVERRIDES_KEY,
   resetTemplateOverride,
   saveTemplateOverride,
-} from '@/lib/letters/overrides-store';
-import { registerDb } from '@/lib/register/db';
-import { listQuarantine } from '@/lib/register/quarantine';
-import type { InvalidRecord } from '@/lib/register/queries';
+} from '@/lib/register/store/letter-overrides';
+import { listQuarantine } from '@/lib/register/store/quarantine';
+import type { InvalidRecord } from '@/lib/register/store/queries';
 import { freshDatabase } from '../support/complaints';
 
 const NOW = new Date('2026-03-05T10:00:00Z');

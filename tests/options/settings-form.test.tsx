@@ -2,10 +2,10 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { startBackground } from '@/lib/background/start';
+import { startBackground } from '@/lib/extension/background/start';
 import { setLang } from '@/lib/i18n';
+import { getSettings, saveSettings } from '@/lib/register/store/settings';
 import { DEFAULT_MEDIATOR, SettingsSchema } from '@/lib/settings/schema';
-import { getSettings, saveSettings } from '@/lib/settings/store';
 import { freshDatabase } from '../support/complaints';
 
 beforeEach(async () => {

@@ -2,11 +2,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { startBackground } from '@/lib/background/start';
+import { startBackground } from '@/lib/extension/background/start';
 import { setLang } from '@/lib/i18n';
 import { SHIPPED_SOURCES } from '@/lib/letters/catalog';
-import { getTemplateOverrides, OVERRIDES_KEY } from '@/lib/letters/overrides-store';
-import { registerDb } from '@/lib/register/db';
+import { registerDb } from '@/lib/register/store/db';
+import { getTemplateOverrides, OVERRIDES_KEY } from '@/lib/register/store/letter-overrides';
 import { freshDatabase } from '../support/complaints';
 
 beforeEach(async () => {

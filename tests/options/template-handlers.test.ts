@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startBackground } from '@/lib/background/start';
+import { startBackground } from '@/lib/extension/background/start';
+import { CHANGE_KEY, send } from '@/lib/extension/protocol';
 import { SHIPPED_SOURCES } from '@/lib/letters/catalog';
-import { getTemplateOverrides } from '@/lib/letters/overrides-store';
-import { CHANGE_KEY, RequestError, send } from '@/lib/messages';
+import { RequestError } from '@/lib/protocol/messages';
+import { getTemplateOverrides } from '@/lib/register/store/letter-overrides';
 import { freshDatabase } from '../support/complaints';
 
 beforeEach(async () => {

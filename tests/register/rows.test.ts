@@ -3,17 +3,18 @@
 // the complaints themselves, even when a row is damaged or missing.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startBackground } from '@/lib/background/start';
-import { exportCsv } from '@/lib/data/export';
-import { backgroundWriter, checkBackup, restoreBackup } from '@/lib/data/restore';
-import { DB_NAME, openRegisterDb, registerDb } from '@/lib/register/db';
-import { listAll } from '@/lib/register/queries';
+import { startBackground } from '@/lib/extension/background/start';
+import { backgroundWriter } from '@/lib/extension/pages/restore';
 import { type RegisterRow, RegisterRowSchema, rowOf } from '@/lib/register/rows';
-import { repairRows } from '@/lib/register/rows-repair';
 import type { Complaint } from '@/lib/register/schema';
+import { DB_NAME, openRegisterDb, registerDb } from '@/lib/register/store/db';
+import { listAll } from '@/lib/register/store/queries';
+import { repairRows } from '@/lib/register/store/rows-repair';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
-import { backupText, buildRegister, fileOf, NOW } from '../data/helpers';
+import { exportCsv } from '@/lib/transfer/export';
+import { checkBackup, restoreBackup } from '@/lib/transfer/restore';
 import { complaint, freshDatabase, readyToAnswer } from '../support/complaints';
+import { backupText, buildRegister, fileOf, NOW } from '../transfer/helpers';
 
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -1,9 +1,10 @@
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '@/lib/deadlines/policy';
-import { DB_NAME, registerDb } from '@/lib/register/db';
 import { GENESIS_HASH, sealEvent } from '@/lib/register/history';
-import { listQuarantine, quarantineInvalid } from '@/lib/register/quarantine';
+import { addNote, createComplaint, transitionComplaint, updateComplaint } from '@/lib/register/store/complaints';
+import { DB_NAME, registerDb } from '@/lib/register/store/db';
+import { listQuarantine, quarantineInvalid } from '@/lib/register/store/quarantine';
 import {
   countDueSoon,
   countOverdue,
@@ -16,8 +17,7 @@ import {
   listUrgent,
   onInvalidRecord,
   verifyComplaintChain,
-} from '@/lib/register/queries';
-import { addNote, createComplaint, transitionComplaint, updateComplaint } from '@/lib/register/store';
+} from '@/lib/register/store/queries';
 import { complaint, freshDatabase, newInput } from '../support/complaints';
 
 const w = (iso = '2026-03-02T10:00:00Z') => ({ now: new Date(iso), actor: 'Agent test' });

@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSpotCli } from '../../lib/spotting/cli';
 import { spotResultSchema } from '../../lib/spotting/score';
+import { runSpotCli } from '../../scripts/cli/spot';
 
 const files: Record<string, string> = {
   'plainte.txt': 'Commande 4512 toujours pas reçue\nBonjour, c’est inadmissible !',

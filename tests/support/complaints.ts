@@ -1,9 +1,9 @@
 // Builders for test complaints: a complete, valid record in one call, overridden field by field.
 import { IDBFactory } from 'fake-indexeddb';
 import { DEFAULT_POLICY } from '@/lib/deadlines/policy';
-import { closeRegisterDb } from '@/lib/register/db';
 import { createRecord } from '@/lib/register/records';
 import type { Complaint, NewComplaint } from '@/lib/register/schema';
+import { closeRegisterDb } from '@/lib/register/store/db';
 
 export const RECEIVED = '2026-03-02T09:00:00.000Z'; // a Monday, 10:00 in Paris
 

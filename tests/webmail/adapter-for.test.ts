@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { adapterFor, readPage } from '../../lib/webmail/index';
-import { parseSavedPage, type SavedPage } from '../../lib/webmail/saved-page';
+import { parseSavedPage, type SavedPage } from '../../scripts/cli/saved-page';
 import { PARIS } from './fixtures';
 
 const GMAIL_SHAPE =

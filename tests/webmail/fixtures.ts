@@ -1,7 +1,7 @@
 // Loads a saved page (ours in tests/fixtures, or a real one of the shared set) in a scriptless happy-dom
 // window (the CLI's own settings).
 import { readFileSync } from 'node:fs';
-import { parseSavedPage, type SavedPage } from '../../lib/webmail/saved-page';
+import { parseSavedPage, type SavedPage } from '../../scripts/cli/saved-page';
 import { fixtureFile } from '../support/fixture-files';
 
 export { fixtureAvailable, sharedFixturesPresent } from '../support/fixture-files';

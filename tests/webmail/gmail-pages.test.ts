@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gmailAdapter } from '../../lib/webmail/gmail';
 import { adapterFor, readPage } from '../../lib/webmail/index';
-import type { SavedPage } from '../../lib/webmail/saved-page';
+import type { SavedPage } from '../../scripts/cli/saved-page';
 import { loadFixture, PARIS, sharedFixturesPresent } from './fixtures';
 
 const describeShared = describe.skipIf(!sharedFixturesPresent);

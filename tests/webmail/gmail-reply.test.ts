@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gmailAdapter } from '../../lib/webmail/gmail';
 import { readPage } from '../../lib/webmail/index';
 import { textToHtml } from '../../lib/webmail/insert';
-import type { SavedPage } from '../../lib/webmail/saved-page';
+import type { SavedPage } from '../../scripts/cli/saved-page';
 import { loadFixture, PARIS } from './fixtures';
 
 // Small pages: a fresh copy per test, since insertion edits the DOM.

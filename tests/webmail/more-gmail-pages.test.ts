@@ -2,7 +2,7 @@
 // Personal data: only rows from commercial senders are spelled out in full; other rows are checked by shape.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterFor, readPage } from '../../lib/webmail/index';
-import type { SavedPage } from '../../lib/webmail/saved-page';
+import type { SavedPage } from '../../scripts/cli/saved-page';
 import { loadFixture, PARIS, sharedFixturesPresent } from './fixtures';
 
 describe.skipIf(!sharedFixturesPresent)('brocc personal-account inbox, /mail/u/1/ (April 2025, 50 rows)', () => {

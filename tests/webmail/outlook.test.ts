@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adapterFor, readPage } from '../../lib/webmail/index';
 import { outlookAdapter } from '../../lib/webmail/outlook';
-import type { SavedPage } from '../../lib/webmail/saved-page';
+import type { SavedPage } from '../../scripts/cli/saved-page';
 import { loadFixture, PARIS } from './fixtures';
 
 let page: SavedPage;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseReadPageArgs, runReadPageCli } from '../../lib/webmail/read-page-cli';
 import { PageReadingSchema } from '../../lib/webmail/types';
+import { parseReadPageArgs, runReadPageCli } from '../../scripts/cli/read-page';
 import { fixturePath, sharedFixturesPresent } from './fixtures';
 
 const scratch = mkdtempSync(join(tmpdir(), 'read-page-'));

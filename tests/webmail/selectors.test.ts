@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { queryChainAll, type SelectorSpec } from '../../lib/webmail/dom';
 import { gmailSelectors } from '../../lib/webmail/gmail-selectors';
 import { outlookSelectors } from '../../lib/webmail/outlook-selectors';
-import type { SavedPage } from '../../lib/webmail/saved-page';
+import type { SavedPage } from '../../scripts/cli/saved-page';
 import { fixtureAvailable, loadFixture } from './fixtures';
 
 const pages = new Map<string, SavedPage>();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPage } from '../../lib/webmail/index';
-import { parseSavedPage, type SavedPage } from '../../lib/webmail/saved-page';
 import { bodyText } from '../../lib/webmail/text';
+import { parseSavedPage, type SavedPage } from '../../scripts/cli/saved-page';
 import { PARIS } from './fixtures';
 
 let page: SavedPage | undefined;

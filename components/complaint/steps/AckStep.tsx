@@ -1,7 +1,7 @@
 // Step 2: acknowledge in writing within the deadline, saying what has been started.
 import { t } from '@/lib/i18n';
+import { formatDateTime } from '@/lib/i18n/dates';
 import { templatesFor } from '@/lib/letters/catalog';
-import { formatDateTime } from '@/lib/ui/format';
 import { LetterComposer } from '../LetterComposer';
 import { TransitionButton } from '../TransitionButton';
 import type { StepProps } from '../types';

@@ -1,10 +1,10 @@
 // Step 4: decide and answer within the deadline: a reasoned decision, the causes and corrective actions
 // of a confirmed non-conformity, a compensation in line with the severity; then the answer letter.
 import { t } from '@/lib/i18n';
+import { fromLocalInput, toLocalInput } from '@/lib/i18n/dates';
 import { templatesFor } from '@/lib/letters/catalog';
 import { paysMoney, tidyCompensation } from '@/lib/register/compensation';
 import { COMPENSATION_KINDS, LEGAL_BASES, LEGAL_REMEDIES, OUTCOMES, PAYMENT_METHODS } from '@/lib/register/schema';
-import { fromLocalInput, toLocalInput } from '@/lib/ui/format';
 import { Check, Select, Text } from '../../controls';
 import { EditSection } from '../EditSection';
 import { LetterComposer } from '../LetterComposer';

@@ -1,8 +1,8 @@
 // Step 6: an unsatisfied customer may refer the dispute to the consumer mediator (named in the settings).
 import { t } from '@/lib/i18n';
+import { fromLocalInput, toLocalInput } from '@/lib/i18n/dates';
 import { templatesFor } from '@/lib/letters/catalog';
 import { MEDIATION_OUTCOMES } from '@/lib/register/schema';
-import { fromLocalInput, toLocalInput } from '@/lib/ui/format';
 import { Select, Text } from '../../controls';
 import { EditSection } from '../EditSection';
 import { LetterComposer } from '../LetterComposer';

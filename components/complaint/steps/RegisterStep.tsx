@@ -1,7 +1,7 @@
 // Step 1: the register entry itself, editable; qualifying a message that is not a complaint.
 import { t } from '@/lib/i18n';
+import { fromLocalInput, toLocalInput } from '@/lib/i18n/dates';
 import { CHANNELS, CIVILITIES, JUSTIFIED } from '@/lib/register/schema';
-import { fromLocalInput, toLocalInput } from '@/lib/ui/format';
 import { Check, Select, Text } from '../../controls';
 import { EditSection } from '../EditSection';
 import { TransitionButton } from '../TransitionButton';

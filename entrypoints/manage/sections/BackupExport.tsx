@@ -1,9 +1,9 @@
 // Container: the whole register, history and settings included, as one JSON backup file.
 import { ActionSection } from '@/components/data/ActionSection';
 import { useTask } from '@/components/data/useTask';
-import { backupFileName, downloadBlob } from '@/lib/data/download';
-import { exportBackup } from '@/lib/data/export';
+import { backupFileName, downloadBlob } from '@/lib/extension/pages/download';
 import { t } from '@/lib/i18n';
+import { exportBackup } from '@/lib/transfer/export';
 
 export function BackupExport() {
   const { busy, status, run } = useTask();

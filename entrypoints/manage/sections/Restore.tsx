@@ -3,8 +3,9 @@ import { useRef, useState } from 'preact/hooks';
 import { RestoreSection, type RestoreState } from '@/components/data/RestoreSection';
 import { messageOf } from '@/components/data/useTask';
 import { useSettings } from '@/components/hooks/useRegister';
-import { backgroundWriter, checkBackup, restoreBackup } from '@/lib/data/restore';
+import { backgroundWriter } from '@/lib/extension/pages/restore';
 import { t } from '@/lib/i18n';
+import { checkBackup, restoreBackup } from '@/lib/transfer/restore';
 
 export function Restore() {
   const settings = useSettings();

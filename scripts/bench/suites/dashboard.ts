@@ -5,10 +5,10 @@
 // runs, through a specifier esbuild does not follow, so the page bundle holds only what it measures.
 import type { Page } from 'playwright-core';
 import { clockStatus } from '@/lib/deadlines/clock';
-import { closeRegisterDb, DB_NAME, registerDb } from '@/lib/register/db';
 import { CLOCKLESS_PHASES } from '@/lib/register/phases';
-import { forEachComplaint, listReceivedSince } from '@/lib/register/queries';
 import { type Complaint, ComplaintSchema, PHASES } from '@/lib/register/schema';
+import { closeRegisterDb, DB_NAME, registerDb } from '@/lib/register/store/db';
+import { forEachComplaint, listReceivedSince } from '@/lib/register/store/queries';
 import { type ClockTally, type DashboardStats, statsAccumulator } from '@/lib/stats/compute';
 import { lastMonths, monthIndex } from '@/lib/stats/months';
 import {

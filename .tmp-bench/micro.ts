@@ -1,0 +1,20 @@
+import { DEFAULT_POLICY } from '../lib/deadlines/policy';
+import { localOperation, type OperationSpec } from '../lib/sync/operations';
+import { OperationSchema, PushRequestSchema } from '../lib/sync/protocol';
+import { runOperation } from '../lib/sync/replay';
+import { sealEvent, GENESIS_HASH } from '../lib/register/history';
+import { input } from '../tests/server/support/sim-agent';
+const ops = [];
+let t = performance.now();
+for (let i = 0; i < 400; i++) ops.push((await localOperation(null, { kind: 'create', input: input(), reference: 'REC-2026-0001', policy: DEFAULT_POLICY } as OperationSpec, { now: new Date(), actor: 'A' })).op);
+console.log('localOperation ms/op', (performance.now() - t) / 400);
+const json = JSON.stringify({ ops: ops.slice(0, 200) });
+t = performance.now(); for (let i = 0; i < 5; i++) JSON.parse(json); console.log('JSON.parse ms/op', (performance.now() - t) / 1000, 'bytes/op', json.length / 200);
+t = performance.now(); for (let i = 0; i < 2; i++) PushRequestSchema.parse({ ops: ops.slice(0, 200) }); console.log('zod parse ms/op', (performance.now() - t) / 400);
+t = performance.now(); const outs = ops.map((op) => runOperation(null, op, 'A')); console.log('runOperation ms/op', (performance.now() - t) / 400);
+t = performance.now(); for (const o of outs) await sealEvent(o.event, GENESIS_HASH, 0); console.log('sealEvent ms/op', (performance.now() - t) / 400);
+t = performance.now(); for (const o of outs) JSON.stringify(o); console.log('stringify ms/op', (performance.now() - t) / 400);
+import { changeDigestSync, hashEventSync } from '../lib/transfer/chain';
+t = performance.now();
+for (const o of outs) { const changes = o.event.changes.map((c) => ({ path: c.path, from: c.from ?? null, to: c.to ?? null, salt: 'ab'.repeat(16), digest: changeDigestSync(c, 'ab'.repeat(16)) })); hashEventSync({ ...o.event, changes, seq: 1, prevHash: GENESIS_HASH }); }
+console.log('sync seal ms/op', (performance.now() - t) / 400);

@@ -1,0 +1,153 @@
+// The background's one handler map: each request type of the protocol has exactly one handler here.
+// Writes go through the register store, are announced to every context, and refresh the badge.
+import browser from 'webextension-polyfill';
+import { UserError } from '../../i18n';
+import { templateMeta } from '../../letters/catalog';
+import { validateTemplate } from '../../letters/validate';
+import type { RequestOf, RequestType } from '../../protocol/messages';
+import { retentionPeriodsOf } from '../../register/retention';
+import type { Complaint } from '../../register/schema';
+import { anonymizeComplaint, applyRetention } from '../../register/store/anonymize';
+import {
+  addNote,
+  createComplaint,
+  extendDeadline,
+  recordLetter,
+  transitionComplaint,
+  updateComplaint,
+  type WriteContext,
+} from '../../register/store/complaints';
+import { resetTemplateOverride, saveTemplateOverride } from '../../register/store/letter-overrides';
+import { quarantineComplaints } from '../../register/store/quarantine';
+import { getComplaint } from '../../register/store/queries';
+import { restoreBatch, restoreFinish } from '../../register/store/restore-writer';
+import { getSettings, saveSettings } from '../../register/store/settings';
+import { linkPatch } from '../../stats/recurring';
+import { CHANGE_KEY } from '../protocol';
+import { refreshBadge } from './badge';
+import { getPendingView, setPendingView } from './panel';
+import { answerScan } from './webmail-scan';
+import { reportWebmailTab } from './webmail-tabs';
+
+type Handler<T extends RequestType> = (
+  request: RequestOf<T>,
+  sender: browser.Runtime.MessageSender,
+) => Promise<unknown>;
+type HandlerMap = { [T in RequestType]: Handler<T> };
+
+let changeSeq = 0;
+
+async function announce(ids: string[]): Promise<void> {
+  const now = new Date();
+  await browser.storage.local.set({ [CHANGE_KEY]: { at: now.toISOString(), ids, seq: ++changeSeq } });
+  await refreshBadge(now);
+}
+
+async function writeContext(): Promise<WriteContext> {
+  const settings = await getSettings();
+  return { now: new Date(), actor: settings.agentName || 'agent' };
+}
+
+async function written(work: (w: WriteContext) => Promise<Complaint>): Promise<Complaint> {
+  const complaint = await work(await writeContext());
+  await announce([complaint.id]);
+  return complaint;
+}
+
+export const handlers: HandlerMap = {
+  'complaint/create': async ({ input }) => {
+    const settings = await getSettings();
+    return written((w) => createComplaint(input, settings.policy, w));
+  },
+  'complaint/update': ({ id, rev, patch }) => written((w) => updateComplaint(id, rev, patch, w)),
+  'complaint/transition': ({ id, rev, to, at }) => written((w) => transitionComplaint(id, rev, to, w, at)),
+  'complaint/extend': ({ id, rev, clock, newDueAt, reason, customerToldAt }) =>
+    written((w) => extendDeadline(id, rev, clock, { newDueAt, reason, customerToldAt }, w)),
+  'complaint/note': ({ id, text }) => written((w) => addNote(id, text, w)),
+  'complaint/letter': ({ id, letter }) => written((w) => recordLetter(id, letter, w)),
+  'complaint/anonymize': async ({ id, reason }) => {
+    const periods = retentionPeriodsOf(await getSettings());
+    return written(async (w) => (await anonymizeComplaint(id, reason, w, periods)).complaint);
+  },
+  'retention/apply': async ({ ids }) => {
+    const report = await applyRetention(ids, retentionPeriodsOf(await getSettings()), await writeContext());
+    if (report.anonymized.length > 0) await announce(report.anonymized.map((a) => a.id));
+    return report;
+  },
+  'complaints/link-group': async ({ ids }) => {
+    const group = [...new Set(ids)];
+    const w = await writeContext();
+    const linked: string[] = [];
+    try {
+      for (const id of group) {
+        const current = await getComplaint(id);
+        if (!current) throw new UserError('register.notFound', { id });
+        const patch = linkPatch(current, group);
+        // Patched at the revision read: a change made meanwhile is refused rather than overwritten.
+        if (patch) linked.push((await updateComplaint(id, current.rev, patch, w)).id);
+      }
+    } finally {
+      if (linked.length > 0) await announce(linked);
+    }
+    return { linked: linked.length };
+  },
+  'webmail/scan': async ({ messages, threadIds }) => {
+    const settings = await getSettings();
+    return answerScan(
+      messages,
+      threadIds,
+      { dueSoonHours: settings.policy.dueSoonHours, ownDomains: settings.ownDomains },
+      new Date(),
+    );
+  },
+  'webmail/opened': async ({ messages, draft }, sender) => {
+    if (sender.tab?.id === undefined) return false;
+    const threadIds = [...new Set(messages.map((m) => m.threadId).filter((x): x is string => x !== null))];
+    await reportWebmailTab(sender.tab.id, {
+      messageIds: messages.map((m) => m.messageId),
+      threadIds,
+      draft,
+      at: new Date().toISOString(),
+    });
+    return true;
+  },
+  'settings/save': async ({ settings }) => {
+    const saved = await saveSettings(settings);
+    await announce([]);
+    return saved;
+  },
+  'templates/save': async ({ id, lang, source }) => {
+    const meta = templateMeta(id);
+    if (!meta) throw new UserError('letters.refused.unknownTemplate', { id });
+    const problems = validateTemplate(source, meta);
+    if (problems.length > 0) {
+      throw new UserError('options.templates.refused', { list: problems.map((p) => p.message).join(' ') });
+    }
+    const saved = await saveTemplateOverride(id, lang, source, new Date());
+    await announce([]);
+    return saved;
+  },
+  'templates/reset': async ({ id, lang }) => {
+    const removed = await resetTemplateOverride(id, lang);
+    await announce([]);
+    return removed;
+  },
+  // A restore announces once, when it finishes: not once per batch of a thousand complaints.
+  'backup/restore-batch': ({ entries }) => restoreBatch(entries),
+  'backup/restore-finish': async ({ meta }) => {
+    const outcome = await restoreFinish(meta);
+    await announce([]);
+    return outcome;
+  },
+  'badge/refresh': () => refreshBadge(),
+  'register/quarantine': async ({ ids }) => {
+    const moved = await quarantineComplaints(ids, new Date());
+    if (moved.length) await announce([]);
+    return moved.length;
+  },
+  'sidepanel/open': async ({ view }) => {
+    await setPendingView(view);
+    return true;
+  },
+  'sidepanel/pending': async () => getPendingView(),
+};

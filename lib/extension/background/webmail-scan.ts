@@ -1,0 +1,73 @@
+// The answer to a webmail page's scan: which of its messages and threads are in the register (as chips
+// worded in the agent's language) and what the spotter thinks of each message not yet logged. Doing
+// this here keeps the spotter, the register and the dictionaries out of the webmail content script.
+import { t } from '../../i18n';
+import {
+  type ChipView,
+  type ScanAnswer,
+  ScanAnswerSchema,
+  type ScannedMessage,
+  type SpotView,
+} from '../../protocol/webmail';
+import type { Complaint } from '../../register/schema';
+import { findByMessageId, findByThreadId } from '../../register/store/queries';
+import { countdown } from '../../register/urgency';
+import { spot } from '../../spotting/score';
+
+export function chipView(c: Complaint, now: Date, dueSoonHours: number): ChipView {
+  const phase = t(`phase.${c.phase}`);
+  const due = c.nextDueAt;
+  const left = due ? new Date(due).getTime() - now.getTime() : 0;
+  const state = !due ? 'none' : left < 0 ? 'overdue' : left <= dueSoonHours * 3_600_000 ? 'dueSoon' : 'running';
+  const params = { reference: c.reference, phase, countdown: due ? countdown(due, now) : '' };
+  return {
+    id: c.id,
+    messageId: c.source.messageId ?? null,
+    threadId: c.source.threadId ?? null,
+    state,
+    text: t(due ? 'content.chipDue' : 'content.chip', params),
+    label: t(due ? 'content.chipLabelDue' : 'content.chipLabel', params),
+    rowText: c.reference,
+    rowLabel: t('content.rowChipLabel', params),
+  };
+}
+
+/** An address of one of the company's own domains (or a subdomain of one). */
+export function isOwnAddress(email: string, ownDomains: string[]): boolean {
+  const domain = email.toLowerCase().split('@')[1] ?? '';
+  return domain !== '' && ownDomains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`));
+}
+
+export function spotView(message: ScannedMessage, ownDomains: string[]): SpotView {
+  const verdict = spot({ subject: message.subject, text: message.text, fromEmail: message.fromEmail, ownDomains });
+  const cues = verdict.cues.filter((c) => c.weight > 0);
+  return {
+    ...verdict,
+    title: verdict.likely
+      ? t('content.logLikelyTitle', { cues: cues.map((c) => c.label).join(' ; ') })
+      : t('content.logTitle'),
+  };
+}
+
+export async function answerScan(
+  messages: ScannedMessage[],
+  threadIds: string[],
+  settings: { dueSoonHours: number; ownDomains: string[] },
+  now: Date,
+): Promise<ScanAnswer> {
+  const found = new Map<string, Complaint>();
+  for (const m of messages) for (const c of await findByMessageId(m.messageId)) found.set(c.id, c);
+  for (const th of new Set(threadIds)) for (const c of await findByThreadId(th)) found.set(c.id, c);
+  const logged = new Set([...found.values()].map((c) => c.source.messageId));
+  const own = messages.filter((m) => isOwnAddress(m.fromEmail, settings.ownDomains)).map((m) => m.messageId);
+  const spots: Record<string, SpotView> = {};
+  for (const m of messages)
+    if (!logged.has(m.messageId) && !own.includes(m.messageId)) spots[m.messageId] = spotView(m, settings.ownDomains);
+  // Parsed on the way out: the content script trusts this shape (see lib/content/guards.ts).
+  return ScanAnswerSchema.parse({
+    labels: { log: t('content.log'), logLikely: t('content.logLikely') },
+    chips: [...found.values()].map((c) => chipView(c, now, settings.dueSoonHours)),
+    spots,
+    own,
+  });
+}

@@ -1,0 +1,21 @@
+// What the register holds for the complaints of a backup, read for the restore's dry run and classification.
+import type { BackupEntry } from '../../transfer/backup-schema';
+import type { Stored } from '../../transfer/classify';
+import { liveRegisterDb } from './live-db';
+
+/** Reads the register in one transaction per batch: the record with the same id and the reference's owner. */
+export const lookupRegister: (entries: readonly BackupEntry[]) => Promise<Stored[]> = async (entries) => {
+  const db = await liveRegisterDb();
+  const tx = db.transaction('complaints');
+  const found = await Promise.all(
+    entries.map(async (e) => {
+      const [raw, owner] = await Promise.all([
+        tx.store.get(e.complaint.id),
+        tx.store.index('reference').getKey(e.complaint.reference),
+      ]);
+      return { raw, referenceOwner: owner ?? null };
+    }),
+  );
+  await tx.done;
+  return found;
+};

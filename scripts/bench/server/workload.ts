@@ -1,0 +1,102 @@
+// The server bench's workload: operations made the agent's way (lib/sync/operations.ts), and a team
+// server in a child process on loopback, on either engine, with one agent to push as.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_POLICY } from '../../../lib/deadlines/policy';
+import type { Complaint } from '../../../lib/register/schema';
+import { localOperation, type OperationSpec } from '../../../lib/sync/operations';
+import type { Operation } from '../../../lib/sync/protocol';
+import { provisionalReference } from '../../../lib/sync/references';
+import { migrate } from '../../../server/db/migrate';
+import { pgDb } from '../../../server/db/pg';
+import { pgliteDb } from '../../../server/db/pglite';
+import { addAgent } from '../../../server/store/agents';
+import { type Child, startChild } from '../../../tests/server/support/child-server';
+import { freshDatabase } from '../../../tests/server/support/pg-admin';
+import { input } from '../../../tests/server/support/sim-agent';
+
+export type Engine = 'pg' | 'embedded';
+
+export interface BenchServer {
+  url: string;
+  token: string;
+  stop(): Promise<void>;
+}
+
+/** A fresh register (database or folder), one agent, and the server on it in a child process. */
+export async function benchServer(engine: Engine): Promise<BenchServer> {
+  let env: Record<string, string>;
+  let cleanup: () => Promise<void>;
+  let db;
+  if (engine === 'pg') {
+    const fresh = await freshDatabase();
+    env = { DATABASE_URL: fresh.url, DATABASE_POOL: '4' };
+    cleanup = fresh.drop;
+    db = pgDb({ url: fresh.url, max: 1 });
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'registre-bench-'));
+    env = { SERVER_DATA_DIR: dir };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    db = await pgliteDb({ dataDir: dir });
+  }
+  await migrate(db);
+  const { token } = await addAgent(db, { org: 'Maison Lumen', name: 'Claire Martin', role: 'agent' });
+  await db.close();
+  const child: Child = await startChild({ ...env, RATE_LIMIT: '100000000', LOG_LEVEL: 'warn' });
+  return {
+    url: child.url,
+    token,
+    stop: async () => {
+      await child.kill();
+      await cleanup();
+    },
+  };
+}
+
+let serial = 0;
+/** A creation and, with `history`, the steps a real complaint goes through next (acknowledged, a note). */
+export async function complaintOps(history: boolean): Promise<Operation[]> {
+  serial++;
+  const at = (minutes: number) => new Date(Date.UTC(2026, 2, 2, 8, minutes, serial % 60));
+  const spec = {
+    kind: 'create',
+    input: input(),
+    reference: provisionalReference(2026, Math.random()),
+    policy: DEFAULT_POLICY,
+  };
+  const created = await localOperation(null, spec as OperationSpec, { now: at(0), actor: 'Claire Martin' });
+  if (!history) return [created.op];
+  let current: Complaint = created.complaint;
+  const ops = [created.op];
+  for (const [i, next] of (
+    [
+      { kind: 'transition', to: 'acknowledged' },
+      { kind: 'note', text: 'Client rappelé, photos demandées.' },
+    ] as OperationSpec[]
+  ).entries()) {
+    const done = await localOperation(current, next, { now: at(i + 1), actor: 'Claire Martin' });
+    ops.push(done.op);
+    current = done.complaint;
+  }
+  return ops;
+}
+
+export async function post(server: BenchServer, ops: readonly Operation[]): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(`${server.url}/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ops }),
+  });
+  const body = (await res.json()) as { outcomes?: { status: string }[] };
+  if (res.status !== 200 || body.outcomes?.some((o) => o.status !== 'applied')) {
+    throw new Error(`push ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
+  }
+  return performance.now() - started;
+}
+
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}

@@ -1,0 +1,141 @@
+// The protocol's OpenAPI 3.1 document, generated from the shared zod schemas (zod 4's JSON Schema output):
+// the schemas stay the one definition, and server/openapi.json (checked in, tested equal) shows it to readers.
+import { type ZodType, z } from 'zod';
+import { ComplaintSchema } from '../lib/register/schema';
+import {
+  ErrorSchema,
+  HealthSchema,
+  OperationSchema,
+  OutcomeSchema,
+  PullQuerySchema,
+  PullResponseSchema,
+  PushRequestSchema,
+  PushResponseSchema,
+  ReferenceBlockRequestSchema,
+  ReferenceBlockSchema,
+  SettingsBodySchema,
+  SyncEventSchema,
+  TemplateBodySchema,
+} from '../lib/sync/protocol';
+
+/** Named schemas: each becomes components/schemas/<id>, and references between them become $ref. */
+const NAMED: [ZodType, string][] = [
+  [ComplaintSchema, 'Complaint'],
+  [SyncEventSchema, 'SyncEvent'],
+  [OperationSchema, 'Operation'],
+  [OutcomeSchema, 'Outcome'],
+  [PushRequestSchema, 'PushRequest'],
+  [PushResponseSchema, 'PushResponse'],
+  [PullQuerySchema, 'PullQuery'],
+  [PullResponseSchema, 'PullResponse'],
+  [ReferenceBlockRequestSchema, 'ReferenceBlockRequest'],
+  [ReferenceBlockSchema, 'ReferenceBlock'],
+  [SettingsBodySchema, 'Settings'],
+  [TemplateBodySchema, 'Template'],
+  [ErrorSchema, 'Error'],
+  [HealthSchema, 'Health'],
+];
+
+function components(): Record<string, Record<string, unknown>> {
+  const registry = z.registry<{ id: string }>();
+  for (const [schema, id] of NAMED) registry.add(schema, { id });
+  // io 'input': the document says what a client may send (fields with defaults are optional).
+  const { schemas } = z.toJSONSchema(registry, {
+    uri: (id) => `#/components/schemas/${id}`,
+    unrepresentable: 'any',
+    io: 'input',
+  });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema as Record<string, unknown>]),
+  );
+}
+
+const ref = (schema: ZodType) => ({ $ref: `#/components/schemas/${NAMED.find(([s]) => s === schema)?.[1]}` });
+const body = (schema: ZodType) => ({ required: true, content: { 'application/json': { schema: ref(schema) } } });
+const answer = (description: string, schema?: ZodType) => ({
+  description,
+  ...(schema ? { content: { 'application/json': { schema: ref(schema) } } } : {}),
+});
+const errors = {
+  400: answer('Corps ou paramètres invalides (message en français)', ErrorSchema),
+  401: answer('Jeton manquant, inconnu ou révoqué', ErrorSchema),
+  403: answer('Rôle insuffisant (un auditeur n’écrit pas ; réglages : responsables)', ErrorSchema),
+  429: answer('Trop de requêtes pour ce jeton', ErrorSchema),
+};
+const secured = { security: [{ bearer: [] }] };
+
+export function openApiDocument(): Record<string, unknown> {
+  const schemas = components();
+  const pullQuery = schemas.PullQuery as { properties: Record<string, unknown> };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Registre des réclamations — serveur d’équipe',
+      version: '1',
+      description:
+        'Protocole push/pull du registre partagé (issue 12). Corps JSON validés par les schémas zod de lib/sync.',
+    },
+    components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths: {
+      '/health': { get: { summary: 'État du service', responses: { 200: answer('En service', HealthSchema) } } },
+      '/openapi.json': { get: { summary: 'Ce document', responses: { 200: answer('Document OpenAPI') } } },
+      '/push': {
+        post: {
+          summary: 'Envoie jusqu’à 200 opérations (idempotent par identifiant d’évènement)',
+          ...secured,
+          requestBody: body(PushRequestSchema),
+          responses: { 200: answer('Sort de chaque opération', PushResponseSchema), ...errors },
+        },
+      },
+      '/pull': {
+        get: {
+          summary: 'Évènements et fiches modifiés après un curseur (attente jusqu’à 25 s)',
+          ...secured,
+          parameters: Object.entries(pullQuery.properties).map(([name, schema]) => ({ name, in: 'query', schema })),
+          responses: { 200: answer('Page du flux', PullResponseSchema), ...errors },
+        },
+      },
+      '/references/blocks': {
+        post: {
+          summary: 'Remet un bloc de références officielles à l’agent',
+          ...secured,
+          requestBody: body(ReferenceBlockRequestSchema),
+          responses: { 200: answer('Bloc remis', ReferenceBlockSchema), ...errors },
+        },
+      },
+      '/settings': {
+        get: {
+          summary: 'Réglages de l’organisation',
+          ...secured,
+          responses: { 200: answer('Réglages', SettingsBodySchema), ...errors },
+        },
+        put: {
+          summary: 'Modifie les réglages (responsables)',
+          ...secured,
+          requestBody: body(SettingsBodySchema),
+          responses: { 200: answer('Réglages enregistrés', SettingsBodySchema), ...errors },
+        },
+      },
+      '/templates': {
+        get: {
+          summary: 'Modèles de courrier de l’organisation',
+          ...secured,
+          responses: { 200: answer('Modèles'), ...errors },
+        },
+        put: {
+          summary: 'Enregistre un modèle (responsables)',
+          ...secured,
+          requestBody: body(TemplateBodySchema),
+          responses: { 200: answer('Modèle enregistré', TemplateBodySchema), ...errors },
+        },
+      },
+      '/audit/register': {
+        get: {
+          summary: 'Vue d’audit : une ligne par réclamation (auditeurs, responsables)',
+          ...secured,
+          responses: { 200: answer('Lignes'), ...errors },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// The organisation's shared parts: references, settings, templates and the auditors' view.
+import type { FastifyInstance } from 'fastify';
+import { ReferenceBlockRequestSchema, SettingsBodySchema, TemplateBodySchema } from '../../lib/sync/protocol';
+import { agentOf } from '../plugins/auth';
+import { handBlock, parisYear } from '../store/references';
+import { auditRegister, readSettings, readTemplates, writeSettings, writeTemplate } from '../store/settings';
+
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  app.post('/references/blocks', { config: { access: 'write' } }, async (request) => {
+    const agent = agentOf(request);
+    const body = ReferenceBlockRequestSchema.parse(request.body ?? {});
+    return handBlock(app.db, agent.orgId, agent.id, body.year ?? parisYear(new Date()), body.size);
+  });
+
+  app.get('/settings', { config: { access: 'read' } }, (request) => readSettings(app.db, agentOf(request).orgId));
+  app.put('/settings', { config: { access: 'manager' } }, async (request) => {
+    const agent = agentOf(request);
+    const settings = SettingsBodySchema.parse(request.body);
+    await writeSettings(app.db, agent.orgId, agent.id, settings);
+    return settings;
+  });
+
+  app.get('/templates', { config: { access: 'read' } }, async (request) => ({
+    templates: await readTemplates(app.db, agentOf(request).orgId),
+  }));
+  app.put('/templates', { config: { access: 'manager' } }, async (request) => {
+    const agent = agentOf(request);
+    const template = TemplateBodySchema.parse(request.body);
+    await writeTemplate(app.db, agent.orgId, agent.id, template);
+    return template;
+  });
+
+  // Auditors (and managers) read the register as the SQL view gives it; agents work case by case.
+  app.get('/audit/register', { config: { access: 'read' } }, async (request, reply) => {
+    const agent = agentOf(request);
+    if (agent.role === 'agent') return reply.code(403).send({ error: 'Réservé aux auditeurs et aux responsables.' });
+    return { rows: await auditRegister(app.db, agent.orgId) };
+  });
+}

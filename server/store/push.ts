@@ -1,0 +1,225 @@
+// A push: up to 200 operations in ONE transaction, holding the organisation's feed counter (so positions
+// follow commit order). Each operation is replayed by lib/sync/replay.ts; this module only loads what the
+// replay needs, seals the events and writes the rows. Idempotent by event id through op_outcomes.
+import { randomUUID } from 'node:crypto';
+import { redactionsFor } from '../../lib/register/anonymize';
+import { GENESIS_HASH, type HistoryEvent, sealEvent } from '../../lib/register/history';
+import type { Complaint } from '../../lib/register/schema';
+import type { Operation, Outcome, SyncEvent } from '../../lib/sync/protocol';
+import { isProvisional, parseOfficial } from '../../lib/sync/references';
+import { assignReference, decide } from '../../lib/sync/replay';
+import { type Db, type Queryable, retrying } from '../db/db';
+import type { Agent } from './agents';
+import { inAgentBlock, nextReference, parisYear } from './references';
+import {
+  advanceFeed,
+  type EventRow,
+  eventAt,
+  insertEvents,
+  insertOutcomes,
+  loadComplaints,
+  loadEvents,
+  lockFeed,
+  referenceTaken,
+  replaceEvents,
+  type StoredOutcome,
+  storedOutcomes,
+  upsertComplaints,
+} from './register-sql';
+
+/** The actor of the events the server writes on its own (referenceAssigned). */
+export const SERVER_ACTOR = 'Registre d’équipe';
+
+export interface PushResult {
+  outcomes: Outcome[];
+  cursor: number;
+}
+
+export function push(db: Db, agent: Agent, ops: readonly Operation[]): Promise<PushResult> {
+  return retrying(() => db.transaction({ org: agent.orgId }, (tx) => new Batch(tx, agent).run(ops)));
+}
+
+const key = (complaintId: string, seq: number) => `${complaintId}:${seq}`;
+
+class Batch {
+  private pos = 0;
+  private state = new Map<string, Complaint>();
+  private written = new Map<string, EventRow>();
+  private replaced = new Map<string, EventRow>();
+  private touched = new Set<string>();
+  private references = new Set<string>();
+
+  constructor(
+    private tx: Queryable,
+    private agent: Agent,
+  ) {}
+
+  private get org() {
+    return this.agent.orgId;
+  }
+
+  async run(ops: readonly Operation[]): Promise<PushResult> {
+    this.pos = await lockFeed(this.tx, this.org);
+    const prior = await storedOutcomes(
+      this.tx,
+      this.org,
+      ops.map((o) => o.eventId),
+    );
+    this.state = await loadComplaints(this.tx, this.org, [...new Set(ops.map((o) => o.complaintId))]);
+    const fresh: { eventId: string; outcome: StoredOutcome }[] = [];
+    const results: { eventId: string; outcome: StoredOutcome }[] = [];
+    for (const op of ops) {
+      const known = prior.get(op.eventId);
+      if (known) {
+        results.push({ eventId: op.eventId, outcome: known });
+        continue;
+      }
+      const outcome = await this.apply(op);
+      prior.set(op.eventId, outcome);
+      fresh.push({ eventId: op.eventId, outcome });
+      results.push({ eventId: op.eventId, outcome });
+    }
+    await upsertComplaints(
+      this.tx,
+      this.org,
+      [...this.touched].map((id) => ({ complaint: this.state.get(id) as Complaint, feedPos: this.lastPos(id) })),
+    );
+    await insertEvents(this.tx, this.org, [...this.written.values()]);
+    await replaceEvents(this.tx, this.org, [...this.replaced.values()]);
+    await insertOutcomes(this.tx, this.org, fresh);
+    await advanceFeed(this.tx, this.org, this.pos);
+    const outcomes: Outcome[] = [];
+    for (const r of results) outcomes.push(await this.wire(r.eventId, r.outcome));
+    return { outcomes, cursor: this.pos };
+  }
+
+  private lastPos(id: string): number {
+    const c = this.state.get(id) as Complaint;
+    return this.written.get(key(id, c.rev))?.feedPos ?? this.pos;
+  }
+
+  /** Events stored after the op's base: what changed meanwhile (and the base itself if its hash differs). */
+  private async since(current: Complaint, op: Operation): Promise<HistoryEvent[]> {
+    const stored = await loadEvents(this.tx, this.org, current.id, Math.max(op.base.rev, 1));
+    const pending = [...this.written.values()]
+      .map((r) => r.event as HistoryEvent)
+      .filter((e) => e.complaintId === current.id);
+    const bySeq = new Map([...stored, ...pending].map((e) => [e.seq, e]));
+    return [...bySeq.values()].filter((e) => e.seq > op.base.rev || (e.seq === op.base.rev && e.hash !== op.base.head));
+  }
+
+  private async refuseReference(op: Operation & { kind: 'create' }): Promise<string | null> {
+    if (isProvisional(op.reference)) return null;
+    const official = parseOfficial(op.reference);
+    if (!official || !(await inAgentBlock(this.tx, this.org, this.agent.id, official.year, official.n))) {
+      return `La référence ${op.reference} n’appartient à aucun bloc remis à cet agent.`;
+    }
+    if (this.references.has(op.reference) || (await referenceTaken(this.tx, this.org, op.reference, op.complaintId))) {
+      return `La référence ${op.reference} est déjà utilisée dans le registre.`;
+    }
+    return null;
+  }
+
+  private record(event: HistoryEvent | SyncEvent): void {
+    this.pos += 1;
+    this.written.set(key(event.complaintId, event.seq), {
+      event: event as SyncEvent,
+      feedPos: this.pos,
+      agentId: this.agent.id,
+    });
+  }
+
+  private async apply(op: Operation): Promise<StoredOutcome> {
+    const complaintId = op.complaintId;
+    if (op.kind === 'anonymize' && op.reason === 'retention' && this.agent.role !== 'manager') {
+      return {
+        status: 'refused',
+        complaintId,
+        reason: 'Seul un responsable anonymise au titre de la durée de conservation.',
+      };
+    }
+    const current = this.state.get(complaintId) ?? null;
+    const since = current ? await this.since(current, op) : [];
+    const decision = decide(current, since, op, this.agent.name);
+    if (decision.status === 'conflict') return { status: 'conflict', complaintId, paths: decision.paths };
+    if (decision.status === 'refused')
+      return { status: 'refused', complaintId, reason: decision.reason, key: decision.key };
+    if (op.kind === 'create') {
+      const reason = await this.refuseReference(op);
+      if (reason) return { status: 'refused', complaintId, reason };
+    }
+    const salts = decision.status === 'fresh' ? op.salts : [];
+    const event = await sealEvent(
+      decision.outcome.event,
+      current?.historyHead ?? GENESIS_HASH,
+      current?.rev ?? 0,
+      salts,
+    );
+    let complaint: Complaint = { ...decision.outcome.complaint, historyHead: event.hash };
+    if (op.kind === 'anonymize') await this.redactHistory(complaintId);
+    this.record(event);
+    const extraSeqs: number[] = [];
+    if (op.kind === 'create' && isProvisional(op.reference)) {
+      const official = await nextReference(this.tx, this.org, parisYear(op.at));
+      const assigned = assignReference(complaint, official, { now: new Date(), actor: SERVER_ACTOR, id: randomUUID() });
+      const sealed = await sealEvent(assigned.event, complaint.historyHead, complaint.rev);
+      complaint = { ...assigned.complaint, historyHead: sealed.hash };
+      this.record(sealed);
+      extraSeqs.push(sealed.seq);
+    }
+    this.state.set(complaintId, complaint);
+    this.touched.add(complaintId);
+    this.references.add(complaint.reference);
+    return {
+      status: decision.status === 'fresh' ? 'applied' : 'merged',
+      complaintId,
+      seq: event.seq,
+      extraSeqs,
+      ...(op.hash ? { sameHash: op.hash === event.hash } : {}),
+      ...(extraSeqs.length ? { reference: complaint.reference } : {}),
+    };
+  }
+
+  /** GDPR art. 17: every past change holding personal data loses its values (digests stay: the chain verifies). */
+  private async redactHistory(complaintId: string): Promise<void> {
+    const stored = await loadEvents(this.tx, this.org, complaintId);
+    const pending = [...this.written.values()].filter((r) => r.event.complaintId === complaintId);
+    const all = new Map<number, HistoryEvent>(
+      [...stored, ...pending.map((r) => r.event as HistoryEvent)].map((e) => [e.seq, e]),
+    );
+    for (const redacted of redactionsFor([...all.values()])) {
+      const k = key(complaintId, redacted.seq);
+      const inBatch = this.written.get(k);
+      this.pos += 1;
+      if (inBatch) this.written.set(k, { ...inBatch, event: redacted as SyncEvent });
+      else this.replaced.set(k, { event: redacted as SyncEvent, feedPos: this.pos, agentId: null });
+    }
+  }
+
+  private async event(complaintId: string, seq: number): Promise<SyncEvent> {
+    const inBatch = this.written.get(key(complaintId, seq))?.event;
+    const event = inBatch ?? (await eventAt(this.tx, this.org, complaintId, seq));
+    if (!event) throw new Error(`évènement ${complaintId}#${seq} introuvable`);
+    return event;
+  }
+
+  /** The outcome as sent: stored statuses plus the events and the newest snapshot they refer to. */
+  private async wire(eventId: string, o: StoredOutcome): Promise<Outcome> {
+    const complaint = this.state.get(o.complaintId);
+    if (o.status === 'refused')
+      return { eventId, status: 'refused', reason: o.reason, ...(o.key ? { key: o.key } : {}) };
+    if (!complaint) throw new Error('réclamation introuvable');
+    if (o.status === 'conflict') return { eventId, status: 'conflict', paths: o.paths, complaint };
+    const event = await this.event(o.complaintId, o.seq);
+    const extra = await Promise.all(o.extraSeqs.map((seq) => this.event(o.complaintId, seq)));
+    if (o.status === 'merged') return { eventId, status: 'merged', event, extra, complaint };
+    return {
+      eventId,
+      status: 'applied',
+      event,
+      sameHash: o.sameHash ?? true,
+      extra,
+      ...(o.reference ? { reference: o.reference } : {}),
+    };
+  }
+}

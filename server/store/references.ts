@@ -1,0 +1,67 @@
+// Official references: a counter per organisation and Paris year that only grows (a reference is never
+// reused), handed out one by one (provisional references replaced) or in blocks logged per agent.
+import { parisDay } from '../../lib/deadlines/paris-time';
+import { formatReference } from '../../lib/sync/references';
+import { type Db, type Queryable, retrying } from '../db/db';
+
+export const parisYear = (at: Date | string): number => Number(parisDay(at).slice(0, 4));
+
+/** Takes `count` numbers from the year's counter; the row lock holds concurrent takers until commit. */
+export async function allocate(
+  tx: Queryable,
+  org: string,
+  year: number,
+  count: number,
+): Promise<{ first: number; last: number }> {
+  const { rows } = await tx.query<{ last: number }>(
+    `INSERT INTO reference_counters (org_id, year, last) VALUES ($1, $2, $3)
+     ON CONFLICT (org_id, year) DO UPDATE SET last = reference_counters.last + $3
+     RETURNING last`,
+    [org, year, count],
+  );
+  const last = Number(rows[0]?.last);
+  return { first: last - count + 1, last };
+}
+
+export async function nextReference(tx: Queryable, org: string, year: number): Promise<string> {
+  const { first } = await allocate(tx, org, year, 1);
+  return formatReference(year, first);
+}
+
+export interface Block {
+  year: number;
+  first: number;
+  last: number;
+}
+
+/** Hands a block of `size` references of `year` to an agent, logged in reference_blocks. */
+export function handBlock(db: Db, org: string, agentId: string, year: number, size: number): Promise<Block> {
+  return retrying(() =>
+    db.transaction({ org }, async (tx) => {
+      const { first, last } = await allocate(tx, org, year, size);
+      await tx.query('INSERT INTO reference_blocks (org_id, year, first, last, agent_id) VALUES ($1, $2, $3, $4, $5)', [
+        org,
+        year,
+        first,
+        last,
+        agentId,
+      ]);
+      return { year, first, last };
+    }),
+  );
+}
+
+/** Whether number `n` of `year` lies in a block handed to this agent. */
+export async function inAgentBlock(
+  tx: Queryable,
+  org: string,
+  agentId: string,
+  year: number,
+  n: number,
+): Promise<boolean> {
+  const { rows } = await tx.query(
+    'SELECT 1 FROM reference_blocks WHERE org_id = $1 AND agent_id = $2 AND year = $3 AND first <= $4 AND last >= $4',
+    [org, agentId, year, n],
+  );
+  return rows.length > 0;
+}
