@@ -5,18 +5,15 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   resolve: {
-    alias: [
-      { find: /^wxt\/testing$/, replacement: 'wxt/testing/fake-browser' },
-      {
-        find: /^webextension-polyfill$/,
-        replacement: new URL('./tests/support/polyfill-shim.ts', import.meta.url).pathname,
-      },
-    ],
+    alias: [{ find: /^wxt\/testing$/, replacement: 'wxt/testing/fake-browser' }],
   },
   test: {
     globals: true,
     environment: 'happy-dom',
-    setupFiles: ['fake-indexeddb/auto'],
+    // Generous: a test waits for the state it needs, never a timer; the timeout only catches a hang, and a
+    // busy machine (CI beside other work) must not turn a slow pass into a failure.
+    testTimeout: 30_000,
+    setupFiles: ['fake-indexeddb/auto', 'tests/support/async-waits.ts'],
     // One line when the shared real pages (../shared/fixtures) are absent: their tests are then skipped.
     globalSetup: ['tests/support/shared-fixtures-notice.ts'],
     include: ['tests/**/*.test.{ts,tsx}'],

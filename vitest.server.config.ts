@@ -8,7 +8,7 @@ export default defineConfig({
     include: ['tests/server/**/*.spec.ts'],
     globalSetup: ['tests/server/support/postgres-setup.ts'],
     fileParallelism: false,
-    testTimeout: 180_000,
+    testTimeout: 300_000,
     hookTimeout: 180_000,
   },
 });

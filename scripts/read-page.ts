@@ -1,4 +1,4 @@
-// Thin wrapper: the logic (and its tests) live in lib/webmail/read-page-cli.ts.
+// Thin wrapper: the logic lives in scripts/cli/read-page.ts, tested in tests/webmail/read-page-cli.test.ts.
 import { runReadPageCli } from './cli/read-page';
 
 const outcome = await runReadPageCli(process.argv.slice(2), process.env);

@@ -6,8 +6,7 @@ import { type TemplateMeta, type TemplateMetaInput, TemplateMetaSchema } from '.
 const req = (name: string, when?: LetterFlag) => ({ name, required: true, ...(when ? { when } : {}) });
 const opt = (name: string) => ({ name, required: false });
 
-/** Heading of every letter: addressee (with the customer's company when there is one), date, subject line,
- *  reference, the date of the complaint, and the salutation and closing formula matching the civility. */
+/** Every letter's heading. */
 const HEADING = [
   req('customer.addressee'),
   opt('customer.company'),
@@ -27,11 +26,8 @@ const SIGNATURE = [
   opt('company.phone'),
   opt('company.email'),
 ];
-/**
- * What an answer grants, and everything the customer needs to know about it: money with its amount, method and
- * date; a commercial gesture with its description; a remedy the law owes (L217-3 s., L216-2) with its name and
- * legal ground, never called a "geste commercial".
- */
+/** What an answer grants. A remedy the law owes (L217-3 s., L216-2) is named with its legal ground, never
+ *  called a "geste commercial". */
 const COMPENSATION = [
   opt('isFinancial'),
   opt('isCommercial'),

@@ -152,8 +152,7 @@ function TheComplaint({
   );
 }
 
-/** The customer's version of the deadlines: when the complaint was received, acknowledged, answered, closed,
- *  and the extensions the customer was told of. */
+/** The customer's version of the deadlines. */
 function Dates({ complaint: c }: { complaint: Complaint }) {
   const when = (iso: string | null) => (iso ? formatDateTime(iso) : '');
   return (

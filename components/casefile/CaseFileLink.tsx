@@ -1,6 +1,6 @@
 // Opens the complaint's printable case file in a new tab (an extension page, read from the register): the
 // version for the customer or the mediator, or the internal one.
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { AUDIENCES } from './model';
 

@@ -2,7 +2,7 @@
 // and the verdict on the history chain.
 import { getLang, t } from '@/lib/i18n';
 import { formatDateTime, formatDay } from '@/lib/i18n/dates';
-import { formatEuros } from '@/lib/letters/format';
+import { formatEuros } from '@/lib/i18n/money';
 import { paysMoney } from '@/lib/register/compensation';
 import type { ChainVerdict } from '@/lib/register/history';
 import type { Complaint } from '@/lib/register/schema';

@@ -1,6 +1,6 @@
 // Reads what the case file shows: the complaint (its letters as they were sent), its history and chain
 // verdict, and the settings. Letters are never re-rendered here: the register keeps the text that went out.
-import { useEffect, useState } from 'preact/hooks';
+import { useLiveRead } from '@/components/hooks/useLiveRead';
 import { setLang } from '@/lib/i18n';
 import type { ChainVerdict, HistoryEvent } from '@/lib/register/history';
 import type { Complaint } from '@/lib/register/schema';
@@ -19,22 +19,22 @@ export type CaseFileData =
       settings: Settings;
     };
 
+const LOADING: CaseFileData = { state: 'loading' };
+
+/** Read once per id: the case file does not follow register changes. */
 export function useCaseFile(id: string | null): CaseFileData {
-  const [data, setData] = useState<CaseFileData>({ state: 'loading' });
-  useEffect(() => {
-    if (!id) return setData({ state: 'notFound' });
-    let live = true;
-    void (async () => {
+  const { value } = useLiveRead(
+    async (): Promise<CaseFileData> => {
+      if (!id) return { state: 'notFound' };
       const settings = await getSettings();
       setLang(settings.lang);
       const complaint = await getComplaint(id);
-      if (!complaint) return live && setData({ state: 'notFound' });
+      if (!complaint) return { state: 'notFound' };
       const [history, verdict] = await Promise.all([getHistory(id), verifyComplaintChain(id)]);
-      if (live) setData({ state: 'ready', complaint, history, verdict, settings });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  return data;
+      return { state: 'ready', complaint, history, verdict, settings };
+    },
+    [id],
+    { follow: false },
+  );
+  return value ?? LOADING;
 }

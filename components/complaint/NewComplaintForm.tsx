@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { fromLocalInput, toLocalInput } from '@/lib/i18n/dates';
+import { issuesByField } from '@/lib/i18n/zod-issues';
 import type { Draft } from '@/lib/register/draft';
 import {
   CHANNELS,
@@ -114,12 +115,7 @@ export function toInput(state: FormState, draft: Draft): unknown {
 export function validate(state: FormState, draft: Draft): { input?: NewComplaint; errors: FieldErrors } {
   const result = NewComplaintSchema.safeParse(toInput(state, draft));
   if (result.success) return { input: result.data, errors: {} };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = FIELD_OF[issue.path.join('.')] ?? String(issue.path[0]);
-    errors[field] ??= issue.message.startsWith('register.') ? t(issue.message as 'register.conflict') : issue.message;
-  }
-  return { errors };
+  return { errors: issuesByField(result.error, (path) => FIELD_OF[path.map(String).join('.')] ?? String(path[0])) };
 }
 
 export function NewComplaintForm({ draft, saved, onEdit, categories, now, onSubmit }: Props) {

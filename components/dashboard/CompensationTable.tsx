@@ -1,8 +1,9 @@
 // Compensation granted, month by month (execution date, else answer date), and beside it the remedies owed by
 // law: a legal refund is money paid too, but it is not a compensation the company chose to grant.
-import { t } from '@/lib/i18n';
+import { getLang, t } from '@/lib/i18n';
+import { formatEuros } from '@/lib/i18n/money';
 import type { MonthStats } from '@/lib/stats/compute';
-import { formatCount, formatEuros, formatMonth } from '@/lib/stats/format';
+import { formatCount, formatMonth } from '@/lib/stats/format';
 
 export function CompensationTable({ months }: { months: MonthStats[] }) {
   return (
@@ -22,9 +23,9 @@ export function CompensationTable({ months }: { months: MonthStats[] }) {
           <tr key={m.month}>
             <th scope="row">{formatMonth(m.month)}</th>
             <td>{formatCount(m.compensation.count)}</td>
-            <td>{formatEuros(m.compensation.euros)}</td>
+            <td>{formatEuros(m.compensation.euros, getLang())}</td>
             <td>{formatCount(m.legal.count)}</td>
-            <td>{formatEuros(m.legal.euros)}</td>
+            <td>{formatEuros(m.legal.euros, getLang())}</td>
           </tr>
         ))}
       </tbody>

@@ -3,11 +3,10 @@
 // page shows figures at once on a large register; then ONE streaming pass over the register feeds both
 // accumulators (figures and recurring groups). A register change announced by the background restarts
 // the pass; the figures already shown stay until the new ones are ready.
-import { useEffect, useState } from 'preact/hooks';
-import { onRegisterChange } from '@/lib/extension/protocol';
+import { useState } from 'preact/hooks';
+import { useLiveRead } from '@/components/hooks/useLiveRead';
 import { PHASES, type Phase } from '@/lib/register/schema';
-import { registerDb } from '@/lib/register/store/db';
-import { countOverdue, forEachComplaint, onInvalidRecord } from '@/lib/register/store/queries';
+import { countByPhase, countOverdue, forEachComplaint } from '@/lib/register/store/queries';
 import { type DashboardStats, type StatsOptions, statsAccumulator } from '@/lib/stats/compute';
 import { type RecurringGroup, type RecurringOptions, recurringAccumulator } from '@/lib/stats/recurring';
 
@@ -47,14 +46,10 @@ const COUNT_ORDER: Phase[] = [
 async function countNow(now: Date, show: (counts: NowCounts) => void): Promise<NowCounts> {
   let counts: NowCounts = { total: null, byPhase: {}, overdue: await countOverdue(now) };
   show(counts);
-  const index = (await registerDb()).transaction('complaints').store.index('phase');
-  await Promise.all(
-    COUNT_ORDER.map(async (phase) => {
-      const n = await index.count(phase);
-      counts = { ...counts, byPhase: { ...counts.byPhase, [phase]: n } };
-      show(counts);
-    }),
-  );
+  await countByPhase(COUNT_ORDER, (phase, n) => {
+    counts = { ...counts, byPhase: { ...counts.byPhase, [phase]: n } };
+    show(counts);
+  });
   counts = { ...counts, total: PHASES.reduce((sum, p) => sum + (counts.byPhase[p] ?? 0), 0) };
   show(counts);
   return counts;
@@ -64,48 +59,41 @@ const PROGRESS_EVERY = 5_000;
 const CANCELLED = Symbol('a newer pass started');
 
 export function useDashboard(opts: StatsOptions & RecurringOptions): DashboardData {
-  const [version, setVersion] = useState(0);
-  const [data, setData] = useState<DashboardData>({
-    counts: null,
-    stats: null,
-    groups: null,
-    progress: null,
-    invalid: 0,
-    error: null,
-  });
-  useEffect(() => onRegisterChange(() => setVersion((v) => v + 1)), []);
-
-  useEffect(() => {
-    let live = true;
-    const now = new Date();
-    let invalid = 0;
-    onInvalidRecord(() => invalid++);
-    const run = async () => {
-      const show = (counts: NowCounts) => live && setData((d) => ({ ...d, counts, error: null }));
-      const counts = await countNow(now, show);
-      if (!live) return;
-      setData((d) => ({ ...d, progress: { read: 0, total: counts.total ?? 0 } }));
+  // What the running pass shows before it ends: the index counts as they come, then how far it has read.
+  const [counts, setCounts] = useState<NowCounts | null>(null);
+  const [progress, setProgress] = useState<DashboardData['progress']>(null);
+  const pass = useLiveRead(
+    async (signal) => {
+      const now = new Date();
+      let invalid = 0;
+      setProgress(null);
+      const counts = await countNow(now, (c) => !signal.aborted && setCounts(c));
+      if (signal.aborted) throw CANCELLED;
+      setProgress({ read: 0, total: counts.total ?? 0 });
       const stats = statsAccumulator(now, opts);
       const recurring = recurringAccumulator(now, opts);
       let read = 0;
-      await forEachComplaint((c) => {
-        // forEachComplaint cannot be stopped from outside: a stale pass throws out of it.
-        if (!live) throw CANCELLED;
-        stats.add(c);
-        recurring.add(c);
-        if (++read % PROGRESS_EVERY === 0) setData((d) => ({ ...d, progress: { read, total: counts.total ?? 0 } }));
-      });
-      if (!live) return;
-      setData({ counts, stats: stats.finish(), groups: recurring.finish(), progress: null, invalid, error: null });
-    };
-    run().catch((error: unknown) => {
-      if (error === CANCELLED || !live) return;
-      setData((d) => ({ ...d, progress: null, error: error instanceof Error ? error.message : String(error) }));
-    });
-    return () => {
-      live = false;
-    };
-  }, [version, opts.months, opts.windowDays, opts.minCustomers]);
+      await forEachComplaint(
+        (c) => {
+          // forEachComplaint cannot be stopped from outside: a stale pass throws out of it.
+          if (signal.aborted) throw CANCELLED;
+          stats.add(c);
+          recurring.add(c);
+          if (++read % PROGRESS_EVERY === 0) setProgress({ read, total: counts.total ?? 0 });
+        },
+        { onInvalid: () => invalid++ },
+      );
+      return { stats: stats.finish(), groups: recurring.finish(), invalid };
+    },
+    [opts.months, opts.windowDays, opts.minCustomers],
+  );
 
-  return data;
+  return {
+    counts,
+    stats: pass.value?.stats ?? null,
+    groups: pass.value?.groups ?? null,
+    progress: pass.loading ? progress : null,
+    invalid: pass.value?.invalid ?? 0,
+    error: pass.error?.message ?? null,
+  };
 }

@@ -9,9 +9,10 @@ import { TallyList } from './TallyList';
 
 export type RestoreState =
   | { step: 'idle' }
-  | { step: 'checking'; done: number; total: number }
+  | { step: 'checking'; done: number; total: number; secondsLeft: number | null }
   | { step: 'checked'; dryRun: DryRun }
-  | { step: 'writing'; done: number; total: number }
+  | { step: 'writing'; done: number; total: number; secondsLeft: number | null }
+  | { step: 'cancelling' }
   | { step: 'done'; report: RestoreReport }
   | { step: 'refused'; message: string }
   | { step: 'failed'; message: string };
@@ -25,6 +26,8 @@ interface Props {
   onWithSettings: (value: boolean) => void;
   onConfirm: () => void;
   onReset: () => void;
+  /** Stops the check, or cancels the restore (which is then rolled back). */
+  onStop?: () => void;
 }
 
 function Checked({
@@ -34,7 +37,7 @@ function Checked({
   onConfirm,
   onReset,
   retentionYears,
-}: Omit<Props, 'state' | 'onFile'> & { dryRun: DryRun }) {
+}: Omit<Props, 'state' | 'onFile' | 'onStop'> & { dryRun: DryRun }) {
   const { head } = dryRun;
   const hasSettings = head.settings !== null || head.templateOverrides !== null;
   return (
@@ -115,7 +118,7 @@ export function RestoreSection(props: Props) {
           <input
             id="restore-file"
             type="file"
-            accept=".json,application/json"
+            accept=".gz,.ndjson,.jsonl,.json,application/gzip,application/json"
             onChange={(e) => {
               const file = (e.currentTarget as HTMLInputElement).files?.[0];
               if (file) onFile(file);
@@ -130,11 +133,30 @@ export function RestoreSection(props: Props) {
         </p>
       )}
       {state.step === 'checking' && (
-        <ProgressBar label={t('data.restore.checking')} done={state.done} total={state.total} />
+        <ProgressBar
+          label={t('data.restore.checking')}
+          done={state.done}
+          total={state.total}
+          secondsLeft={state.secondsLeft}
+          onCancel={props.onStop}
+          cancelLabel={t('data.restore.stopCheck')}
+        />
       )}
       {state.step === 'checked' && <Checked {...props} dryRun={state.dryRun} />}
       {state.step === 'writing' && (
-        <ProgressBar label={t('data.restore.writing')} done={state.done} total={state.total} />
+        <ProgressBar
+          label={t('data.restore.writing')}
+          done={state.done}
+          total={state.total}
+          secondsLeft={state.secondsLeft}
+          onCancel={props.onStop}
+          cancelLabel={t('data.restore.stop')}
+        />
+      )}
+      {state.step === 'cancelling' && (
+        <p class="notice" role="status" data-testid="restore-cancelling">
+          {t('data.restore.cancelling')}
+        </p>
       )}
       {state.step === 'done' && <Done report={state.report} onReset={onReset} />}
       {state.step === 'failed' && (

@@ -1,10 +1,10 @@
 // What the complaint view shows besides the record: its history with the chain verdict, and the
 // similar complaints of the last 90 days (read on the receivedAt index, not the whole register).
-import { useEffect, useState } from 'preact/hooks';
 import type { ChainVerdict, HistoryEvent } from '@/lib/register/history';
 import type { Complaint } from '@/lib/register/schema';
 import { type Similarity, similarComplaints } from '@/lib/register/similar';
 import { getHistory, listReceivedSince, verifyComplaintChain } from '@/lib/register/store/queries';
+import { useLiveRead } from './useLiveRead';
 
 export interface ComplaintDetails {
   history: HistoryEvent[];
@@ -13,24 +13,24 @@ export interface ComplaintDetails {
 }
 
 const WINDOW_DAYS = 90;
+const NONE: ComplaintDetails = { history: [], verdict: null, similar: [] };
 
+/** Re-read when the complaint itself changes (its `rev`), not on every register change. */
 export function useComplaintDetails(complaint: Complaint | null | undefined): ComplaintDetails {
-  const [details, setDetails] = useState<ComplaintDetails>({ history: [], verdict: null, similar: [] });
-  const id = complaint?.id;
-  const rev = complaint?.rev;
-  useEffect(() => {
-    if (!complaint) return;
-    let live = true;
-    const now = new Date();
-    const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000).toISOString();
-    void Promise.all([getHistory(complaint.id), verifyComplaintChain(complaint.id), listReceivedSince(since)]).then(
-      ([history, verdict, recent]) => {
-        if (live) setDetails({ history, verdict, similar: similarComplaints(complaint, recent, now, WINDOW_DAYS) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, rev]);
-  return details;
+  const { value } = useLiveRead(
+    async (): Promise<ComplaintDetails | undefined> => {
+      if (!complaint) return undefined;
+      const now = new Date();
+      const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000).toISOString();
+      const [history, verdict, recent] = await Promise.all([
+        getHistory(complaint.id),
+        verifyComplaintChain(complaint.id),
+        listReceivedSince(since),
+      ]);
+      return { history, verdict, similar: similarComplaints(complaint, recent, now, WINDOW_DAYS) };
+    },
+    [complaint?.id, complaint?.rev],
+    { follow: false },
+  );
+  return value ?? NONE;
 }

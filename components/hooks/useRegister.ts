@@ -1,107 +1,63 @@
 // Live reads of the register for extension pages: they read IndexedDB directly and re-read when the
-// background announces a change (storage.onChanged), so every open panel stays current.
-import { useEffect, useState } from 'preact/hooks';
-import { onRegisterChange, send } from '@/lib/extension/protocol';
+// background announces a change (useLiveRead), so every open panel stays current.
+import { send } from '@/lib/extension/protocol';
 import { setLang } from '@/lib/i18n';
 import type { TemplateOverrides } from '@/lib/letters/meta';
 import { matchesFilter, type RegisterFilter } from '@/lib/register/filters';
 import type { Complaint } from '@/lib/register/schema';
 import { getTemplateOverrides } from '@/lib/register/store/letter-overrides';
-import {
-  findByMessageId,
-  getComplaint,
-  type InvalidRecord,
-  listRegisterPage,
-  onInvalidRecord,
-} from '@/lib/register/store/queries';
+import { findByMessageId, getComplaint, type InvalidRecord, listRegisterPage } from '@/lib/register/store/queries';
 import { getSettings } from '@/lib/register/store/settings';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
-
-function useChangeCounter(): number {
-  const [version, setVersion] = useState(0);
-  useEffect(() => onRegisterChange(() => setVersion((v) => v + 1)), []);
-  return version;
-}
+import { useLiveRead } from './useLiveRead';
 
 export function useSettings(): Settings {
-  const version = useChangeCounter();
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  useEffect(() => {
-    void getSettings().then((s) => {
-      setLang(s.lang);
-      setSettings(s);
-    });
-  }, [version]);
-  return settings;
+  const { value } = useLiveRead(async () => {
+    const settings = await getSettings();
+    setLang(settings.lang);
+    return settings;
+  }, []);
+  return value ?? DEFAULT_SETTINGS;
 }
 
-export function useRegisterPage(filter: RegisterFilter, now: Date, dueSoonHours: number, limit: number) {
-  const version = useChangeCounter();
-  const [state, setState] = useState<{
-    complaints: Complaint[];
-    more: boolean;
-    loading: boolean;
-    invalid: InvalidRecord[];
-  }>({
-    complaints: [],
-    more: false,
-    loading: true,
-    invalid: [],
-  });
+interface RegisterPage {
+  complaints: Complaint[];
+  more: boolean;
+  loading: boolean;
+  invalid: InvalidRecord[];
+}
+
+const NO_PAGE: RegisterPage = { complaints: [], more: false, loading: true, invalid: [] };
+
+export function useRegisterPage(filter: RegisterFilter, now: Date, dueSoonHours: number, limit: number): RegisterPage {
   // `now` moves every 30 s: the page is re-read only when the filter needs it (due-state filters).
   const clock = filter.due ? now.getTime() : 0;
-  useEffect(() => {
-    let live = true;
+  const { value } = useLiveRead(async (): Promise<RegisterPage> => {
     const invalid: InvalidRecord[] = [];
-    onInvalidRecord((r) => invalid.push(r));
-    void listRegisterPage(matchesFilter(filter, new Date(), dueSoonHours), limit).then((page) => {
-      if (live) setState({ ...page, loading: false, invalid });
-      // The background sets them aside (whole, in the quarantine store) so the register stays readable.
-      const ids = invalid.filter((r) => r.store === 'complaints').map((r) => r.key);
-      if (ids.length) void send({ type: 'register/quarantine', ids }).catch(() => undefined);
+    const page = await listRegisterPage(matchesFilter(filter, new Date(), dueSoonHours), limit, {
+      onInvalid: (r) => invalid.push(r),
     });
-    return () => {
-      live = false;
-    };
-  }, [JSON.stringify(filter), dueSoonHours, limit, version, clock]);
-  return state;
+    // The background sets them aside (whole, in the quarantine store) so the register stays readable.
+    const ids = invalid.filter((r) => r.store === 'complaints').map((r) => r.key);
+    if (ids.length) void send({ type: 'register/quarantine', ids }).catch(() => undefined);
+    return { ...page, loading: false, invalid };
+  }, [JSON.stringify(filter), dueSoonHours, limit, clock]);
+  return value ?? NO_PAGE;
 }
 
 export function useComplaint(id: string | null): Complaint | null | undefined {
-  const version = useChangeCounter();
-  const [complaint, setComplaint] = useState<Complaint | null | undefined>(undefined);
-  useEffect(() => {
-    if (!id) return setComplaint(null);
-    let live = true;
-    void getComplaint(id).then((c) => live && setComplaint(c));
-    return () => {
-      live = false;
-    };
-  }, [id, version]);
-  return complaint;
+  return useLiveRead(async () => (id ? getComplaint(id) : null), [id]).value;
 }
 
 /** The complaint logged from this webmail message, if any (undefined while looking). */
 export function useLoggedComplaint(messageId: string | undefined): Complaint | null | undefined {
-  const version = useChangeCounter();
-  const [complaint, setComplaint] = useState<Complaint | null | undefined>(undefined);
-  useEffect(() => {
-    if (!messageId) return setComplaint(null);
-    let live = true;
-    void findByMessageId(messageId).then((found) => live && setComplaint(found[0] ?? null));
-    return () => {
-      live = false;
-    };
-  }, [messageId, version]);
-  return complaint;
+  return useLiveRead(async () => (messageId ? ((await findByMessageId(messageId))[0] ?? null) : null), [messageId])
+    .value;
 }
+
+const NO_OVERRIDES: TemplateOverrides = {};
 
 /** The agent-edited letter templates (read from the register database, re-read on every change). */
 export function useTemplateOverrides(): TemplateOverrides {
-  const version = useChangeCounter();
-  const [overrides, setOverrides] = useState<TemplateOverrides>({});
-  useEffect(() => {
-    void getTemplateOverrides().then(setOverrides);
-  }, [version]);
-  return overrides;
+  return useLiveRead(() => getTemplateOverrides(), []).value ?? NO_OVERRIDES;
 }

@@ -2,7 +2,7 @@
 import { t } from '@/lib/i18n';
 import { RETENTION_WITHOUT_REASON, SettingsSchema } from '@/lib/settings/schema';
 import { Field } from '../Field';
-import type { FieldErrors, SettingsForm } from './form';
+import { type FieldErrors, type SettingsForm, typedNumber } from './form';
 import { TextField } from './TextField';
 
 interface Props {
@@ -58,7 +58,7 @@ export function LanguageSection({ form, errors, onChange }: Props) {
 export function RetentionSection({ form, errors, onChange }: Props) {
   // The reason is asked for as soon as a typed period passes the limit (the schema refuses a save without it).
   const needsReason = [form.retentionYears, form.retentionNotComplaintYears].some(
-    (v) => Number(v.trim().replace(',', '.')) > RETENTION_WITHOUT_REASON,
+    (v) => typedNumber(v) > RETENTION_WITHOUT_REASON,
   );
   const limit = { years: RETENTION_WITHOUT_REASON };
   return (

@@ -3,6 +3,8 @@
 import type { z } from 'zod';
 import { type DeadlinePreset, type DurationUnit, POLICY_PRESETS, withPresetRules } from '@/lib/deadlines/policy';
 import { type MessageKey, t } from '@/lib/i18n';
+import { parseAmount } from '@/lib/i18n/money';
+import { issueMessage, issuesByField } from '@/lib/i18n/zod-issues';
 import { type Category, type Settings, SettingsSchema } from '@/lib/settings/schema';
 
 export type FieldErrors = Record<string, string>;
@@ -59,8 +61,8 @@ export function toForm(s: Settings): SettingsForm {
   };
 }
 
-/** "" stays NaN (the schema refuses it) rather than becoming 0; a French decimal comma is accepted. */
-const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim().replace(',', '.')));
+/** Read like an amount ("12,5", "1 000"); "" or not a number stays NaN (the schema refuses it) rather than 0. */
+export const typedNumber = (text: string): number => parseAmount(text) ?? Number.NaN;
 
 /** "@Maison-Dupont.fr " → "maison-dupont.fr"; blank lines dropped. */
 export function parseDomains(text: string): string[] {
@@ -80,15 +82,15 @@ export function fromForm(f: SettingsForm): unknown {
     mediator: f.mediator,
     policy: {
       preset: f.policy.preset,
-      ack: { amount: num(f.policy.ack.amount), unit: f.policy.ack.unit },
-      answer: { amount: num(f.policy.answer.amount), unit: f.policy.answer.unit },
+      ack: { amount: typedNumber(f.policy.ack.amount), unit: f.policy.ack.unit },
+      answer: { amount: typedNumber(f.policy.answer.amount), unit: f.policy.answer.unit },
       alsaceMoselle: f.policy.alsaceMoselle,
       closureDays: f.policy.closureDays,
-      dueSoonHours: num(f.policy.dueSoonHours),
+      dueSoonHours: typedNumber(f.policy.dueSoonHours),
     },
     categories: f.categories.map(({ isNew: _new, ...c }) => c),
-    retentionYears: num(f.retentionYears),
-    retentionNotComplaintYears: num(f.retentionNotComplaintYears),
+    retentionYears: typedNumber(f.retentionYears),
+    retentionNotComplaintYears: typedNumber(f.retentionNotComplaintYears),
     retentionReason: f.retentionReason,
     ownDomains: parseDomains(f.ownDomains),
   };
@@ -108,23 +110,18 @@ const FRIENDLY: [RegExp, MessageKey][] = [
   [/^categories\.\d+\.label$/, 'options.error.categoryLabel'],
 ];
 
-function message(key: string, issue: z.core.$ZodIssue): string {
+function message(issue: z.core.$ZodIssue, key: string): string {
   const friendly = FRIENDLY.find(([pattern]) => pattern.test(key))?.[1];
   if (friendly) return t(friendly);
   if (issue.code === 'too_small' && issue.origin === 'string') return t('options.error.required');
-  return issue.message;
+  return issueMessage(issue);
 }
 
 export function validateSettings(f: SettingsForm): { settings?: Settings; errors: FieldErrors } {
   const result = SettingsSchema.safeParse(fromForm(f));
   // The form edits durations only; a preset's calendar rules (ACPR, payment services) come with the preset.
   if (result.success) return { settings: { ...result.data, policy: withPresetRules(result.data.policy) }, errors: {} };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = fieldKey(issue.path);
-    errors[key] ??= message(key, issue);
-  }
-  return { errors };
+  return { errors: issuesByField(result.error, fieldKey, message) };
 }
 
 /** A category id from its label: "Livraison (retard)" → "livraison-retard"; "-2", "-3"… when taken. */

@@ -1,7 +1,7 @@
 // What the options page reads: the saved settings (once: the form then owns the edits) and the edited
 // letter copies (again whenever the background announces a change). Unreadable values are reported, not hidden.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { onRegisterChange } from '@/lib/extension/protocol';
+import { useLiveRead } from '@/components/hooks/useLiveRead';
 import { setLang } from '@/lib/i18n';
 import type { TemplateOverrides } from '@/lib/letters/meta';
 import { getTemplateOverrides } from '@/lib/register/store/letter-overrides';
@@ -27,18 +27,15 @@ export function useSavedSettings() {
   return { ...state, saved };
 }
 
+const NONE: { overrides: TemplateOverrides; unreadable?: InvalidRecord } = { overrides: {} };
+
 export function useTemplateOverrides() {
-  const [state, setState] = useState<{ overrides: TemplateOverrides; unreadable?: InvalidRecord }>({ overrides: {} });
-  const reload = useCallback(async () => {
+  const { value, reload } = useLiveRead(async () => {
     let unreadable: InvalidRecord | undefined;
     const overrides = await getTemplateOverrides((r) => {
       unreadable = r;
     });
-    setState(unreadable ? { overrides, unreadable } : { overrides });
+    return unreadable ? { overrides, unreadable } : { overrides };
   }, []);
-  useEffect(() => {
-    void reload();
-    return onRegisterChange(() => void reload());
-  }, [reload]);
-  return { ...state, reload };
+  return { ...(value ?? NONE), reload };
 }

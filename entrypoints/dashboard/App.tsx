@@ -10,12 +10,13 @@ import { groupKey, RecurringList } from '@/components/dashboard/RecurringList';
 import { useDashboard } from '@/components/dashboard/useDashboard';
 import { useSettings } from '@/components/hooks/useRegister';
 import { send } from '@/lib/extension/protocol';
-import { t } from '@/lib/i18n';
+import { getLang, t } from '@/lib/i18n';
 import { formatDateTime, formatDay } from '@/lib/i18n/dates';
+import { formatEuros } from '@/lib/i18n/money';
 import { RequestError } from '@/lib/protocol/messages';
 import { PHASES } from '@/lib/register/schema';
 import { type DashboardStats, DEFAULT_STATS_OPTIONS, type SeverityKey } from '@/lib/stats/compute';
-import { formatCount, formatEuros, formatHours, formatShare } from '@/lib/stats/format';
+import { formatCount, formatHours, formatShare } from '@/lib/stats/format';
 import { DEFAULT_RECURRING_OPTIONS, MAX_LINK_GROUP, type RecurringGroup } from '@/lib/stats/recurring';
 
 const OPTIONS = { ...DEFAULT_STATS_OPTIONS, ...DEFAULT_RECURRING_OPTIONS };
@@ -45,13 +46,13 @@ function periodFigures(s: DashboardStats) {
     {
       id: 'compensation',
       label: t('dash.period.compensation'),
-      value: formatEuros(s.compensation.euros),
+      value: formatEuros(s.compensation.euros, getLang()),
       detail: t('dash.period.compensationDetail', { n: formatCount(s.compensation.count) }),
     },
     {
       id: 'legal-refunds',
       label: t('dash.period.legalRefunds'),
-      value: formatEuros(s.legal.euros),
+      value: formatEuros(s.legal.euros, getLang()),
       detail: t('dash.period.legalDetail', { n: formatCount(s.legal.count) }),
     },
   ];
@@ -85,7 +86,7 @@ export function App() {
     setLinking(groupKey(group));
     setNotice(null);
     try {
-      const { linked } = await send<{ linked: number }>({
+      const { linked } = await send({
         type: 'complaints/link-group',
         ids: group.complaints.map((c) => c.id),
       });

@@ -10,7 +10,7 @@ import { parisDay } from '@/lib/deadlines/paris-time';
 import { send } from '@/lib/extension/protocol';
 import { getLang, type Lang, type MessageKey, t } from '@/lib/i18n';
 import { SHIPPED_TEMPLATES, templateMeta } from '@/lib/letters/catalog';
-import type { TemplateId, TemplateOverride } from '@/lib/letters/meta';
+import type { TemplateId } from '@/lib/letters/meta';
 import { RequestError } from '@/lib/protocol/messages';
 import { type Settings, SettingsSchema } from '@/lib/settings/schema';
 
@@ -62,7 +62,7 @@ export function App() {
   };
   const saveTemplate = (id: TemplateId) => (letterLang: Lang, source: string) =>
     templateRequest(async () => {
-      const copy = await send<TemplateOverride>({ type: 'templates/save', id, lang: letterLang, source });
+      const copy = await send({ type: 'templates/save', id, lang: letterLang, source });
       return { ok: true, version: copy.version };
     });
   const resetTemplate = (id: TemplateId) => (letterLang: Lang) =>

@@ -1,12 +1,11 @@
 // The side panel: the message open in the webmail (its new-complaint form, or its complaint), the
 // register most urgent first, and one complaint walked through the six steps.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { ComplaintView } from '@/components/complaint/ComplaintView';
 import { type FieldErrors, type FormState, NewComplaintForm } from '@/components/complaint/NewComplaintForm';
 import { ExportFilterButton } from '@/components/data/ExportFilterButton';
 import { useComplaintDetails } from '@/components/hooks/useComplaintDetails';
-import { useCurrentMessage } from '@/components/hooks/useCurrentMessage';
 import { useNow } from '@/components/hooks/useNow';
 import {
   useComplaint,
@@ -15,55 +14,43 @@ import {
   useSettings,
   useTemplateOverrides,
 } from '@/components/hooks/useRegister';
+import { useWebmailTab } from '@/components/hooks/useWebmailTab';
 import { RegisterFilters } from '@/components/RegisterFilters';
 import { RegisterList } from '@/components/RegisterList';
-import { PENDING_KEY, type PendingView } from '@/lib/extension/background/panel';
 import { send } from '@/lib/extension/protocol';
+import type { WebmailTab } from '@/lib/extension/webmail-tabs';
 import { t } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/dates';
-import { RequestError, type RequestOf } from '@/lib/protocol/messages';
-import { type Draft, DraftSchema } from '@/lib/register/draft';
+import { RequestError } from '@/lib/protocol/messages';
+import type { Draft } from '@/lib/register/draft';
 import { isEmptyFilter, type RegisterFilter } from '@/lib/register/filters';
-import type { Complaint, NewComplaint } from '@/lib/register/schema';
+import type { NewComplaint } from '@/lib/register/schema';
 import { complaintActions } from './actions';
 
 type View =
   | { kind: 'current' }
   | { kind: 'register' }
   | { kind: 'complaint'; id: string; notice?: string }
-  | { kind: 'new'; draft: Draft; key: number };
-type PanelView = RequestOf<'sidepanel/open'>['view'];
+  | { kind: 'new'; draft: Draft; key: string };
 
 const PAGE = 100;
-/** A view asked for this long ago is no longer what the agent expects when the panel opens. */
+/** A click made this long ago is no longer what the agent expects when the panel opens. */
 const FRESH_MS = 2 * 60_000;
 
-function toView(v: PanelView, key: number): View {
-  if (v.kind === 'new') {
-    const draft = DraftSchema.safeParse(v.draft);
-    return draft.success ? { kind: 'new', draft: draft.data, key } : { kind: 'register' };
-  }
-  return v;
-}
-
-/** Shows each view the webmail asks for, once: at opening (if recent) and while the panel stays open. */
-function usePendingView(show: (v: View) => void) {
+/**
+ * Shows what a click in the followed webmail tab asked for (the new complaint's form with the draft built
+ * at the click, or a logged complaint), once each: at opening if recent, and while the panel stays open.
+ */
+function useAskedView(tab: WebmailTab | null, show: (v: View) => void) {
+  const shown = useRef(new Set<string>());
+  const asked = tab?.asked;
   useEffect(() => {
-    let lastSeq = -1;
-    const take = (initial: boolean) =>
-      void send<PendingView | null>({ type: 'sidepanel/pending' }).then((p) => {
-        if (!p || p.seq === lastSeq) return;
-        lastSeq = p.seq;
-        if (initial && Date.now() - new Date(p.at).getTime() > FRESH_MS) return;
-        show(toView(p.view, p.seq));
-      });
-    take(true);
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && PENDING_KEY in changes) take(false);
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, [show]);
+    if (!tab || !asked || shown.current.has(asked.at)) return;
+    shown.current.add(asked.at);
+    if (Date.now() - new Date(asked.at).getTime() > FRESH_MS) return;
+    if (asked.kind === 'complaint') show({ kind: 'complaint', id: asked.id });
+    else if (tab.draft) show({ kind: 'new', draft: tab.draft, key: asked.at });
+  }, [tab, asked, show]);
 }
 
 export function App() {
@@ -75,17 +62,18 @@ export function App() {
   const forms = useRef(new Map<string, FormState>());
   const hours = settings.policy.dueSoonHours;
   const page = useRegisterPage(filter, now, hours, PAGE);
-  const current = useCurrentMessage();
+  const webmailTab = useWebmailTab();
+  const current = webmailTab?.draft ?? null;
   const currentLogged = useLoggedComplaint(current?.source.messageId);
   const shownId = view.kind === 'complaint' ? view.id : view.kind === 'current' ? (currentLogged?.id ?? null) : null;
   const complaint = useComplaint(shownId);
   const details = useComplaintDetails(complaint);
-  usePendingView(useCallback((v: View) => setView(v), []));
+  useAskedView(webmailTab, setView);
 
   const open = (id: string) => setView({ kind: 'complaint', id });
   const create = async (input: NewComplaint): Promise<FieldErrors | undefined> => {
     try {
-      const saved = await send<Complaint>({ type: 'complaint/create', input });
+      const saved = await send({ type: 'complaint/create', input });
       if (input.source?.messageId) forms.current.delete(input.source.messageId);
       const notice = t('ui.form.saved', {
         reference: saved.reference,

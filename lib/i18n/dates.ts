@@ -1,11 +1,11 @@
 // Dates as agents read them: Europe/Paris, French (or English) words.
-import { getLang, t } from '.';
+import { t } from '.';
+import { intlLocale } from './locale';
 
-const locale = () => (getLang() === 'fr' ? 'fr-FR' : 'en-GB');
 const TZ = 'Europe/Paris';
 
 export function formatDay(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), {
+  return new Intl.DateTimeFormat(intlLocale(), {
     timeZone: TZ,
     weekday: 'short',
     day: 'numeric',
@@ -16,27 +16,27 @@ export function formatDay(iso: string): string {
 
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  const day = new Intl.DateTimeFormat(locale(), {
+  const day = new Intl.DateTimeFormat(intlLocale(), {
     timeZone: TZ,
     day: 'numeric',
     month: 'short',
     year: 'numeric',
   }).format(date);
-  const time = new Intl.DateTimeFormat(locale(), { timeZone: TZ, hour: '2-digit', minute: '2-digit' }).format(date);
+  const time = new Intl.DateTimeFormat(intlLocale(), { timeZone: TZ, hour: '2-digit', minute: '2-digit' }).format(date);
   return t('ui.date.at', { day, time });
 }
 
 /** "samedi 14 mars 2026 à 18:30": the weekday spelled out, for a deadline that falls on a day off. */
 export function formatWeekdayDateTime(iso: string): string {
   const date = new Date(iso);
-  const day = new Intl.DateTimeFormat(locale(), {
+  const day = new Intl.DateTimeFormat(intlLocale(), {
     timeZone: TZ,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
   }).format(date);
-  const time = new Intl.DateTimeFormat(locale(), { timeZone: TZ, hour: '2-digit', minute: '2-digit' }).format(date);
+  const time = new Intl.DateTimeFormat(intlLocale(), { timeZone: TZ, hour: '2-digit', minute: '2-digit' }).format(date);
   return t('ui.date.at', { day, time });
 }
 

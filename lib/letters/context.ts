@@ -3,9 +3,10 @@
 // The zod schema below is the one list of what a template may use (see variables.ts).
 import { z } from 'zod';
 import { type Lang, type MessageKey, t } from '../i18n';
+import { formatEuros } from '../i18n/money';
 import type { Complaint } from '../register/schema';
 import type { Settings } from '../settings/schema';
-import { dayInWords, formatEuros, instantInWords } from './format';
+import { dayInWords, instantInWords } from './format';
 
 const str = z.string();
 

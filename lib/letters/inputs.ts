@@ -1,6 +1,7 @@
 // The fill-in inputs an agent types when inserting a letter, checked and written out for the letter's language.
 import { getLang, type Lang, t } from '../i18n';
-import { dayInWords, formatEuros, parseAmount, parseInputDay } from './format';
+import { formatEuros, parseAmount } from '../i18n/money';
+import { dayInWords, parseInputDay } from './format';
 import type { TemplateInput } from './meta';
 
 export interface FormattedInputs {

@@ -1,21 +1,26 @@
 // The one message protocol between content scripts, extension pages and the background, as data: every
 // request is a member of one zod discriminated union; the background parses it before acting, and every
-// response is `{ ok: true, data }` or `{ ok: false, error }` with a message already in French. Pure, so a
-// server can load it; the transport (send, listen) is lib/extension/protocol.ts.
+// response is `{ ok: true, data }` or `{ ok: false, error }` with a message already in French, its data typed
+// by ResponseMap. Pure, so a server can load it; the transport is lib/extension/ (transport.ts, protocol.ts).
 import { z } from 'zod';
-import { LangSchema, TemplateIdSchema } from '../letters/meta';
+import { LangSchema, TemplateIdSchema, type TemplateOverride } from '../letters/meta';
 import { ANONYMISATION_REASONS } from '../register/anonymize';
 import { DraftSchema } from '../register/draft';
 import {
+  type Complaint,
   ComplaintPatchSchema,
   isoInstant,
   LetterRecordSchema,
   NewComplaintSchema,
   PhaseSchema,
 } from '../register/schema';
+import type { RetentionReport } from '../register/store/anonymize';
+import type { Settings } from '../settings/schema';
 import { MAX_LINK_GROUP } from '../stats/recurring';
-import { RestoreBatchSchema, RestoreMetaSchema } from '../transfer/backup-schema';
-import { ScannedMessageSchema } from './webmail';
+import { RestoreBatchSchema, RestoreIdSchema, RestoreMetaSchema } from '../transfer/backup-schema';
+import type { Tally } from '../transfer/classify';
+import type { FinishOutcome } from '../transfer/restore';
+import { type ScanAnswer, ScannedMessageSchema } from './webmail';
 
 const id = z.uuid();
 const rev = z.number().int().min(1).optional();
@@ -56,25 +61,63 @@ export const RequestSchema = z.discriminatedUnion('type', [
     source: z.string().max(50_000),
   }),
   z.object({ type: z.literal('templates/reset'), id: TemplateIdSchema, lang: LangSchema }),
-  z.object({ type: z.literal('backup/restore-batch'), entries: RestoreBatchSchema }),
-  z.object({ type: z.literal('backup/restore-finish'), meta: RestoreMetaSchema }),
+  // A restore: begun (an unfinished one is rolled back first), its batches and its finish carry its id; a
+  // cancel rolls it back (lib/register/store/restore-journal.ts).
+  z.object({ type: z.literal('backup/restore-begin') }),
+  z.object({ type: z.literal('backup/restore-batch'), restoreId: RestoreIdSchema, entries: RestoreBatchSchema }),
+  z.object({ type: z.literal('backup/restore-finish'), restoreId: RestoreIdSchema, meta: RestoreMetaSchema }),
+  z.object({ type: z.literal('backup/restore-cancel'), restoreId: RestoreIdSchema }),
   z.object({ type: z.literal('badge/refresh') }),
   z.object({ type: z.literal('register/quarantine'), ids: z.array(z.string().max(200)).min(1).max(1000) }),
+  // A click in the webmail: the background opens the panel inside the click's gesture, and the view travels
+  // in the tab's report that the panel follows.
   z.object({
     type: z.literal('sidepanel/open'),
     view: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('complaint'), id }),
-      z.object({ kind: z.literal('new'), draft: z.unknown() }),
-      z.object({ kind: z.literal('register') }),
+      z.object({ kind: z.literal('new'), draft: DraftSchema }),
     ]),
   }),
-  z.object({ type: z.literal('sidepanel/pending') }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 /** What a caller writes (defaults not yet applied). */
 export type RequestInput = z.input<typeof RequestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** What the background answers to each request: `send` and the background's handler map are typed by it. */
+export interface ResponseMap {
+  'complaint/create': Complaint;
+  'complaint/update': Complaint;
+  'complaint/transition': Complaint;
+  'complaint/extend': Complaint;
+  'complaint/note': Complaint;
+  'complaint/letter': Complaint;
+  'complaint/anonymize': Complaint;
+  'retention/apply': RetentionReport;
+  'complaints/link-group': { linked: number };
+  'webmail/scan': ScanAnswer;
+  /** False when the report came from no tab. */
+  'webmail/opened': boolean;
+  'settings/save': Settings;
+  'templates/save': TemplateOverride;
+  /** Whether there was an edited copy to remove. */
+  'templates/reset': boolean;
+  'backup/restore-begin': { restoreId: string };
+  'backup/restore-batch': Tally;
+  'backup/restore-finish': FinishOutcome;
+  /** Whether there was a restore under way to roll back. */
+  'backup/restore-cancel': boolean;
+  'badge/refresh': { overdue: number; dueSoon: number };
+  /** How many records were moved aside. */
+  'register/quarantine': number;
+  /** False when the click came from no tab. */
+  'sidepanel/open': boolean;
+}
+/** Fails to compile when a request type has no entry in ResponseMap. */
+export type ResponseOf<T extends RequestType> = ResponseMap[T];
+/** A `send` typed by the request: `send({ type: 'complaint/create', … })` resolves to a Complaint. */
+export type Send = <R extends RequestInput>(request: R) => Promise<ResponseOf<R['type']>>;
 
 export const ErrorSchema = z.object({
   key: z.string(),

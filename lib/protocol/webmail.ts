@@ -1,10 +1,9 @@
 // The part of the message protocol that webmail content scripts speak: what they send about the open
 // page, what the background answers (chips and spotter verdicts, already worded in the agent's language),
 // and the requests the extension's pages send to them. Written with zod/mini: these schemas ship inside
-// the content script, which stays small (see `npm run bench`); lib/messages.ts embeds them.
+// the content script, which stays small (see `npm run bench`); lib/protocol/messages.ts embeds them.
 import * as z from 'zod/mini';
-
-export { CHANGE_KEY } from './keys';
+import type { Draft } from '../register/draft';
 
 const id = z.string().check(z.maxLength(200));
 
@@ -62,3 +61,10 @@ export type TabRequest = z.infer<typeof TabRequestSchema>;
 
 export const InsertResultSchema = z.object({ inserted: z.boolean(), openedReply: z.boolean() });
 export type InsertResult = z.infer<typeof InsertResultSchema>;
+
+/** What the content script answers to each request of a page: the letter's fate, or the draft of the open message. */
+export interface TabResponseMap {
+  'letter/insert': InsertResult;
+  'webmail/current': Draft | null;
+}
+export type TabResponseOf<T extends TabRequest['type']> = TabResponseMap[T];

@@ -2,20 +2,15 @@
 // record's personal fields are replaced, and the history changes that hold them are chosen for redaction
 // (history.ts `redactEvent`: values and salt go, the digest stays, so the chain still verifies).
 //
-// What is personal, and why:
-// - customer.name, email, phone, customerNumber, orderNumber: they identify the customer directly, or
-//   through the company's own files (customer and order numbers).
-// - source.messageId, threadId, url: they point back to the customer's e-mail in the webmail.
-// - subject, excerpt, summary, remedyRequested, qualificationNote: the customer's own words or the agent's
-//   account of them; e-mail subjects often carry a name or an order number.
-// - investigation.rootCause, investigation.immediateAction.description, decision.reasons, decision.causes,
-//   decision.correctiveActions, compensation.description, closure.summary, mediation.notes, notes[].text,
-//   followUp[].description, followUp[].effectiveness.note, clocks.*.extensions[].reason: free texts that
-//   may quote the customer or describe their situation ("Mme Martin, rappelée le…"). A free text cannot be
-//   checked field by field, so all of them go.
-// - mediation.caseNumber: identifies the customer's case at the mediator.
-// - product: a free text too ("vase Lumen 30 cm, commande du 3 mars"); customer.company and civility.
-// - compensation.amountEuros: an exact amount can be found in the accounts; it becomes a bracket.
+// What is personal, and why (the paths are PERSONAL_FIELDS below):
+// - the customer's identity, contact details, customer and order numbers: they identify the customer
+//   directly, or through the company's own files;
+// - the webmail message's ids and url: they point back to the customer's e-mail;
+// - the subject, the product and every free text: the customer's own words or the agent's account of them
+//   may name or describe the customer ("Mme Martin, rappelée le…", an order number in a subject), and a free
+//   text cannot be checked field by field, so all of them go;
+// - the mediator's case number: it identifies the customer's case at the mediator;
+// - the compensation amount: an exact amount can be found in the accounts; it becomes a bracket;
 // - every date (coarsen.ts): reduced to its Paris month, in the record and in the history (event times and
 //   changes that carry a date), after the exact durations the dashboard measures are kept as numbers.
 //

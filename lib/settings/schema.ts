@@ -1,5 +1,4 @@
-// The register's settings: company identity, signature, the consumer mediator, the deadline policy,
-// reason categories and language. Validated like every record; defaults follow the customer's process.
+// The register's settings, validated like every record; the defaults follow the customer's process.
 import { z } from 'zod';
 import { DEFAULT_POLICY, DeadlinePolicySchema } from '../deadlines/policy';
 import { t } from '../i18n';

@@ -1,6 +1,6 @@
-// The words and phrases that make an email look like a complaint, as data: each rule has an id, a
-// French label (an i18n key) shown to the agent, a weight, and patterns. Patterns read the folded text
-// (lower case, no accents, one space between words); a space in a pattern also matches a line break.
+// The words and phrases that make an email look like a complaint, as data; a rule's label is what the agent
+// is shown. Patterns read the folded text (lower case, no accents, one space between words); a space in a
+// pattern also matches a line break.
 // Phrases weigh more than isolated words: "je vous mets en demeure" (4) says more than "retard" (1.5).
 //
 // Two flags change how a match counts (see score.ts):

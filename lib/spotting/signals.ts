@@ -1,7 +1,6 @@
 // Evidence that is not a complaint phrase: who writes (the company itself, a no-reply robot, a
 // newsletter), the tone (exclamation marks, capitals, urgency) and the context a customer gives
-// (order or invoice number, purchase date, amount). Like the cue table, these are data: an id, a
-// French label key, a weight, and either a pattern on the folded text or a small detector.
+// (order or invoice number, purchase date, amount). Like the cue table, these are data.
 import type { MessageKey } from '../i18n';
 import type { NormalisedText } from './normalise';
 

@@ -41,9 +41,8 @@ export interface RecurringGroup {
   linked: boolean;
 }
 
-/** The words similar.ts compares: subject, summary and product. */
+/** The words similar.ts compares. */
 export const wordsOf = (c: Complaint) => words(`${c.subject} ${c.summary} ${c.product}`);
-/** Who complained: the e-mail address, else the name. */
 export const customerOf = (c: Complaint) => fold(c.customer.email || c.customer.name).trim();
 const productOf = (c: Complaint) => fold(c.product.trim());
 const byReceipt = (a: Complaint, b: Complaint) =>

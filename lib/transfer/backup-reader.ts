@@ -1,10 +1,22 @@
-// Reads a backup file without loading it whole: the Blob is decoded a few megabytes at a time and handed
-// out line by line (one complaint per line, see backup-schema.ts). A file that another tool re-formatted
-// is still read, whole, if it is not too large. Every refusal is a BackupFileError with a French message.
+// Reads a backup file without loading it whole: the bytes are decoded as they come (gunzipped first when
+// the file starts with gzip's magic bytes) and handed out line by line, one complaint per line in both
+// formats (see backup-schema.ts). A format-1 file that another tool re-formatted is still read, whole, if it
+// is not too large. Every refusal is a BackupFileError with a French message.
 import { UserError } from '../i18n';
 import { describeIssues } from '../register/store/queries';
 import { entryText, parseHeadLine } from './backup-file';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHead, BackupHeadSchema, FILE_CLOSE } from './backup-schema';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type BackupCounts,
+  type BackupHead,
+  BackupHeadSchema,
+  BackupHeadV2Schema,
+  EndLineSchema,
+  FILE_CLOSE,
+  LEGACY_VERSION,
+  QuarantineLineSchema,
+} from './backup-schema';
 
 const CHUNK_BYTES = 4 << 20;
 /** A file not laid out one complaint per line is parsed whole: only up to this size. */
@@ -14,6 +26,9 @@ export const WHOLE_FILE_LIMIT = 200 << 20;
 export class BackupFileError extends UserError {
   override name = 'BackupFileError';
 }
+
+/** The head of either format, as the restore uses it: format 2's quarantine is gathered from its lines. */
+export type FileHead = Omit<BackupHead, 'version'> & { version: typeof LEGACY_VERSION | typeof BACKUP_VERSION };
 
 export interface RawEntry {
   /** Position of the complaint in the file, from 1. */
@@ -28,15 +43,56 @@ export interface ReadOptions {
   batchSize: number;
   /** false: hand out each complaint's text without parsing it (a file already checked). */
   parse?: boolean;
+  /** Told of every stretch of the file read, in bytes of the file as stored (compressed or not). */
+  onBytes?: (read: number, size: number) => void;
 }
 
-async function* lines(blob: Blob): AsyncGenerator<string> {
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+async function isGzip(blob: Blob): Promise<boolean> {
+  const first = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+  return first[0] === GZIP_MAGIC[0] && first[1] === GZIP_MAGIC[1];
+}
+
+/** The file's bytes, a few megabytes at a time, reporting how far into the file (as stored) it has read. */
+async function* fileBytes(blob: Blob, onBytes?: ReadOptions['onBytes']): AsyncGenerator<Uint8Array> {
+  for (let offset = 0; offset < blob.size; offset += CHUNK_BYTES) {
+    yield new Uint8Array(await blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
+    onBytes?.(Math.min(offset + CHUNK_BYTES, blob.size), blob.size);
+  }
+}
+
+/** Gunzips `blob` through the browser's DecompressionStream; a damaged or cut stream is a French error. */
+async function* gunzipped(blob: Blob, onBytes?: ReadOptions['onBytes']): AsyncGenerator<Uint8Array> {
+  const source = fileBytes(blob, onBytes);
+  const input = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await source.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+  });
+  const reader = input.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+  for (;;) {
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch (error) {
+      // Chromium says "truncated", Node "unexpected end of file": a cut file; anything else is damage.
+      const cut = /trunc|unexpected end|end of (file|stream)/i.test(String((error as Error)?.message));
+      throw new BackupFileError(cut ? 'data.restore.error.gzipTruncated' : 'data.restore.error.gzipDamaged');
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+async function* lines(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let rest = '';
-  for (let offset = 0; offset < blob.size; offset += CHUNK_BYTES) {
-    const bytes = await blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer();
+  for await (const chunk of bytes) {
     try {
-      rest += decoder.decode(new Uint8Array(bytes), { stream: true });
+      rest += decoder.decode(chunk, { stream: true });
     } catch {
       throw new BackupFileError('data.restore.error.encoding');
     }
@@ -51,15 +107,28 @@ async function* lines(blob: Blob): AsyncGenerator<string> {
 }
 
 /** Format tag and version first, so that a foreign or newer file gets the message that explains it. */
-export function parseHead(value: unknown): BackupHead {
+function checkTag(value: unknown): number {
   const head = (typeof value === 'object' && value !== null ? value : {}) as { format?: unknown; version?: unknown };
   if (head.format !== BACKUP_FORMAT) throw new BackupFileError('data.restore.error.foreign');
   if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
     throw new BackupFileError('data.restore.error.future', { version: head.version, supported: BACKUP_VERSION });
   }
+  return typeof head.version === 'number' ? head.version : 0;
+}
+
+/** A format-1 head (the whole document's sections but the complaints). */
+export function parseHead(value: unknown): BackupHead {
+  checkTag(value);
   const parsed = BackupHeadSchema.safeParse(value);
   if (!parsed.success) throw new BackupFileError('data.restore.error.head', { issues: describeIssues(parsed.error) });
   return parsed.data;
+}
+
+function parseHeadV2(value: unknown): FileHead {
+  checkTag(value);
+  const parsed = BackupHeadV2Schema.safeParse(value);
+  if (!parsed.success) throw new BackupFileError('data.restore.error.head', { issues: describeIssues(parsed.error) });
+  return { ...parsed.data, quarantine: [] };
 }
 
 function parseJson(text: string, line: number, last: boolean): unknown {
@@ -72,19 +141,31 @@ function parseJson(text: string, line: number, last: boolean): unknown {
   }
 }
 
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Reads `blob` as a backup: `onHead` gets the parsed head, then `onBatch` the complaints `batchSize` at a
- * time, raw (the caller parses them). Throws a BackupFileError on anything that is not a whole backup.
+ * Reads `blob` as a backup of either format: `onHead` gets the head, then `onBatch` the complaints
+ * `batchSize` at a time, raw (the caller parses them). Returns the head with the counts the file ends on and
+ * every record set aside. Throws a BackupFileError on anything that is not a whole backup.
  */
 export async function readBackupFile(
   blob: Blob,
-  onHead: (head: BackupHead) => void,
+  onHead: (head: FileHead) => void,
   onBatch: (batch: RawEntry[]) => Promise<void>,
   options: ReadOptions,
-): Promise<BackupHead> {
-  const { batchSize, parse = true } = options;
+): Promise<FileHead> {
   if (blob.size === 0) throw new BackupFileError('data.restore.error.empty');
-  const it = lines(blob);
+  const gzip = await isGzip(blob);
+  if (!gzip && /\.(gz|gzip)$/i.test((blob as Partial<File>).name ?? '')) {
+    throw new BackupFileError('data.restore.error.notGzip');
+  }
+  const it = lines(gzip ? gunzipped(blob, options.onBytes) : fileBytes(blob, options.onBytes));
   const first = await it.next();
   if (first.done || first.value.trim() === '') throw new BackupFileError('data.restore.error.notJson', { line: 1 });
   let headValue: unknown;
@@ -93,8 +174,66 @@ export async function readBackupFile(
   } catch {
     headValue = null;
   }
-  if (headValue === null) return readWhole(blob, onHead, onBatch, options);
-  const head = parseHead(headValue);
+  if (headValue !== null) return readLegacyLines(it, parseHead(headValue), onHead, onBatch, options);
+  const whole = tryJson(first.value);
+  if (typeof whole === 'object' && whole !== null && !Array.isArray(whole) && checkTag(whole) !== LEGACY_VERSION) {
+    return readNdjson(it, parseHeadV2(whole), onHead, onBatch, options);
+  }
+  if (gzip) throw new BackupFileError('data.restore.error.gzipNotBackup');
+  return readWhole(blob, onHead, onBatch, options);
+}
+
+/** Format 2: complaint lines, quarantine lines, then the end line with the counts written. */
+async function readNdjson(
+  it: AsyncGenerator<string>,
+  head: FileHead,
+  onHead: (head: FileHead) => void,
+  onBatch: (batch: RawEntry[]) => Promise<void>,
+  { batchSize, parse = true }: ReadOptions,
+): Promise<FileHead> {
+  onHead(head);
+  let batch: RawEntry[] = [];
+  let n = 0;
+  let line = 1;
+  let end: BackupCounts | null = null;
+  const quarantine: FileHead['quarantine'] = [];
+  for await (const text of it) {
+    line++;
+    const trimmed = text.trim();
+    if (trimmed === '') continue;
+    if (end) throw new BackupFileError('data.restore.error.notJson', { line });
+    if (trimmed.startsWith('{"complaint":')) {
+      n++;
+      batch.push(parse ? { n, raw: parseJson(trimmed, line, false), text: '' } : { n, raw: undefined, text: trimmed });
+      if (batch.length === batchSize) {
+        await onBatch(batch);
+        batch = [];
+      }
+      continue;
+    }
+    const value = parseJson(trimmed, line, false);
+    const q = QuarantineLineSchema.safeParse(value);
+    if (q.success) {
+      quarantine.push(q.data.quarantined);
+      continue;
+    }
+    const e = EndLineSchema.safeParse(value);
+    if (!e.success) throw new BackupFileError('data.restore.error.notJson', { line });
+    end = e.data.end;
+  }
+  if (!end) throw new BackupFileError('data.restore.error.truncated');
+  if (batch.length) await onBatch(batch);
+  return { ...head, counts: end, quarantine };
+}
+
+/** Format 1, one complaint per line between the head line and `]}`. */
+async function readLegacyLines(
+  it: AsyncGenerator<string>,
+  head: BackupHead,
+  onHead: (head: FileHead) => void,
+  onBatch: (batch: RawEntry[]) => Promise<void>,
+  { batchSize, parse = true }: ReadOptions,
+): Promise<FileHead> {
   onHead(head);
   let batch: RawEntry[] = [];
   let n = 0;
@@ -129,13 +268,13 @@ export async function readBackupFile(
   return head;
 }
 
-/** A backup re-formatted by another tool: parsed whole, then handed out the same way. */
+/** A format-1 backup re-formatted by another tool: parsed whole, then handed out the same way. */
 async function readWhole(
   blob: Blob,
-  onHead: (head: BackupHead) => void,
+  onHead: (head: FileHead) => void,
   onBatch: (batch: RawEntry[]) => Promise<void>,
   { batchSize, parse = true }: ReadOptions,
-): Promise<BackupHead> {
+): Promise<FileHead> {
   if (blob.size > WHOLE_FILE_LIMIT) throw new BackupFileError('data.restore.error.layout');
   let text: string;
   try {

@@ -1,9 +1,12 @@
-// The backup file, defined once. `BackupSchema` is the whole document; the streaming reader and the restore
-// messages parse its parts with the schemas it is built from, so there is one definition of each shape.
+// The backup file, defined once. The streaming reader and the restore messages parse its parts with the
+// schemas it is built from, so there is one definition of each shape.
 //
-// Layout on disk (still one JSON document): the first line holds every section but the complaints and
-// opens the complaints array; then one complaint with its history per line; the last line closes both.
-// A reader can therefore take a very large file line by line, while any JSON tool still reads it whole.
+// Format 2 (written today, `.ndjson.gz`): gzip-compressed NDJSON. Line 1 is the head (`BackupHeadV2Schema`:
+// settings, letters, counters, and the counts the register held when the backup began); then one line per
+// complaint with its history (`BackupEntrySchema`), records set aside as `{"quarantined":…}` lines, and a
+// last `{"end":counts}` line with the exact counts written: a file without it was cut.
+// Format 1 (read only, `.json`): one JSON document whose first line holds every section but the complaints
+// and opens the complaints array; then one complaint per line; the last line closes both (`BackupSchema`).
 import { z } from 'zod';
 import { TemplateOverridesSchema } from '../letters/meta';
 import { HistoryEventSchema } from '../register/history';
@@ -11,7 +14,10 @@ import { ComplaintSchema, isoInstant } from '../register/schema';
 import { SettingsSchema } from '../settings/schema';
 
 export const BACKUP_FORMAT = 'registre-reclamations/backup';
-export const BACKUP_VERSION = 1;
+/** The format new backups are written in (NDJSON, gzip). */
+export const BACKUP_VERSION = 2;
+/** The single-JSON format of earlier versions: still restored. */
+export const LEGACY_VERSION = 1;
 
 const count = z.number().int().min(0);
 
@@ -47,7 +53,7 @@ export type BackupEntry = z.infer<typeof BackupEntrySchema>;
 /** Everything but the complaints: the first line of the file. */
 export const BackupHeadSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.literal(LEGACY_VERSION),
   exportedAt: isoInstant,
   counts: BackupCountsSchema,
   /** As stored; null when the agent never saved settings (or they were unreadable: see quarantine). */
@@ -58,12 +64,28 @@ export const BackupHeadSchema = z.object({
 });
 export type BackupHead = z.infer<typeof BackupHeadSchema>;
 
+/** Format 2's first line: what format 1's head holds but the quarantine, which comes as lines of its own. */
+export const BackupHeadV2Schema = BackupHeadSchema.omit({ quarantine: true, version: true }).extend({
+  version: z.literal(BACKUP_VERSION),
+});
+export type BackupHeadV2 = z.infer<typeof BackupHeadV2Schema>;
+
+/** Format 2's lines after the head: a complaint (BackupEntrySchema), a record set aside, or the end. */
+export const QuarantineLineSchema = z.object({ quarantined: QuarantinedRecordSchema });
+export const EndLineSchema = z.object({ end: BackupCountsSchema });
+
 export const BackupSchema = BackupHeadSchema.extend({ complaints: z.array(BackupEntrySchema) });
 export type Backup = z.infer<typeof BackupSchema>;
 
 /** The first line ends by opening the complaints array; the last line closes it and the document. */
 export const COMPLAINTS_OPEN = '"complaints":[';
 export const FILE_CLOSE = ']}';
+
+/** The restore under way, named by the background when it begins; every later message carries it. */
+export const RestoreIdSchema = z.string().min(1).max(100);
+/** Held by the page for as long as it writes a restore (Web Locks): when the page dies, the lock goes and
+ *  the background rolls back what the restore had written. */
+export const RESTORE_LOCK = 'registre-reclamations/restore';
 
 /** Complaints per restore message: one transaction each in the background. */
 export const RESTORE_BATCH = 1_000;

@@ -7,15 +7,11 @@ import { matchesFilter, type RegisterFilter } from '../register/filters';
 import { rowOf } from '../register/rows';
 import type { Complaint } from '../register/schema';
 import { forEachComplaint, ROW_PARTS } from '../register/store/queries';
-import { readBackupBatches, readMeta, readQuarantine } from '../register/store/register-dump';
 import type { Category } from '../settings/schema';
-import { closing, entryLines, headLine } from './backup-file';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupCounts, type BackupHead } from './backup-schema';
 import { csvHeader, csvRows } from './csv';
 import { type CsvChunk, type CsvJob, type CsvWorkers, csvOfParts } from './csv-worker';
 
 const CSV_BATCH = 1_000;
-const BACKUP_BATCH = 500;
 
 export interface CsvOptions {
   now: Date;
@@ -53,11 +49,14 @@ export async function exportCsv(options: CsvOptions): Promise<{ blob: Blob; coun
     count += batch.length;
     batch = [];
   };
-  await forEachComplaint((c) => {
-    if (!accept(c)) return;
-    batch.push(c);
-    if (batch.length === size) flush();
-  }, size);
+  await forEachComplaint(
+    (c) => {
+      if (!accept(c)) return;
+      batch.push(c);
+      if (batch.length === size) flush();
+    },
+    { batch: size },
+  );
   if (batch.length) flush();
   return file(parts, count);
 }
@@ -99,36 +98,4 @@ async function wholeRegisterCsv(options: CsvOptions): Promise<{ parts: Blob[]; c
     console.warn('[registre] export CSV : les workers ont échoué, export fait dans la page', error);
     return run(false);
   }
-}
-
-/** The whole register as a backup file (see backup-schema.ts), with its counts. */
-export async function exportBackup(now: Date): Promise<{ blob: Blob; counts: BackupCounts }> {
-  const parts: BlobPart[] = [];
-  const counts: BackupCounts = { complaints: 0, historyEvents: 0, quarantine: 0 };
-  const quarantine: BackupHead['quarantine'] = [];
-  await readBackupBatches(
-    (entries, invalid) => {
-      if (entries.length) parts.push(new Blob([entryLines(entries, counts.complaints === 0)]));
-      counts.complaints += entries.length;
-      for (const e of entries) counts.historyEvents += e.history.length;
-      quarantine.push(...invalid);
-    },
-    now,
-    BACKUP_BATCH,
-  );
-  const meta = await readMeta(now);
-  quarantine.push(...meta.quarantine, ...(await readQuarantine()));
-  counts.quarantine = quarantine.length;
-  const head: BackupHead = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: now.toISOString(),
-    counts,
-    settings: meta.settings,
-    templateOverrides: meta.templateOverrides,
-    referenceCounters: meta.referenceCounters,
-    quarantine,
-  };
-  const blob = new Blob([headLine(head), ...parts, closing(counts.complaints === 0)], { type: 'application/json' });
-  return { blob, counts };
 }

@@ -1,22 +1,19 @@
-// Restoring a backup, page side (the writer that hands batches to the background is lib/extension/pages/restore.ts). First a dry run reads the whole file, checks it (format, every complaint
+// Restoring a backup, page side (the writer that hands batches to the background is
+// lib/extension/pages/restore.ts). First a dry run reads the whole file, checks it (format, every complaint
 // against the register schema, unique ids and references, every history chain) and says what the restore
 // would do; a file with any fault is refused whole, before anything is written. Then the restore reads the
 // file again and hands it to the background batch by batch (the background owns writes and checks again).
 // Neither pass holds more than a batch or two of the file: a register of 100,000 complaints with their
-// history is over a gigabyte of JSON, more than one page can hold, so reading twice is the price of that.
-import { t } from '../i18n';
+// history is hundreds of megabytes, more than one page can hold, so reading twice is the price of that.
+// The write pass is one restore for the background: begun, batches, finish; any failure or a cancel rolls
+// it back to the register as it was (lib/register/store/restore-journal.ts).
+import { t, UserError } from '../i18n';
 import { issuesText } from '../i18n/zod-issues';
 import { dueForAnonymisation } from '../register/retention';
 import { lookupRegister } from '../register/store/restore-lookup';
 import { DEFAULT_SETTINGS } from '../settings/schema';
-import { BackupFileError, type RawEntry, readBackupFile } from '../transfer/backup-reader';
-import {
-  type BackupEntry,
-  BackupEntrySchema,
-  type BackupHead,
-  RESTORE_BATCH,
-  type RestoreMeta,
-} from '../transfer/backup-schema';
+import { BackupFileError, type FileHead, type RawEntry, readBackupFile } from '../transfer/backup-reader';
+import { type BackupEntry, BackupEntrySchema, RESTORE_BATCH, type RestoreMeta } from '../transfer/backup-schema';
 import { verifyChainSync } from '../transfer/chain';
 import {
   addTally,
@@ -29,7 +26,8 @@ import {
 } from '../transfer/classify';
 
 export interface DryRun extends Tally {
-  head: BackupHead;
+  /** The file's head, with the counts it ends on and every record it sets aside. */
+  head: FileHead;
   total: number;
   /** Complaints the restore would add or update that are past the retention period and not anonymised:
    *  the restore brings their personal data back, and the retention section will offer them again. */
@@ -37,6 +35,18 @@ export interface DryRun extends Tally {
 }
 
 export type Progress = (done: number, total: number) => void;
+
+/** The agent stopped the check or the restore; a restore stopped this way has been rolled back. */
+export class RestoreCancelled extends UserError {
+  override name = 'RestoreCancelled';
+  constructor() {
+    super('data.restore.cancelled');
+  }
+}
+
+const stopIf = (signal?: AbortSignal) => {
+  if (signal?.aborted) throw new RestoreCancelled();
+};
 /** What the register holds for each entry (same id, owner of the same reference). */
 export type RegisterLookup = (entries: readonly BackupEntry[]) => Promise<Stored[]>;
 
@@ -80,6 +90,7 @@ export async function checkBackup(
     /** The register's retention periods (settings), to count what the file brings back past them; without
      *  `notComplaintYears`, the settings' default. */
     retention?: { years: number; notComplaintYears?: number; now: Date };
+    signal?: AbortSignal;
   } = {},
 ): Promise<DryRun> {
   const lookup = options.lookup ?? lookupRegister;
@@ -96,6 +107,7 @@ export async function checkBackup(
       total = h.counts.complaints;
     },
     async (batch) => {
+      stopIf(options.signal);
       const entries = batch.map(parseEntry);
       for (const e of entries) {
         const { id, reference } = e.complaint;
@@ -130,7 +142,7 @@ export async function checkBackup(
         });
       }
       done += entries.length;
-      options.onProgress?.(done, total);
+      options.onProgress?.(done, Math.max(total, done));
     },
     { batchSize: options.batchSize ?? RESTORE_BATCH },
   );
@@ -155,9 +167,16 @@ export interface FinishOutcome {
 
 /** Where the restore writes: the background, through the message protocol (tests and the bench swap it). */
 export interface RestoreWriter {
-  /** Complaint lines of the file (JSON text), written in one transaction. */
-  batch(lines: readonly string[]): Promise<Tally>;
-  finish(meta: RestoreMeta): Promise<FinishOutcome>;
+  /** Starts a restore (rolling back one left unfinished) and names it. */
+  begin(): Promise<string>;
+  /** Complaint lines of the file (JSON text), written in one transaction with their undo journal. */
+  batch(restoreId: string, lines: readonly string[]): Promise<Tally>;
+  /** Settings, letters, counters and records set aside; from its answer on, the restore is whole. */
+  finish(restoreId: string, meta: RestoreMeta): Promise<FinishOutcome>;
+  /** Rolls the restore back: the register is again what it was before `begin`. */
+  cancel(restoreId: string): Promise<void>;
+  /** Runs the whole write pass while holding what tells the writer the page is alive (a Web Lock). */
+  exclusive?<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface RestoreReport extends Tally {
@@ -170,43 +189,56 @@ const IN_FLIGHT = 2;
 /**
  * Writes a checked file: reads it again and sends its complaint lines batch by batch, reading ahead while
  * the background writes. `dryRun` is the check of this same file; settings and edited letters go only if
- * `withSettings`.
+ * `withSettings`. On any failure, or when `signal` aborts, the restore is rolled back before this throws.
  */
 export async function restoreBackup(
   file: Blob,
   dryRun: DryRun,
   writer: RestoreWriter,
-  options: { withSettings: boolean; onProgress?: Progress; batchSize?: number },
+  options: { withSettings: boolean; onProgress?: Progress; batchSize?: number; signal?: AbortSignal },
 ): Promise<RestoreReport> {
-  const tally = emptyTally();
-  let done = 0;
-  const sent: Promise<void>[] = [];
-  const head = await readBackupFile(
-    file,
-    (h) => {
-      if (h.exportedAt !== dryRun.head.exportedAt || h.counts.complaints !== dryRun.total) {
-        throw new BackupFileError('data.restore.error.changed');
+  const run = async (): Promise<RestoreReport> => {
+    stopIf(options.signal);
+    const restoreId = await writer.begin();
+    const sent: Promise<void>[] = [];
+    try {
+      const tally = emptyTally();
+      let done = 0;
+      const head = await readBackupFile(
+        file,
+        (h) => {
+          if (h.exportedAt !== dryRun.head.exportedAt) throw new BackupFileError('data.restore.error.changed');
+        },
+        async (batch) => {
+          stopIf(options.signal);
+          if (sent.length === IN_FLIGHT) await sent.shift();
+          const lines = batch.map((b) => b.text);
+          const writing = writer.batch(restoreId, lines).then((result) => {
+            addTally(tally, result);
+            done += lines.length;
+            options.onProgress?.(done, dryRun.total);
+          });
+          // Awaited in turn (or at the end); marked handled so that a failure is not reported twice.
+          writing.catch(() => undefined);
+          sent.push(writing);
+        },
+        { batchSize: options.batchSize ?? RESTORE_BATCH, parse: false },
+      );
+      while (sent.length) await sent.shift();
+      if (head.counts.complaints !== dryRun.total) throw new BackupFileError('data.restore.error.changed');
+      stopIf(options.signal);
+      const meta: RestoreMeta = { referenceCounters: head.referenceCounters, quarantine: head.quarantine };
+      if (options.withSettings) {
+        if (head.settings) meta.settings = head.settings;
+        if (head.templateOverrides) meta.templateOverrides = head.templateOverrides;
       }
-    },
-    async (batch) => {
-      if (sent.length === IN_FLIGHT) await sent.shift();
-      const lines = batch.map((b) => b.text);
-      const writing = writer.batch(lines).then((result) => {
-        addTally(tally, result);
-        done += lines.length;
-        options.onProgress?.(done, dryRun.total);
-      });
-      // Awaited in turn (or at the end); marked handled so that a failure is not reported twice.
-      writing.catch(() => undefined);
-      sent.push(writing);
-    },
-    { batchSize: options.batchSize ?? RESTORE_BATCH, parse: false },
-  );
-  for (const writing of sent) await writing;
-  const meta: RestoreMeta = { referenceCounters: head.referenceCounters, quarantine: head.quarantine };
-  if (options.withSettings) {
-    if (head.settings) meta.settings = head.settings;
-    if (head.templateOverrides) meta.templateOverrides = head.templateOverrides;
-  }
-  return { ...tally, finish: await writer.finish(meta) };
+      return { ...tally, finish: await writer.finish(restoreId, meta) };
+    } catch (error) {
+      // Let the batches on their way land (or fail) first: the rollback then undoes them too.
+      await Promise.allSettled(sent);
+      await writer.cancel(restoreId);
+      throw error;
+    }
+  };
+  return writer.exclusive ? writer.exclusive(run) : run();
 }

@@ -2,13 +2,11 @@
 // so a stable hook (data-*, role, aria) can be preferred and an obfuscated class kept as the last resort.
 
 /**
- * A selector chain plus the `[expected match count, saved page]` pairs the fixture test checks. `within` names
- * the selector of the same table whose matches scope this one (a message's sender is looked up per message):
- * the count is then the sum over those scopes.
+ * `within` names the selector of the same table whose matches scope this one (a message's sender is looked up
+ * per message). Expected counts per saved page are test data: tests/webmail/selector-expectations.ts.
  */
 export interface SelectorSpec {
   readonly chain: readonly string[];
-  readonly expect: readonly (readonly [number, string])[];
   readonly within?: string;
 }
 

@@ -12,7 +12,7 @@ export interface PageBundle {
   stubbed: string[];
 }
 
-/** `@/x` → `<root>/x`, and `webextension-polyfill` / `wxt/browser` → an empty module. */
+/** `@/x` → `<root>/x`, and `wxt/browser` → an empty module. */
 function projectResolution(root: string, stubbed: Set<string>): Plugin {
   return {
     name: 'project-resolution',
@@ -20,7 +20,7 @@ function projectResolution(root: string, stubbed: Set<string>): Plugin {
       b.onResolve({ filter: /^@\// }, (args) =>
         b.resolve(`./${args.path.slice(2)}`, { kind: args.kind, resolveDir: root, importer: args.importer }),
       );
-      b.onResolve({ filter: /^(webextension-polyfill|wxt\/browser)$/ }, (args) => {
+      b.onResolve({ filter: /^wxt\/browser$/ }, (args) => {
         stubbed.add(args.path);
         return { path: args.path, namespace: 'stub' };
       });

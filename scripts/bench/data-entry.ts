@@ -1,5 +1,5 @@
 // Bundled by the data suite and evaluated in an extension page: the product's export, backup and restore
-// code (lib/data) against the extension origin's IndexedDB, the restore writing through the real
+// code (lib/transfer) against the extension origin's IndexedDB, the restore writing through the real
 // background. Generated complaints (register-data.ts) get a history like the register writes: a `created`
 // event holding the first version as one change (as createRecord does), then one `transition` event per step,
 // sealed with salted digests.
@@ -10,12 +10,13 @@ import { type RequestInput, RequestSchema } from '@/lib/protocol/messages';
 import { GENESIS_HASH, type HistoryEvent, verifyChain } from '@/lib/register/history';
 import { rowOf } from '@/lib/register/rows';
 import type { Complaint } from '@/lib/register/schema';
-import { closeRegisterDb, DB_NAME, putComplaint, registerDb } from '@/lib/register/store/db';
+import { defaultConnection, putComplaint, registerDb } from '@/lib/register/store/db';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
-import { BackupSchema } from '@/lib/transfer/backup-schema';
+import { BackupEntrySchema } from '@/lib/transfer/backup-schema';
 import { changeDigestSync, hashEventSync } from '@/lib/transfer/chain';
 import { COLUMNS, csvHeader } from '@/lib/transfer/csv';
-import { exportBackup, exportCsv } from '@/lib/transfer/export';
+import { backupBlob } from '@/lib/transfer/backup-writer';
+import { exportCsv } from '@/lib/transfer/export';
 import { checkBackup, type RestoreWriter, restoreBackup } from '@/lib/transfer/restore';
 import { generateComplaint } from './register-data';
 
@@ -79,18 +80,15 @@ async function viaBackground<T>(message: RequestInput): Promise<T> {
 }
 
 const background: RestoreWriter = {
-  batch: (lines) => viaBackground({ type: 'backup/restore-batch', entries: [...lines] }),
-  finish: (meta) => viaBackground({ type: 'backup/restore-finish', meta }),
+  begin: async () => (await viaBackground<{ restoreId: string }>({ type: 'backup/restore-begin' })).restoreId,
+  batch: (restoreId, lines) => viaBackground({ type: 'backup/restore-batch', restoreId, entries: [...lines] }),
+  finish: (restoreId, meta) => viaBackground({ type: 'backup/restore-finish', restoreId, meta }),
+  cancel: async (restoreId) => {
+    await viaBackground({ type: 'backup/restore-cancel', restoreId });
+  },
 };
 
-async function deleteRegister(): Promise<void> {
-  await closeRegisterDb();
-  await new Promise<void>((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-  });
-}
+const deleteRegister = () => defaultConnection.deleteDatabase();
 
 async function storeCounts() {
   const db = await registerDb();
@@ -153,10 +151,10 @@ const bench = {
     return { ms: since(started), rows: all.length, bytes: blob.size };
   },
 
-  /** The JSON backup, kept in the page for the restore that follows. */
+  /** The backup (NDJSON, gzip), kept in the page for the restore that follows. */
   async backupExport(nowIso: string) {
     const started = performance.now();
-    const result = await exportBackup(new Date(nowIso));
+    const result = await backupBlob(new Date(nowIso));
     backup = result.blob;
     return { ms: since(started), bytes: result.blob.size, ...result.counts };
   },
@@ -184,7 +182,14 @@ const bench = {
     if (!backup) throw new Error('no backup taken');
     await deleteRegister();
     const started = performance.now();
-    const file = BackupSchema.parse(JSON.parse(await backup.text()));
+    const gunzip = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+    const text = await new Response(backup.stream().pipeThrough(gunzip)).text();
+    const file = {
+      complaints: text
+        .split('\n')
+        .filter((line) => line.startsWith('{"complaint":'))
+        .map((line) => BackupEntrySchema.parse(JSON.parse(line))),
+    };
     const db = await registerDb();
     for (const { complaint, history } of file.complaints) {
       if (!(await verifyChain(history, complaint.historyHead)).ok)

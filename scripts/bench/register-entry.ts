@@ -5,8 +5,8 @@
 import { util } from 'zod/v4/core';
 import { DEFAULT_POLICY } from '@/lib/deadlines/policy';
 import { type Complaint, ComplaintSchema, PHASES } from '@/lib/register/schema';
-import { closeRegisterDb, DB_NAME, registerDb } from '@/lib/register/store/db';
-import { countDueSoon, countOverdue, findByThreadId, listUrgent } from '@/lib/register/store/queries';
+import { defaultConnection, registerDb } from '@/lib/register/store/db';
+import { countByPhase, countDueSoon, countOverdue, findByThreadId, listUrgent } from '@/lib/register/store/queries';
 import { generateComplaint } from './register-data';
 
 /** Records per write transaction while seeding. */
@@ -63,12 +63,12 @@ const operations = {
   },
   /** A cold start of the register: a fresh connection, then the badge's first count. */
   async openDb(nowIso: string) {
-    await closeRegisterDb();
+    await defaultConnection.close();
     await registerDb();
     return countOverdue(new Date(nowIso));
   },
   async baselineOpenDb(nowIso: string) {
-    await closeRegisterDb();
+    await defaultConnection.close();
     await registerDb();
     return countBadge(await loadAll(), new Date(nowIso)).overdue;
   },
@@ -89,13 +89,8 @@ const bench = {
 
   /** Deletes the register database so that the suite starts from nothing. */
   async reset(): Promise<void> {
-    await closeRegisterDb();
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.deleteDatabase(DB_NAME);
-      request.onsuccess = () => resolve();
-      request.onerror = () => reject(request.error);
-      // Other connections (the side panel app, the service worker) close on versionchange (see db.ts).
-    });
+    // Other connections (the side panel app, the service worker) close on versionchange (see db.ts).
+    await defaultConnection.deleteDatabase();
   },
 
   /**
@@ -130,8 +125,7 @@ const bench = {
   /** What the seeded register holds, counted on the indexes. */
   async composition(nowIso: string) {
     const db = await registerDb();
-    const phases: Record<string, number> = {};
-    for (const phase of PHASES) phases[phase] = await db.countFromIndex('complaints', 'phase', phase);
+    const phases = await countByPhase(PHASES);
     const badge = await operations.badgeCount(nowIso);
     const running = await db.countFromIndex('complaints', 'nextDueAt');
     return { total: await db.count('complaints'), running, ...badge, phases };

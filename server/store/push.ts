@@ -10,17 +10,17 @@ import { isProvisional, parseOfficial } from '../../lib/sync/references';
 import { assignReference, decide } from '../../lib/sync/replay';
 import { type Db, type Queryable, retrying } from '../db/db';
 import type { Agent } from './agents';
-import { inAgentBlock, nextReference, parisYear } from './references';
+import { agentBlocks, type Block, inBlocks, nextReference, parisYear } from './references';
 import {
   advanceFeed,
   type EventRow,
   eventAt,
+  heldReferences,
   insertEvents,
   insertOutcomes,
   loadComplaints,
   loadEvents,
   lockFeed,
-  referenceTaken,
   replaceEvents,
   type StoredOutcome,
   storedOutcomes,
@@ -48,6 +48,8 @@ class Batch {
   private replaced = new Map<string, EventRow>();
   private touched = new Set<string>();
   private references = new Set<string>();
+  private blocks: Block[] = [];
+  private held = new Map<string, string>();
 
   constructor(
     private tx: Queryable,
@@ -59,13 +61,18 @@ class Batch {
   }
 
   async run(ops: readonly Operation[]): Promise<PushResult> {
-    this.pos = await lockFeed(this.tx, this.org);
     const prior = await storedOutcomes(
       this.tx,
       this.org,
       ops.map((o) => o.eventId),
     );
     this.state = await loadComplaints(this.tx, this.org, [...new Set(ops.map((o) => o.complaintId))]);
+    // One query each for every creation of the batch: the agent's blocks and the references already held.
+    const official = ops.flatMap((o) => (o.kind === 'create' && !isProvisional(o.reference) ? [o.reference] : []));
+    if (official.length) {
+      this.blocks = await agentBlocks(this.tx, this.org, this.agent.id);
+      this.held = await heldReferences(this.tx, this.org, official);
+    }
     const fresh: { eventId: string; outcome: StoredOutcome }[] = [];
     const results: { eventId: string; outcome: StoredOutcome }[] = [];
     for (const op of ops) {
@@ -79,6 +86,12 @@ class Batch {
       fresh.push({ eventId: op.eventId, outcome });
       results.push({ eventId: op.eventId, outcome });
     }
+    // The feed counter is locked only now, for the writes: replaying the next batch overlaps this one's
+    // writes. A batch that replayed on rows changed meanwhile fails on the (complaint, seq) or reference
+    // keys at its insert and is replayed whole (retrying); positions still follow commit order.
+    const base = await lockFeed(this.tx, this.org);
+    for (const row of [...this.written.values(), ...this.replaced.values()]) row.feedPos += base;
+    this.pos += base;
     await upsertComplaints(
       this.tx,
       this.org,
@@ -108,13 +121,14 @@ class Batch {
     return [...bySeq.values()].filter((e) => e.seq > op.base.rev || (e.seq === op.base.rev && e.hash !== op.base.head));
   }
 
-  private async refuseReference(op: Operation & { kind: 'create' }): Promise<string | null> {
+  private refuseReference(op: Operation & { kind: 'create' }): string | null {
     if (isProvisional(op.reference)) return null;
     const official = parseOfficial(op.reference);
-    if (!official || !(await inAgentBlock(this.tx, this.org, this.agent.id, official.year, official.n))) {
+    if (!official || !inBlocks(this.blocks, official.year, official.n)) {
       return `La référence ${op.reference} n’appartient à aucun bloc remis à cet agent.`;
     }
-    if (this.references.has(op.reference) || (await referenceTaken(this.tx, this.org, op.reference, op.complaintId))) {
+    const holder = this.held.get(op.reference);
+    if (this.references.has(op.reference) || (holder !== undefined && holder !== op.complaintId)) {
       return `La référence ${op.reference} est déjà utilisée dans le registre.`;
     }
     return null;
@@ -139,13 +153,15 @@ class Batch {
       };
     }
     const current = this.state.get(complaintId) ?? null;
-    const since = current ? await this.since(current, op) : [];
+    const fresh = current !== null && op.base.rev === current.rev && op.base.head === current.historyHead;
+    // Only a stale operation needs to know what changed meanwhile.
+    const since = current && !fresh ? await this.since(current, op) : [];
     const decision = decide(current, since, op, this.agent.name);
     if (decision.status === 'conflict') return { status: 'conflict', complaintId, paths: decision.paths };
     if (decision.status === 'refused')
       return { status: 'refused', complaintId, reason: decision.reason, key: decision.key };
     if (op.kind === 'create') {
-      const reason = await this.refuseReference(op);
+      const reason = this.refuseReference(op);
       if (reason) return { status: 'refused', complaintId, reason };
     }
     const salts = decision.status === 'fresh' ? op.salts : [];

@@ -51,17 +51,14 @@ export function handBlock(db: Db, org: string, agentId: string, year: number, si
   );
 }
 
-/** Whether number `n` of `year` lies in a block handed to this agent. */
-export async function inAgentBlock(
-  tx: Queryable,
-  org: string,
-  agentId: string,
-  year: number,
-  n: number,
-): Promise<boolean> {
-  const { rows } = await tx.query(
-    'SELECT 1 FROM reference_blocks WHERE org_id = $1 AND agent_id = $2 AND year = $3 AND first <= $4 AND last >= $4',
-    [org, agentId, year, n],
+/** The blocks handed to this agent (a push checks its creations' references against them in memory). */
+export async function agentBlocks(tx: Queryable, org: string, agentId: string): Promise<Block[]> {
+  const { rows } = await tx.query<Block>(
+    'SELECT year, first, last FROM reference_blocks WHERE org_id = $1 AND agent_id = $2',
+    [org, agentId],
   );
-  return rows.length > 0;
+  return rows;
 }
+
+export const inBlocks = (blocks: readonly Block[], year: number, n: number): boolean =>
+  blocks.some((b) => b.year === year && b.first <= n && n <= b.last);

@@ -61,14 +61,18 @@ export async function storedOutcomes(tx: Queryable, org: string, eventIds: reado
   return new Map(rows.map((r) => [r.event_id, r.outcome]));
 }
 
-/** Another complaint of the organisation already holds `reference`. */
-export async function referenceTaken(tx: Queryable, org: string, reference: string, id: string): Promise<boolean> {
-  const { rows } = await tx.query('SELECT 1 FROM complaints WHERE org_id = $1 AND reference = $2 AND id <> $3', [
-    org,
-    reference,
-    id,
-  ]);
-  return rows.length > 0;
+/** Which of `references` are already held, and by which complaint. */
+export async function heldReferences(
+  tx: Queryable,
+  org: string,
+  references: readonly string[],
+): Promise<Map<string, string>> {
+  if (!references.length) return new Map();
+  const { rows } = await tx.query<{ reference: string; id: string }>(
+    'SELECT reference, id FROM complaints WHERE org_id = $1 AND reference = ANY($2::text[])',
+    [org, references],
+  );
+  return new Map(rows.map((r) => [r.reference, r.id]));
 }
 
 /** Indexed columns beside the snapshot. The assignee is the agent who logged the complaint until the

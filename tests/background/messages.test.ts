@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { route } from '@/lib/extension/background/router';
 import { startBackground } from '@/lib/extension/background/start';
 import { CHANGE_KEY, send } from '@/lib/extension/protocol';
+import type { Sender } from '@/lib/extension/transport';
+import { readWebmailTabs } from '@/lib/extension/webmail-tabs';
 import { RequestError } from '@/lib/protocol/messages';
-import { type ScanAnswer, ScanAnswerSchema } from '@/lib/protocol/webmail';
-import type { Complaint } from '@/lib/register/schema';
+import { ScanAnswerSchema } from '@/lib/protocol/webmail';
 import { registerDb } from '@/lib/register/store/db';
 import { listQuarantine } from '@/lib/register/store/quarantine';
 import { getComplaint, getHistory } from '@/lib/register/store/queries';
@@ -18,7 +20,7 @@ beforeEach(async () => {
 
 describe('the message protocol', () => {
   it('creates a complaint through the background, announces the change and updates the badge', async () => {
-    const created = await send<Complaint>({
+    const created = await send({
       type: 'complaint/create',
       input: newInput({ receivedAt: '2020-01-01T09:00:00Z' }),
     });
@@ -45,7 +47,7 @@ describe('the message protocol', () => {
   });
 
   it('names what is missing when a step is refused', async () => {
-    const c = await send<Complaint>({ type: 'complaint/create', input: newInput() });
+    const c = await send({ type: 'complaint/create', input: newInput() });
     await send({ type: 'complaint/transition', id: c.id, to: 'acknowledged' });
     await send({ type: 'complaint/transition', id: c.id, to: 'investigating' });
     const error = (await send({ type: 'complaint/transition', id: c.id, to: 'answered' }).catch(
@@ -59,8 +61,8 @@ describe('the message protocol', () => {
   });
 
   it('answers a webmail scan with the chips of logged messages and threads, and spots the others', async () => {
-    const c = await send<Complaint>({ type: 'complaint/create', input: newInput() });
-    const answer = await send<ScanAnswer>({
+    const c = await send({ type: 'complaint/create', input: newInput() });
+    const answer = await send({
       type: 'webmail/scan',
       messages: [
         {
@@ -100,7 +102,7 @@ describe('the message protocol', () => {
 
   it('marks the messages sent from the company’s own domains, which get no button', async () => {
     await send({ type: 'settings/save', settings: { ownDomains: ['maison-lumen.fr'] } });
-    const answer = await send<ScanAnswer>({
+    const answer = await send({
       type: 'webmail/scan',
       messages: [
         {
@@ -125,7 +127,7 @@ describe('the message protocol', () => {
   });
 
   it('sets an unreadable record aside when a page reports it, and keeps the register readable', async () => {
-    const good = await send<Complaint>({ type: 'complaint/create', input: newInput() });
+    const good = await send({ type: 'complaint/create', input: newInput() });
     const db = await registerDb();
     const broken = { ...good, id: crypto.randomUUID(), reference: 'REC-2026-0999', phase: 'perdu' };
     await db.put('complaints', broken as never);
@@ -134,11 +136,21 @@ describe('the message protocol', () => {
     expect(await getComplaint(good.id)).toMatchObject({ id: good.id });
   });
 
-  it('hands the side panel each view asked for from the webmail, numbered', async () => {
-    expect(await send({ type: 'sidepanel/pending' })).toBeNull();
-    await send({ type: 'sidepanel/open', view: { kind: 'register' } });
-    expect(await send({ type: 'sidepanel/pending' })).toMatchObject({ view: { kind: 'register' }, seq: 1 });
-    await send({ type: 'sidepanel/open', view: { kind: 'new', draft: { subject: 'x' } } });
-    expect(await send({ type: 'sidepanel/pending' })).toMatchObject({ view: { kind: 'new' }, seq: 2 });
+  it('puts each view asked for from a webmail tab into that tab’s report, which the side panel follows', async () => {
+    const id = crypto.randomUUID();
+    const webmail = { tab: { id: 7 } } as Sender;
+    expect(await send({ type: 'sidepanel/open', view: { kind: 'complaint', id } })).toBe(false);
+    await route({ type: 'webmail/opened', messages: [{ messageId: 'm1', threadId: 't1' }], draft: null }, webmail);
+    expect(await route({ type: 'sidepanel/open', view: { kind: 'complaint', id } }, webmail)).toEqual({
+      ok: true,
+      data: true,
+    });
+    expect((await readWebmailTabs())['7']).toMatchObject({ messageIds: ['m1'], asked: { kind: 'complaint', id } });
+    await route({ type: 'sidepanel/open', view: { kind: 'new', draft: { subject: 'x' } } }, webmail);
+    expect((await readWebmailTabs())['7']).toMatchObject({
+      messageIds: ['m1'],
+      draft: { subject: 'x', channel: 'email' },
+      asked: { kind: 'new' },
+    });
   });
 });

@@ -1,9 +1,10 @@
-// Backup and restore in the built extension, in real Chromium: complaints made through the protocol, a JSON
-// backup downloaded from the management page, the database deleted, the file restored through the page,
-// and the register compared with a second backup.
+// Backup and restore in the built extension, in real Chromium: complaints made through the protocol, a
+// backup (gzip-compressed NDJSON) downloaded from the management page, the database deleted, the file
+// restored through the page, and the register compared with a second backup.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Session, sendFrom } from './support/chromium';
@@ -12,9 +13,13 @@ const SCREENSHOTS = join(tmpdir(), 'registre-screenshots');
 let session: Session;
 let page: Page;
 
+/** Headless Chromium cannot answer a save dialog: without the File System Access API, the page downloads. */
+const withoutSavePicker = () => page.evaluate(() => Reflect.deleteProperty(window, 'showSaveFilePicker'));
+
 beforeAll(async () => {
   session = await launch();
   page = await session.openPage('manage.html');
+  await withoutSavePicker();
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(() => session?.close());
@@ -28,13 +33,22 @@ const input = (n: number) => ({
   category: 'livraison',
 });
 
+/** The backup file's text (it is gzip on disk: checked by its magic bytes). */
 async function downloadBackup(): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-run').click()]);
-  expect(download.suggestedFilename()).toMatch(/^sauvegarde-registre-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^sauvegarde-registre-\d{4}-\d{2}-\d{2}-\d{4}\.ndjson\.gz$/);
   await page.getByTestId('backup-status').waitFor();
   expect(await page.getByTestId('backup-status').textContent()).toMatch(/3 réclamation\(s\)/);
-  return readFileSync((await download.path()) as string, 'utf8');
+  const bytes = readFileSync((await download.path()) as string);
+  expect([...bytes.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+  return gunzipSync(bytes).toString('utf8');
 }
+
+const gzipped = (text: string, name = 'sauvegarde.ndjson.gz') => ({
+  name,
+  mimeType: 'application/gzip',
+  buffer: gzipSync(Buffer.from(text)),
+});
 
 /** Deletes the register database in the extension origin, as a lost profile would. */
 async function wipe(): Promise<void> {
@@ -47,6 +61,7 @@ async function wipe(): Promise<void> {
       }),
   );
   await page.reload();
+  await withoutSavePicker();
 }
 
 const countComplaints = () =>
@@ -78,13 +93,15 @@ describe('backup and restore through the management page', () => {
       }
     }
     first = await downloadBackup();
-    const head = JSON.parse(first.split('\n')[0]?.replace(/,"complaints":\[$/, '}') ?? '');
-    expect(head).toMatchObject({
+    const lines = first.trimEnd().split('\n');
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
       format: 'registre-reclamations/backup',
-      version: 1,
+      version: 2,
       counts: { complaints: 3, historyEvents: 5 },
       settings: { agentName: 'Agent Lumen' },
     });
+    expect(lines.filter((l) => l.startsWith('{"complaint":'))).toHaveLength(3);
+    expect(JSON.parse(lines.at(-1) ?? '')).toEqual({ end: { complaints: 3, historyEvents: 5, quarantine: 0 } });
     await page.screenshot({ path: join(SCREENSHOTS, 'manage-backup.png'), fullPage: true });
   });
 
@@ -113,11 +130,7 @@ describe('backup and restore through the management page', () => {
   it('restores it into a wiped register, after a dry run, and the register is the same', async () => {
     await wipe();
     expect(await countComplaints()).toBe(0);
-    await page.getByTestId('restore-file').setInputFiles({
-      name: 'sauvegarde.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(first),
-    });
+    await page.getByTestId('restore-file').setInputFiles(gzipped(first));
     const plan = page.getByTestId('restore-plan-tally');
     await plan.waitFor();
     expect(await plan.locator('[data-kind="added"] dd').textContent()).toBe('3');
@@ -139,11 +152,7 @@ describe('backup and restore through the management page', () => {
 
   it('restoring the same file again adds nothing', async () => {
     await page.getByRole('button', { name: 'Choisir un autre fichier' }).click();
-    await page.getByTestId('restore-file').setInputFiles({
-      name: 'sauvegarde.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(first),
-    });
+    await page.getByTestId('restore-file').setInputFiles(gzipped(first));
     const plan = page.getByTestId('restore-plan-tally');
     await plan.waitFor();
     expect(await plan.locator('[data-kind="unchanged"] dd').textContent()).toBe('3');
@@ -155,11 +164,7 @@ describe('backup and restore through the management page', () => {
     // The first history event of the file, signed by someone else.
     const tampered = first.replace('"actor":"Agent Lumen"', '"actor":"Intrus"');
     expect(tampered).not.toBe(first);
-    await page.getByTestId('restore-file').setInputFiles({
-      name: 'modifiee.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(tampered),
-    });
+    await page.getByTestId('restore-file').setInputFiles(gzipped(tampered, 'modifiee.ndjson.gz'));
     const refusal = page.getByTestId('restore-refused');
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(
@@ -167,5 +172,45 @@ describe('backup and restore through the management page', () => {
     );
     await page.screenshot({ path: join(SCREENSHOTS, 'manage-refused.png'), fullPage: true });
     expect(await countComplaints()).toBe(3);
+  });
+
+  it('refuses a cut gzip file in French and writes nothing', async () => {
+    await page.getByRole('button', { name: 'Annuler' }).click().catch(() => undefined);
+    const whole = gzipSync(Buffer.from(first));
+    await page.getByTestId('restore-file').setInputFiles({
+      name: 'coupee.ndjson.gz',
+      mimeType: 'application/gzip',
+      buffer: whole.subarray(0, Math.floor(whole.length / 2)),
+    });
+    const refusal = page.getByTestId('restore-refused');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/sauvegarde compressée est incomplète : le fichier gzip a été coupé/);
+    expect(await countComplaints()).toBe(3);
+  });
+
+  it('writes the backup into the file the agent chooses, when the browser offers the save dialog', async () => {
+    // The dialog itself cannot be driven headless: a stand-in gives the page a writable file stream.
+    await page.evaluate(() => {
+      const chunks: number[][] = [];
+      (window as unknown as { savedChunks: number[][] }).savedChunks = chunks;
+      Object.assign(window, {
+        showSaveFilePicker: async () => ({
+          createWritable: async () =>
+            new WritableStream<Uint8Array>({
+              write(chunk) {
+                chunks.push([...chunk]);
+              },
+            }),
+        }),
+      });
+    });
+    await page.getByTestId('backup-run').click();
+    await page.getByTestId('backup-status').waitFor();
+    expect(await page.getByTestId('backup-status').textContent()).toMatch(/^Fichier sauvegarde-registre-.*\.ndjson\.gz enregistré : 3 réclamation\(s\)/);
+    const bytes = await page.evaluate(() => (window as unknown as { savedChunks: number[][] }).savedChunks.flat());
+    const text = gunzipSync(Buffer.from(bytes)).toString('utf8');
+    const exportedAt = (t: string) => /"exportedAt":"([^"]+)"/.exec(t)?.[1] ?? '';
+    expect(text.replace(exportedAt(text), exportedAt(first))).toBe(first);
+    await withoutSavePicker();
   });
 });

@@ -104,7 +104,7 @@ async function fillAndInsert(letter: TemplateMeta, values: Record<string, string
 
 describe('the letter as sent, kept by the register', () => {
   it('shows in the case file, byte for byte, the letter copied before its template was edited', async () => {
-    const c = await send<Complaint>({ type: 'complaint/create', input: newInput() });
+    const c = await send({ type: 'complaint/create', input: newInput() });
     const info = meta('demande-informations');
     await composer(c, [info]);
     const typed = 'Une photo du colis\nLe numéro de suivi « 8K-12 » & la facture';
@@ -150,7 +150,7 @@ describe('the letter as sent, kept by the register', () => {
   });
 
   it('shows the stored text in the complaint view and names the letter in the history', async () => {
-    const c = await send<Complaint>({ type: 'complaint/create', input: newInput() });
+    const c = await send({ type: 'complaint/create', input: newInput() });
     const info = meta('demande-informations');
     await composer(c, [info]);
     await fillAndInsert(info, { informations: 'Le bon de livraison signé' });
@@ -169,7 +169,7 @@ describe('the letter as sent, kept by the register', () => {
   });
 
   it('shows a letter recorded before the register kept the text as such, never re-rendered', async () => {
-    const c = await send<Complaint>({ type: 'complaint/create', input: newInput() });
+    const c = await send({ type: 'complaint/create', input: newInput() });
     await send({
       type: 'complaint/letter',
       id: c.id,
@@ -199,7 +199,7 @@ describe('the letter as sent, kept by the register', () => {
   });
 
   it('refuses at the message boundary a letter text beyond the register’s limit, writing nothing', async () => {
-    const c = await send<Complaint>({ type: 'complaint/create', input: newInput() });
+    const c = await send({ type: 'complaint/create', input: newInput() });
     const answer = await fakeBrowser.runtime.sendMessage({
       type: 'complaint/letter',
       id: c.id,
@@ -218,7 +218,7 @@ describe('the letter as sent, kept by the register', () => {
   });
 
   it('neither inserts nor copies a letter whose typed value the register could not keep', async () => {
-    const c = await send<Complaint>({ type: 'complaint/create', input: newInput() });
+    const c = await send({ type: 'complaint/create', input: newInput() });
     const info = meta('demande-informations');
     await composer(c, [info]);
     fireEvent.input(screen.getByLabelText(`${info.inputs[0]?.label.fr} *`), { target: { value: 'y'.repeat(20_001) } });
@@ -232,8 +232,8 @@ describe('the letter as sent, kept by the register', () => {
 
 describe('the letter announcing a deadline extension', () => {
   async function extended() {
-    const c = await send<Complaint>({ type: 'complaint/create', input: newInput() });
-    return send<Complaint>({
+    const c = await send({ type: 'complaint/create', input: newInput() });
+    return send({
       type: 'complaint/extend',
       id: c.id,
       clock: 'answer',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { dayInWords, formatEuros, instantInWords, parseAmount } from '@/lib/letters/format';
+import { formatEuros, parseAmount } from '@/lib/i18n/money';
+import { dayInWords, instantInWords } from '@/lib/letters/format';
 import { rendered, sampleComplaint, withCompensation } from './sample';
 
 describe('dates in letters', () => {

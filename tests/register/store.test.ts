@@ -132,14 +132,35 @@ describe('the register store', () => {
     };
     await db.put('complaints', corrupt as never);
     const reported: string[] = [];
-    onInvalidRecord((r) => reported.push(r.key));
+    const stop = onInvalidRecord((r) => reported.push(r.key));
     expect((await listAll()).map((c) => c.id)).toEqual([good.id]);
     expect(reported).toEqual([corrupt.id]);
     const moved = await quarantineInvalid(new Date('2026-03-05T00:00:00Z'));
     expect(moved).toHaveLength(1);
     expect((await listQuarantine())[0]).toMatchObject({ key: `complaints:${corrupt.id}`, raw: corrupt });
     expect(moved[0]?.issues).toMatch(/phase/);
-    onInvalidRecord(() => {});
+    stop();
+  });
+
+  it('tells every listener and the reading caller of an unreadable record, each only until it stops', async () => {
+    const good = await createComplaint(newInput(), DEFAULT_POLICY, w());
+    const corrupt = { ...good, id: crypto.randomUUID(), reference: 'REC-2026-9999', phase: 'lost' };
+    await (await registerDb()).put('complaints', corrupt as never);
+    const background: string[] = [];
+    const page: string[] = [];
+    const caller: string[] = [];
+    const stopBackground = onInvalidRecord((r) => background.push(r.key));
+    const stopPage = onInvalidRecord((r) => page.push(r.key));
+    expect((await listAll({ onInvalid: (r) => caller.push(r.key) })).map((c) => c.id)).toEqual([good.id]);
+    expect(background).toEqual([corrupt.id]);
+    expect(page).toEqual([corrupt.id]);
+    expect(caller).toEqual([corrupt.id]);
+    stopPage();
+    expect(await getComplaint(corrupt.id)).toBeNull();
+    expect(background).toEqual([corrupt.id, corrupt.id]);
+    expect(page).toEqual([corrupt.id]);
+    expect(caller).toEqual([corrupt.id]);
+    stopBackground();
   });
 
   it('migrates a version 1 database with data in it, indexing the old records', async () => {

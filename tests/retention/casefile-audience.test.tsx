@@ -22,6 +22,9 @@ import { saveSettings } from '@/lib/register/store/settings';
 import { DEFAULT_MEDIATOR, DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { freshDatabase, newInput } from '../support/complaints';
 
+/** Waits for the state, not a timer; the limit only catches a state that never comes (busy machines). */
+const WAIT = { timeout: 10_000 };
+
 const at = (iso: string) => ({ now: new Date(iso), actor: 'Julie Bernard' });
 
 /** Internal values: each must be absent from the customer's case file and present in the internal one. */
@@ -230,14 +233,15 @@ describe('the choice of audience on the case file page', () => {
     const c = await handled();
     render(<App id={c.id} audience="customer" />);
     await screen.findByTestId('casefile');
-    await vi.waitFor(() =>
-      expect(document.title).toBe(`Dossier de réclamation ${c.reference} pour le client ou le médiateur`),
+    await vi.waitFor(
+      () => expect(document.title).toBe(`Dossier de réclamation ${c.reference} pour le client ou le médiateur`),
+      WAIT,
     );
     expect(screen.getByTestId('cf-audience-customer').getAttribute('aria-pressed')).toBe('true');
     expect(screen.queryByTestId('cf-investigation')).toBeNull();
     fireEvent.click(screen.getByTestId('cf-audience-internal'));
     await screen.findByTestId('cf-investigation');
-    await vi.waitFor(() => expect(document.title).toBe(`Dossier de réclamation ${c.reference} (interne)`));
+    await vi.waitFor(() => expect(document.title).toBe(`Dossier de réclamation ${c.reference} (interne)`), WAIT);
     expect(new URLSearchParams(location.search).get('audience')).toBe('internal');
     expect(screen.getByTestId('cf-audience').closest('.no-print')).toBeTruthy();
   });

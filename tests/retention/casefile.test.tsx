@@ -13,6 +13,9 @@ import { DEFAULT_MEDIATOR, DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { freshDatabase, newInput } from '../support/complaints';
 import { at, closedComplaint } from './fixtures';
 
+/** Waits for the state, not a timer; the limit only catches a state that never comes (busy machines). */
+const WAIT = { timeout: 10_000 };
+
 beforeEach(async () => {
   setLang('fr');
   fakeBrowser.reset();
@@ -49,7 +52,7 @@ describe('the printable case file', () => {
     const c = await completeComplaint();
     render(<App id={c.id} />);
     await screen.findByTestId('casefile');
-    await vi.waitFor(() => expect(document.title).toBe(`Dossier de réclamation ${c.reference} (interne)`));
+    await vi.waitFor(() => expect(document.title).toBe(`Dossier de réclamation ${c.reference} (interne)`), WAIT);
     expect(section('company').textContent).toContain('Maison Lumen SAS');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       `Dossier de réclamation ${c.reference} (interne)`,

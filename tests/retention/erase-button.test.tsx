@@ -4,6 +4,9 @@ import { EraseButton } from '@/components/retention/EraseButton';
 import { setLang } from '@/lib/i18n';
 import { complaint } from '../support/complaints';
 
+/** Waits for the state, not a timer; the limit only catches a state that never comes (busy machines). */
+const WAIT = { timeout: 10_000 };
+
 beforeEach(() => setLang('fr'));
 afterEach(cleanup);
 
@@ -19,7 +22,7 @@ describe('the erase button of the complaint view', () => {
     expect(dialog.textContent).toContain('irréversible');
     expect(onAnonymize).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Anonymiser définitivement' }));
-    await vi.waitFor(() => expect(onAnonymize).toHaveBeenCalledWith('request'));
+    await vi.waitFor(() => expect(onAnonymize).toHaveBeenCalledWith('request'), WAIT);
   });
 
   it('does nothing when the confirmation is cancelled', () => {

@@ -3,8 +3,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/extension/background/start';
 import { CHANGE_KEY, send } from '@/lib/extension/protocol';
 import { RequestError } from '@/lib/protocol/messages';
-import type { Complaint } from '@/lib/register/schema';
-import type { RetentionReport } from '@/lib/register/store/anonymize';
 import { getComplaint, getHistory } from '@/lib/register/store/queries';
 import { saveSettings } from '@/lib/register/store/settings';
 import { freshDatabase, newInput } from '../support/complaints';
@@ -20,15 +18,15 @@ const announced = async () => ((await fakeBrowser.storage.local.get(CHANGE_KEY))
 
 describe('anonymisation through the background', () => {
   it('anonymises one complaint on the customer’s request and announces the change', async () => {
-    const c = await send<Complaint>({ type: 'complaint/create', input: newInput() });
-    const saved = await send<Complaint>({ type: 'complaint/anonymize', id: c.id, reason: 'request' });
+    const c = await send({ type: 'complaint/create', input: newInput() });
+    const saved = await send({ type: 'complaint/anonymize', id: c.id, reason: 'request' });
     expect(saved).toMatchObject({ id: c.id, customer: { name: 'Client anonymisé' }, anonymizedAt: expect.any(String) });
     expect(await announced()).toEqual([c.id]);
     expect((await getHistory(c.id)).map((e) => e.type)).toEqual(['created', 'anonymized']);
   });
 
   it('refuses a second anonymisation with a French message', async () => {
-    const c = await send<Complaint>({ type: 'complaint/create', input: newInput() });
+    const c = await send({ type: 'complaint/create', input: newInput() });
     await send({ type: 'complaint/anonymize', id: c.id, reason: 'request' });
     const error = (await send({ type: 'complaint/anonymize', id: c.id, reason: 'request' }).catch(
       (e) => e,
@@ -53,8 +51,8 @@ describe('anonymisation through the background', () => {
       new Date(Date.now() - 20 * 86_400_000).toISOString(),
       new Date().toISOString(),
     );
-    const open = await send<Complaint>({ type: 'complaint/create', input: newInput() });
-    const report = await send<RetentionReport>({ type: 'retention/apply', ids: [old.id, recent.id, open.id] });
+    const open = await send({ type: 'complaint/create', input: newInput() });
+    const report = await send({ type: 'retention/apply', ids: [old.id, recent.id, open.id] });
     expect(report.anonymized).toEqual([{ id: old.id, reference: old.reference }]);
     expect(report.skipped.map((s) => s.id)).toEqual([recent.id, open.id]);
     expect(report.skipped[0]?.message).toMatch(/n’a pas dépassé sa durée de conservation/);
@@ -64,7 +62,7 @@ describe('anonymisation through the background', () => {
     // Above 10 years the settings need a written reason (issue 9).
     await expect(saveSettings({ retentionYears: 30 })).rejects.toThrow(/Au-delà de 10 ans/);
     await saveSettings({ retentionYears: 30, retentionReason: 'Contentieux en cours' });
-    const again = await send<RetentionReport>({ type: 'retention/apply', ids: [old.id] });
+    const again = await send({ type: 'retention/apply', ids: [old.id] });
     expect(again.anonymized).toEqual([]);
     expect(again.skipped[0]?.message).toMatch(/déjà anonymisée/);
   });

@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 
 const create = (n: number) =>
-  send<Complaint>({
+  send({
     type: 'complaint/create',
     input: newInput({
       customer: { name: `Client ${n}`, email: `client${n}@example.fr` },

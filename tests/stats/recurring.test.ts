@@ -148,11 +148,10 @@ describe('recurring problems', () => {
       category: ['livraison', 'facturation', 'produit', 'remboursement'][i % 4] as string,
       product: i % 5 === 0 ? `Produit ${i % 40}` : '',
     }));
-    const started = performance.now();
+    // Its speed is a benchmark figure (`npm run bench`, "recurring problems, 100,000"), not a test: a wall-clock
+    // bound here failed only when the machine was busy.
     const groups = findRecurring(register, NOW);
-    const ms = performance.now() - started;
     expect(groups.reduce((n, g) => n + g.complaints.length, 0)).toBeGreaterThan(3_000); // ~4,100 in 30 days
-    expect(ms).toBeLessThan(2_000);
   });
 });
 

@@ -101,7 +101,7 @@ describe('the JSON backup', () => {
     const text = await backupText();
     await wipe();
     await restore(text, false);
-    const next = await send<Complaint>({ type: 'complaint/create', input: newInput() });
+    const next = await send({ type: 'complaint/create', input: newInput() });
     expect(made.map((c) => c.reference)).not.toContain(next.reference);
     expect(next.reference.endsWith('-0005')).toBe(true);
   });
@@ -142,7 +142,7 @@ describe('the JSON backup', () => {
     await buildRegister();
     const text = await backupText();
     await wipe();
-    const intruder = await send<Complaint>({ type: 'complaint/create', input: newInput() });
+    const intruder = await send({ type: 'complaint/create', input: newInput() });
     expect(intruder.reference.endsWith('-0001')).toBe(true);
     const { dryRun, report } = await restore(text);
     expect(dryRun).toMatchObject({ added: 3, refused: 1 });

@@ -1,4 +1,4 @@
-// The CSV workers' protocol (lib/data/csv-worker.ts), driven here through a stand-in for the worker's global
+// The CSV workers' protocol (lib/transfer/csv-worker.ts), driven here through a stand-in for the worker's global
 // scope: a job read from the rows gives the same lines as the page's own export, a malformed job or answer
 // is refused. Real workers in real Chromium: tests/browser/backup.test.ts.
 import { beforeEach, describe, expect, it } from 'vitest';

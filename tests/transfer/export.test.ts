@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/extension/background/start';
 import { send } from '@/lib/extension/protocol';
-import type { Complaint } from '@/lib/register/schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { BOM } from '@/lib/transfer/csv';
 import { exportCsv } from '@/lib/transfer/export';
@@ -44,7 +43,7 @@ describe('exporting the register to CSV', () => {
   });
 
   it('exports only what the register list shows with the current filter', async () => {
-    const late = await send<Complaint>({
+    const late = await send({
       type: 'complaint/create',
       input: newInput({ subject: 'Ancienne', receivedAt: '2026-02-01T09:00:00Z', category: 'facturation' }),
     });

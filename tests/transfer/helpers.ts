@@ -1,5 +1,7 @@
 // A small register built through the protocol, as agents build it: complaints at different steps, notes,
 // one anonymised (redacted history), settings, an edited letter and one record set aside in quarantine.
+// `backupText` writes it in format 1 (the single JSON document earlier versions wrote, still restored):
+// the register's state as text, and the file most refusal tests edit; `backupGzip` is today's format.
 
 import { send } from '@/lib/extension/protocol';
 import { SHIPPED_SOURCES } from '@/lib/letters/catalog';
@@ -7,7 +9,10 @@ import type { Complaint } from '@/lib/register/schema';
 import { registerDb } from '@/lib/register/store/db';
 import { quarantineInvalid } from '@/lib/register/store/quarantine';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
-import { exportBackup } from '@/lib/transfer/export';
+import { readBackupBatches, readMeta, readQuarantine } from '@/lib/register/store/register-dump';
+import { closing, entryLines, headLine } from '@/lib/transfer/backup-file';
+import { BACKUP_FORMAT, type BackupCounts, type BackupHead, LEGACY_VERSION } from '@/lib/transfer/backup-schema';
+import { backupBlob } from '@/lib/transfer/backup-writer';
 import { newInput } from '../support/complaints';
 
 export const NOW = new Date('2026-03-20T10:00:00Z');
@@ -22,7 +27,7 @@ export async function buildRegister(): Promise<Complaint[]> {
   const made: Complaint[] = [];
   for (let i = 1; i <= 4; i++) {
     made.push(
-      await send<Complaint>({
+      await send({
         type: 'complaint/create',
         input: newInput({
           customer: { name: `Client ${i}; "ancien"`, email: `client${i}@example.fr`, phone: '+33612345678' },
@@ -44,8 +49,54 @@ export async function buildRegister(): Promise<Complaint[]> {
   return made;
 }
 
+/** The register as a format-1 backup (what `exportBackup` wrote before format 2). */
 export async function backupText(now = NOW): Promise<string> {
-  return (await exportBackup(now)).blob.text();
+  const parts: string[] = [];
+  const counts: BackupCounts = { complaints: 0, historyEvents: 0, quarantine: 0 };
+  const quarantine: BackupHead['quarantine'] = [];
+  await readBackupBatches(
+    (entries, invalid) => {
+      parts.push(entryLines(entries, counts.complaints === 0));
+      counts.complaints += entries.length;
+      for (const e of entries) counts.historyEvents += e.history.length;
+      quarantine.push(...invalid);
+    },
+    now,
+    500,
+  );
+  const meta = await readMeta(now);
+  quarantine.push(...meta.quarantine, ...(await readQuarantine()));
+  counts.quarantine = quarantine.length;
+  const head: BackupHead = {
+    format: BACKUP_FORMAT,
+    version: LEGACY_VERSION,
+    exportedAt: now.toISOString(),
+    counts,
+    settings: meta.settings,
+    templateOverrides: meta.templateOverrides,
+    referenceCounters: meta.referenceCounters,
+    quarantine,
+  };
+  return headLine(head) + parts.join('') + closing(counts.complaints === 0);
+}
+
+/** The register as today's backup: gzip-compressed NDJSON, as a File named as the product names it. */
+export async function backupGzip(now = NOW, name = 'sauvegarde.ndjson.gz'): Promise<File> {
+  const { blob } = await backupBlob(now);
+  return new File([blob], name, { type: 'application/gzip' });
+}
+
+/** A gzip file's text (tests read what the product wrote). */
+export async function gunzipText(blob: Blob): Promise<string> {
+  const gunzip = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+  return new Response(blob.stream().pipeThrough(gunzip)).text();
+}
+
+/** `text` gzip-compressed, as a File named `name`. */
+export async function gzipFile(text: string, name = 'sauvegarde.ndjson.gz'): Promise<File> {
+  const gzip = new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+  const bytes = await new Response(new Blob([text]).stream().pipeThrough(gzip)).arrayBuffer();
+  return new File([bytes], name, { type: 'application/gzip' });
 }
 
 export const fileOf = (text: string) => new Blob([text], { type: 'application/json' });

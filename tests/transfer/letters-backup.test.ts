@@ -26,8 +26,8 @@ beforeEach(async () => {
 });
 
 async function complaintWithLetter(): Promise<Complaint> {
-  const c = await send<Complaint>({ type: 'complaint/create', input: newInput() });
-  return send<Complaint>({
+  const c = await send({ type: 'complaint/create', input: newInput() });
+  return send({
     type: 'complaint/letter',
     id: c.id,
     letter: {

@@ -20,7 +20,7 @@ beforeEach(async () => {
 afterEach(cleanup);
 
 function choose(text: string, name = 'sauvegarde.json') {
-  const input = screen.getByLabelText('Fichier de sauvegarde (.json)') as HTMLInputElement;
+  const input = screen.getByLabelText('Fichier de sauvegarde (.ndjson.gz, ou .json des versions précédentes)') as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [new File([text], name, { type: 'application/json' })] });
   fireEvent.change(input);
 }
@@ -57,9 +57,9 @@ describe('the restore section of the management page', () => {
     render(<Restore />);
     choose('{"format":"registre-reclamations/backup","version":7}');
     expect((await screen.findByTestId('restore-refused')).textContent).toBe(
-      'Fichier refusé, rien n’a été modifié : Cette sauvegarde vient d’une version plus récente de l’extension (format 7, cette version lit le format 1) : mettez l’extension à jour pour la restaurer.',
+      'Fichier refusé, rien n’a été modifié : Cette sauvegarde vient d’une version plus récente de l’extension (format 7, cette version lit le format 2) : mettez l’extension à jour pour la restaurer.',
     );
-    expect(screen.getByLabelText('Fichier de sauvegarde (.json)')).toBeTruthy();
+    expect(screen.getByLabelText('Fichier de sauvegarde (.ndjson.gz, ou .json des versions précédentes)')).toBeTruthy();
     expect(await listAll()).toEqual([]);
   });
 });

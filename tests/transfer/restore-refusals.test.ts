@@ -77,9 +77,9 @@ describe('a file that cannot be restored is refused whole, in French, and nothin
   it('refuses a backup from a newer version of the extension', () =>
     refused(
       withHead((h) => {
-        h.version = 2;
+        h.version = 3;
       }),
-      /version plus récente de l’extension \(format 2, cette version lit le format 1\)/,
+      /version plus récente de l’extension \(format 3, cette version lit le format 2\)/,
     ));
 
   it('refuses a truncated file, wherever it was cut', async () => {
@@ -147,7 +147,10 @@ describe('a file that cannot be restored is refused whole, in French, and nothin
       (e.history[0] as { actor: string }).actor = 'Intrus';
     });
     const line = tampered.split('\n')[1]?.replace(/,$/, '') ?? '';
-    const error = (await send({ type: 'backup/restore-batch', entries: [line] }).catch((e) => e)) as RequestError;
+    const { restoreId } = await send({ type: 'backup/restore-begin' });
+    const error = (await send({ type: 'backup/restore-batch', restoreId, entries: [line] }).catch(
+      (e) => e,
+    )) as RequestError;
     expect(error).toBeInstanceOf(RequestError);
     expect(error.message).toMatch(/ne se vérifie pas \(événement n° 1/);
     expect(await listAll()).toEqual([]);

@@ -2,6 +2,7 @@
 // of a confirmed non-conformity, a compensation in line with the severity; then the answer letter.
 import { t } from '@/lib/i18n';
 import { fromLocalInput, toLocalInput } from '@/lib/i18n/dates';
+import { parseAmount } from '@/lib/i18n/money';
 import { templatesFor } from '@/lib/letters/catalog';
 import { paysMoney, tidyCompensation } from '@/lib/register/compensation';
 import { COMPENSATION_KINDS, LEGAL_BASES, LEGAL_REMEDIES, OUTCOMES, PAYMENT_METHODS } from '@/lib/register/schema';
@@ -33,8 +34,9 @@ export function AnswerStep(props: StepProps) {
       // must not reach the letter or the statistics.
       compensation: tidyCompensation({
         ...v.compensation,
+        // Not an amount stays NaN, which the schema refuses next to the field.
         amountEuros:
-          v.compensation.amountEuros.trim() === '' ? null : Number(v.compensation.amountEuros.replace(',', '.')),
+          v.compensation.amountEuros.trim() === '' ? null : (parseAmount(v.compensation.amountEuros) ?? Number.NaN),
         executedAt: v.compensation.executedAt ? fromLocalInput(v.compensation.executedAt) : null,
         method: v.compensation.method || null,
         dueDay: v.compensation.dueDay || null,

@@ -1,9 +1,10 @@
-// Container: the whole register, history and settings included, as one JSON backup file.
+// Container: the whole register, history and settings included, as one compressed NDJSON backup, written
+// to the file as it is read (lib/transfer/backup-writer.ts).
 import { ActionSection } from '@/components/data/ActionSection';
 import { useTask } from '@/components/data/useTask';
-import { backupFileName, downloadBlob } from '@/lib/extension/pages/download';
+import { backupFileName, openBackupSink, SaveCancelled } from '@/lib/extension/pages/download';
 import { t } from '@/lib/i18n';
-import { exportBackup } from '@/lib/transfer/export';
+import { writeBackup } from '@/lib/transfer/backup-writer';
 
 export function BackupExport() {
   const { busy, status, run } = useTask();
@@ -11,15 +12,24 @@ export function BackupExport() {
     run(
       async () => {
         const now = new Date();
-        const { blob, counts } = await exportBackup(now);
         const file = backupFileName(now);
-        downloadBlob(blob, file);
-        return t('data.backup.done', {
+        let sink: Awaited<ReturnType<typeof openBackupSink>>;
+        try {
+          // First, inside the click's gesture: the file picker needs it.
+          sink = await openBackupSink(file);
+        } catch (error) {
+          if (error instanceof SaveCancelled) return t('data.backup.cancelled');
+          throw error;
+        }
+        const counts = await writeBackup(now, sink.stream);
+        sink.done();
+        const figures = {
           file,
           complaints: counts.complaints.toLocaleString('fr-FR'),
           events: counts.historyEvents.toLocaleString('fr-FR'),
           quarantine: counts.quarantine.toLocaleString('fr-FR'),
-        });
+        };
+        return t(sink.kind === 'file' ? 'data.backup.saved' : 'data.backup.done', figures);
       },
       (message) => t('data.backup.failed', { message }),
     );

@@ -1,25 +1,37 @@
 // Container: checks the chosen backup (dry run), then restores it through the background on confirmation.
+// Both passes show their progress and the time left, and can be stopped: a restore stopped (or failed) is
+// rolled back by the background, so the register is then exactly what it was before.
 import { useRef, useState } from 'preact/hooks';
 import { RestoreSection, type RestoreState } from '@/components/data/RestoreSection';
 import { messageOf } from '@/components/data/useTask';
 import { useSettings } from '@/components/hooks/useRegister';
 import { backgroundWriter } from '@/lib/extension/pages/restore';
 import { t } from '@/lib/i18n';
-import { checkBackup, restoreBackup } from '@/lib/transfer/restore';
+import { secondsLeft } from '@/lib/transfer/progress';
+import { checkBackup, RestoreCancelled, restoreBackup } from '@/lib/transfer/restore';
 
 export function Restore() {
   const settings = useSettings();
   const [state, setState] = useState<RestoreState>({ step: 'idle' });
   const [withSettings, setWithSettings] = useState(false);
   const file = useRef<File | null>(null);
+  const stop = useRef<AbortController | null>(null);
+
+  const progress = (step: 'checking' | 'writing') => {
+    const started = performance.now();
+    return (done: number, total: number) =>
+      setState({ step, done, total, secondsLeft: secondsLeft(done, total, performance.now() - started) });
+  };
 
   const check = async (chosen: File) => {
     file.current = chosen;
+    stop.current = new AbortController();
     setWithSettings(false);
-    setState({ step: 'checking', done: 0, total: 0 });
+    setState({ step: 'checking', done: 0, total: 0, secondsLeft: null });
     try {
       const dryRun = await checkBackup(chosen, {
-        onProgress: (done, total) => setState({ step: 'checking', done, total }),
+        onProgress: progress('checking'),
+        signal: stop.current.signal,
         retention: {
           years: settings.retentionYears,
           notComplaintYears: settings.retentionNotComplaintYears,
@@ -28,7 +40,11 @@ export function Restore() {
       });
       setState({ step: 'checked', dryRun });
     } catch (error) {
-      setState({ step: 'refused', message: t('data.restore.refusedFile', { message: messageOf(error) }) });
+      const message =
+        error instanceof RestoreCancelled
+          ? t('data.restore.checkCancelled')
+          : t('data.restore.refusedFile', { message: messageOf(error) });
+      setState({ step: 'refused', message });
     }
   };
 
@@ -36,20 +52,31 @@ export function Restore() {
     if (state.step !== 'checked' || !file.current) return;
     const { dryRun } = state;
     let done = 0;
-    setState({ step: 'writing', done, total: dryRun.total });
+    stop.current = new AbortController();
+    setState({ step: 'writing', done, total: dryRun.total, secondsLeft: null });
+    const onProgress = progress('writing');
     try {
       const report = await restoreBackup(file.current, dryRun, backgroundWriter, {
         withSettings,
+        signal: stop.current.signal,
         onProgress: (d, total) => {
           done = d;
-          setState({ step: 'writing', done: d, total });
+          if (!stop.current?.signal.aborted) onProgress(d, total);
         },
       });
       setState({ step: 'done', report });
     } catch (error) {
-      const message = t('data.restore.failed', { done, total: dryRun.total, message: messageOf(error) });
+      const message =
+        error instanceof RestoreCancelled
+          ? messageOf(error)
+          : t('data.restore.failed', { done, total: dryRun.total, message: messageOf(error) });
       setState({ step: 'failed', message });
     }
+  };
+
+  const onStop = () => {
+    stop.current?.abort();
+    if (state.step === 'writing') setState({ step: 'cancelling' });
   };
 
   return (
@@ -61,6 +88,7 @@ export function Restore() {
       onWithSettings={setWithSettings}
       onConfirm={confirm}
       onReset={() => setState({ step: 'idle' })}
+      onStop={onStop}
     />
   );
 }

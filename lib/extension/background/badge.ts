@@ -1,5 +1,5 @@
 // Keeps the toolbar badge right: after every register change, every minute (alarm), and at start-up.
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { badgeFor } from '../../badge';
 import { countDueSoon, countOverdue } from '../../register/store/queries';
 import { getSettings } from '../../register/store/settings';

@@ -1,10 +1,10 @@
 // The background's one handler map: each request type of the protocol has exactly one handler here.
 // Writes go through the register store, are announced to every context, and refresh the badge.
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { UserError } from '../../i18n';
 import { templateMeta } from '../../letters/catalog';
 import { validateTemplate } from '../../letters/validate';
-import type { RequestOf, RequestType } from '../../protocol/messages';
+import type { RegisterChange, RequestOf, RequestType, ResponseOf } from '../../protocol/messages';
 import { retentionPeriodsOf } from '../../register/retention';
 import type { Complaint } from '../../register/schema';
 import { anonymizeComplaint, applyRetention } from '../../register/store/anonymize';
@@ -20,26 +20,26 @@ import {
 import { resetTemplateOverride, saveTemplateOverride } from '../../register/store/letter-overrides';
 import { quarantineComplaints } from '../../register/store/quarantine';
 import { getComplaint } from '../../register/store/queries';
+import { beginRestore, rollbackRestore } from '../../register/store/restore-journal';
 import { restoreBatch, restoreFinish } from '../../register/store/restore-writer';
 import { getSettings, saveSettings } from '../../register/store/settings';
 import { linkPatch } from '../../stats/recurring';
-import { CHANGE_KEY } from '../protocol';
+import { CHANGE_KEY, type Sender } from '../transport';
+import { reportAsked, reportWebmailTab } from '../webmail-tabs';
 import { refreshBadge } from './badge';
-import { getPendingView, setPendingView } from './panel';
+import { watchRestore } from './restore-guard';
 import { answerScan } from './webmail-scan';
-import { reportWebmailTab } from './webmail-tabs';
 
-type Handler<T extends RequestType> = (
-  request: RequestOf<T>,
-  sender: browser.Runtime.MessageSender,
-) => Promise<unknown>;
+/** Typed by the protocol's ResponseMap: a handler that answers the wrong thing does not compile. */
+type Handler<T extends RequestType> = (request: RequestOf<T>, sender: Sender) => Promise<ResponseOf<T>>;
 type HandlerMap = { [T in RequestType]: Handler<T> };
 
 let changeSeq = 0;
 
 async function announce(ids: string[]): Promise<void> {
   const now = new Date();
-  await browser.storage.local.set({ [CHANGE_KEY]: { at: now.toISOString(), ids, seq: ++changeSeq } });
+  const change: RegisterChange = { at: now.toISOString(), ids, seq: ++changeSeq };
+  await browser.storage.local.set({ [CHANGE_KEY]: change });
   await refreshBadge(now);
 }
 
@@ -133,11 +133,21 @@ export const handlers: HandlerMap = {
     return removed;
   },
   // A restore announces once, when it finishes: not once per batch of a thousand complaints.
-  'backup/restore-batch': ({ entries }) => restoreBatch(entries),
-  'backup/restore-finish': async ({ meta }) => {
-    const outcome = await restoreFinish(meta);
+  'backup/restore-begin': async () => {
+    const restoreId = await beginRestore(new Date());
+    watchRestore('begin', () => announce([]));
+    return { restoreId };
+  },
+  'backup/restore-batch': ({ restoreId, entries }) => restoreBatch(restoreId, entries),
+  'backup/restore-finish': async ({ restoreId, meta }) => {
+    const outcome = await restoreFinish(restoreId, meta);
     await announce([]);
     return outcome;
+  },
+  'backup/restore-cancel': async ({ restoreId }) => {
+    const undone = await rollbackRestore(restoreId);
+    if (undone) await announce([]);
+    return undone;
   },
   'badge/refresh': () => refreshBadge(),
   'register/quarantine': async ({ ids }) => {
@@ -145,9 +155,10 @@ export const handlers: HandlerMap = {
     if (moved.length) await announce([]);
     return moved.length;
   },
-  'sidepanel/open': async ({ view }) => {
-    await setPendingView(view);
+  // The router has already opened the panel, inside the click's gesture.
+  'sidepanel/open': async ({ view }, sender) => {
+    if (sender.tab?.id === undefined) return false;
+    await reportAsked(sender.tab.id, view);
     return true;
   },
-  'sidepanel/pending': async () => getPendingView(),
 };

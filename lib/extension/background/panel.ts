@@ -1,11 +1,8 @@
 // Opening the side panel from a button in the webmail. Chrome only honours `sidePanel.open` inside the
 // user gesture, so the router calls `openPanelNow` synchronously, before any await; what to show travels
-// separately as a "pending view" that the panel takes once it is open (and watches while it stays open).
-import browser from 'webextension-polyfill';
-import type { RequestOf } from '../../protocol/messages';
-
-export type PanelView = RequestOf<'sidepanel/open'>['view'];
-export const PENDING_KEY = 'pendingView';
+// in the tab's report, which the panel follows (webmail-tabs.ts).
+import { browser } from 'wxt/browser';
+import type { Sender } from '../transport';
 
 interface ChromeSidePanel {
   open(options: { tabId?: number; windowId?: number }): Promise<void>;
@@ -16,13 +13,11 @@ interface FirefoxSidebar {
   toggle(): Promise<void>;
 }
 
-const chromeSidePanel = (): ChromeSidePanel | undefined =>
-  (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
-const firefoxSidebar = (): FirefoxSidebar | undefined =>
-  (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
+const chromeSidePanel = () => (browser as unknown as { sidePanel?: ChromeSidePanel }).sidePanel;
+const firefoxSidebar = () => (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
 
 /** Must run synchronously inside the message listener that received the click. */
-export function openPanelNow(sender: browser.Runtime.MessageSender): void {
+export function openPanelNow(sender: Sender): void {
   const sidePanel = chromeSidePanel();
   const report = (error: unknown) => console.warn('[registre] side panel', error);
   try {
@@ -43,29 +38,4 @@ export function wireToolbarToPanel(): void {
   const sidebar = firefoxSidebar();
   const toolbar = browser.action ?? browser.browserAction;
   if (sidebar) toolbar.onClicked.addListener(() => void sidebar.toggle());
-}
-
-// The last view asked for, with a sequence number: every open panel (the real side panel, or the
-// register opened in a tab) shows each new one once. storage.session keeps the draft (an email excerpt)
-// off the disk; browsers without it keep it in memory.
-export interface PendingView {
-  view: PanelView;
-  seq: number;
-  at: string;
-}
-let memory: PendingView | null = null;
-const session = () => (browser.storage as { session?: browser.Storage.StorageArea }).session;
-
-export async function setPendingView(view: PanelView, now = new Date()): Promise<void> {
-  const previous = await getPendingView();
-  const pending: PendingView = { view, seq: (previous?.seq ?? 0) + 1, at: now.toISOString() };
-  const area = session();
-  if (area) await area.set({ [PENDING_KEY]: pending });
-  else memory = pending;
-}
-
-export async function getPendingView(): Promise<PendingView | null> {
-  const area = session();
-  if (!area) return memory;
-  return ((await area.get(PENDING_KEY))[PENDING_KEY] as PendingView | undefined) ?? null;
 }

@@ -2,18 +2,21 @@
 // alarm and a badge that is right from the first second. The service worker wakes up often: it does not
 // sweep the register then; unreadable records are moved aside when a read meets them, and the whole
 // register is swept once after an install or an update (a new schema may refuse old records), and the rows
-// read model checked against the complaints.
-import browser from 'webextension-polyfill';
+// read model checked against the complaints. A restore the page left unfinished is rolled back
+// (restore-guard.ts).
+import { browser } from 'wxt/browser';
 import { quarantineComplaints, quarantineInvalid } from '../../register/store/quarantine';
 import { onInvalidRecord } from '../../register/store/queries';
 import { repairRows } from '../../register/store/rows-repair';
+import { answerRequests } from '../transport';
+import { forgetWebmailTab } from '../webmail-tabs';
 import { BADGE_ALARM, refreshBadge, scheduleBadgeAlarm } from './badge';
 import { wireToolbarToPanel } from './panel';
-import { messageListener } from './router';
-import { forgetWebmailTab } from './webmail-tabs';
+import { watchRestore } from './restore-guard';
+import { route } from './router';
 
 export function startBackground(): void {
-  browser.runtime.onMessage.addListener(messageListener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  answerRequests(route);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BADGE_ALARM) void refreshBadge();
   });
@@ -30,6 +33,7 @@ export function startBackground(): void {
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetWebmailTab(tabId));
   wireToolbarToPanel();
+  watchRestore('start');
   void scheduleBadgeAlarm();
   void refreshBadge();
 }

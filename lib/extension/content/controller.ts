@@ -2,7 +2,7 @@
 // message with the "log complaint" button (or the chip of its complaint) and each listed thread that
 // is in the register with a phase chip. Mutations caused by our own elements are ignored, and a scan
 // that finds nothing new does no further DOM work and sends no message.
-import type { RequestInput } from '../../protocol/messages';
+import type { RequestOf, Send } from '../../protocol/messages';
 import type { ScanAnswer } from '../../protocol/webmail';
 import type { ReadMessage, ReadOptions, ReadThreadRow, WebmailAdapter } from '../../webmail/types';
 import { draftFromMessage } from './draft';
@@ -12,7 +12,7 @@ import { complaintChip, ensureStyles, logButton, MARK } from './widgets';
 export interface ControllerOptions {
   adapter: WebmailAdapter;
   doc: Document;
-  send: <T>(request: RequestInput) => Promise<T>;
+  send: Send;
   read?: ReadOptions;
   debounceMs?: number;
 }
@@ -54,7 +54,7 @@ export function startController(options: ControllerOptions): Controller {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
-  const openPanel = (view: Extract<RequestInput, { type: 'sidepanel/open' }>['view']) =>
+  const openPanel = (view: RequestOf<'sidepanel/open'>['view']) =>
     void send({ type: 'sidepanel/open', view }).catch(() => undefined);
 
   // Messages already read are not read again while their element stays: Gmail mutates the page all the
@@ -133,7 +133,7 @@ export function startController(options: ControllerOptions): Controller {
       text: m.text.slice(0, SPOT_TEXT),
       fromEmail: m.from.email.slice(0, 320),
     }));
-    const raw = await send<unknown>({ type: 'webmail/scan', messages, threadIds: [...threadIds] }).catch(() => null);
+    const raw: unknown = await send({ type: 'webmail/scan', messages, threadIds: [...threadIds] }).catch(() => null);
     answer = isScanAnswer(raw) ? raw : EMPTY;
   }
 

@@ -1,19 +1,24 @@
 // Wiring of a webmail content script: the controller, the answers to the extension's pages (insert a
 // letter, which message is open), and a refresh of the chips when the register changes.
-import { browser } from 'wxt/browser';
+import type { Send } from '../../protocol/messages';
 import type { TabRequest } from '../../protocol/webmail';
 import type { WebmailAdapter } from '../../webmail/types';
-import { onRegisterChanged, sendToBackground } from './channel';
+import { answerRequests, onRegisterChange, request } from '../transport';
 import { startController } from './controller';
 import { draftFromMessage } from './draft';
 import { isTabRequest } from './guards';
 import { insertLetter } from './insertion';
 
-type Listener = Parameters<typeof browser.runtime.onMessage.addListener>[0];
+// The background checks every request and its answers are shaped by it (see guards.ts): no zod here.
+const send: Send = async (message) => {
+  const response = await request(message);
+  if (!response?.ok) throw new Error(response?.error.message ?? 'no answer');
+  return response.data as never;
+};
 
 export function startWebmail(adapter: WebmailAdapter, doc: Document, onInvalidated: (stop: () => void) => void): void {
-  const controller = startController({ adapter, doc, send: sendToBackground });
-  const unsubscribe = onRegisterChanged(() => void controller.refresh());
+  const controller = startController({ adapter, doc, send });
+  const unsubscribe = onRegisterChange(() => void controller.refresh());
 
   const answer = async (request: TabRequest) => {
     await controller.scan();
@@ -22,20 +27,17 @@ export function startWebmail(adapter: WebmailAdapter, doc: Document, onInvalidat
     const last = controller.messages().at(-1);
     return last ? draftFromMessage(last, adapter.id, doc.location.href) : null;
   };
-  // Both the returned promise and sendResponse: Chrome honours the latter, Firefox the former.
-  const listener = (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-    if (!isTabRequest(message)) return undefined;
-    const reply = answer(message).then(
-      (data) => ({ ok: true, data }),
-      (error: unknown) => ({ ok: false, error: { key: 'error.unexpected', message: String(error) } }),
-    );
-    void reply.then(sendResponse);
-    return true;
-  };
-  browser.runtime.onMessage.addListener(listener as unknown as Listener);
+  const stopAnswering = answerRequests((message) =>
+    isTabRequest(message)
+      ? answer(message).then(
+          (data) => ({ ok: true as const, data }),
+          (error: unknown) => ({ ok: false as const, error: { key: 'error.unexpected', message: String(error) } }),
+        )
+      : undefined,
+  );
   onInvalidated(() => {
     controller.stop();
     unsubscribe();
-    browser.runtime.onMessage.removeListener(listener as unknown as Listener);
+    stopAnswering();
   });
 }

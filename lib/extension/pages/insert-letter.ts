@@ -2,14 +2,12 @@
 // complaint's thread; failing that, onto the clipboard (HTML and plain text). Either way the register
 // records the template, its version, the SHA-256 of the text, and the letter exactly as it went out (text,
 // HTML, and the values typed in the fill-in form): the case file shows that, never a re-rendering.
-import browser from 'webextension-polyfill';
 import type { z } from 'zod';
 import { t } from '../../i18n';
 import type { RenderedLetter } from '../../letters/render';
-import type { InsertResult } from '../../protocol/webmail';
 import { type Complaint, LetterRecordSchema } from '../../register/schema';
-import { readWebmailTabs, tabForThread } from '../background/webmail-tabs';
 import { send, sendToTab } from '../protocol';
+import { tabShowingThread } from '../webmail-tabs';
 
 async function copyToClipboard(letter: RenderedLetter): Promise<void> {
   if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
@@ -22,11 +20,6 @@ async function copyToClipboard(letter: RenderedLetter): Promise<void> {
     return;
   }
   await navigator.clipboard.writeText(letter.text);
-}
-
-async function activeTabId(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
 }
 
 /** What the composer adds to the rendered letter: the values typed, and the extension a letter announces. */
@@ -65,14 +58,10 @@ export async function insertLetterFor(
   // limit) is not sent either, so the register never lacks a letter the customer received.
   const checked = sentRecord(letter, extras, 'reply', new Date());
   if (!checked.success) return { ok: false, message: t('ui.letter.unrecordable') };
-  const target = tabForThread(
-    await readWebmailTabs(),
-    { threadId: complaint.source.threadId, messageId: complaint.source.messageId },
-    await activeTabId(),
-  );
+  const target = await tabShowingThread({ threadId: complaint.source.threadId, messageId: complaint.source.messageId });
   let channel: 'reply' | 'clipboard' = 'clipboard';
   if (target !== undefined) {
-    const result = await sendToTab<InsertResult>(target, {
+    const result = await sendToTab(target, {
       type: 'letter/insert',
       messageId: complaint.source.messageId,
       letter: { text: letter.text, html: letter.html },

@@ -1,11 +1,20 @@
 // The restore's writer in the product: the background, through the one message protocol (the restore itself
-// is lib/transfer/restore.ts; tests and the bench give it other writers).
-import type { Tally } from '../../transfer/classify';
-import type { FinishOutcome, RestoreWriter } from '../../transfer/restore';
+// is lib/transfer/restore.ts; tests and the bench give it other writers). The page holds the restore lock
+// while it writes, so that the background rolls the restore back if the page dies (background/restore-guard.ts).
+import { RESTORE_LOCK } from '../../transfer/backup-schema';
+import type { RestoreWriter } from '../../transfer/restore';
 import { send } from '../protocol';
 
 /** The product's writer: the background, through the one message protocol. */
 export const backgroundWriter: RestoreWriter = {
-  batch: (lines) => send<Tally>({ type: 'backup/restore-batch', entries: [...lines] }),
-  finish: (meta) => send<FinishOutcome>({ type: 'backup/restore-finish', meta }),
+  begin: async () => (await send({ type: 'backup/restore-begin' })).restoreId,
+  batch: (restoreId, lines) => send({ type: 'backup/restore-batch', restoreId, entries: [...lines] }),
+  finish: (restoreId, meta) => send({ type: 'backup/restore-finish', restoreId, meta }),
+  cancel: async (restoreId) => {
+    await send({ type: 'backup/restore-cancel', restoreId });
+  },
+  exclusive: (work) => {
+    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+    return locks ? (locks.request(RESTORE_LOCK, work) as ReturnType<typeof work>) : work();
+  },
 };

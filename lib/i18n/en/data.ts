@@ -57,7 +57,7 @@ export const data = {
   'data.csv.column.mediationOutcome': 'Mediation outcome',
   'data.csv.column.closedAt': 'Closed',
 
-  'data.backup.title': 'Full backup (JSON)',
+  'data.backup.title': 'Full backup (compressed NDJSON)',
   'data.backup.help':
     'The whole register: complaints with their complete, verifiable history, settings, edited letters, reference counters and records set aside. Keep this file safe: it holds personal data.',
   'data.backup.button': 'Download the backup',
@@ -65,12 +65,12 @@ export const data = {
   'data.backup.done':
     'File {file} downloaded: {complaints} complaint(s), {events} history event(s), {quarantine} record(s) set aside.',
   'data.backup.failed': 'The backup failed: {message}',
-  'data.backup.fileName': 'register-backup-{stamp}.json',
+  'data.backup.fileName': 'register-backup-{stamp}.ndjson.gz',
 
   'data.restore.title': 'Restore a backup',
   'data.restore.help':
     'Choose a backup file: it is first checked in full without changing anything, then you see what the restore would change before confirming. A complaint is never replaced by an older version and a reference is never reused.',
-  'data.restore.file': 'Backup file (.json)',
+  'data.restore.file': 'Backup file (.ndjson.gz, or .json from earlier versions)',
   'data.restore.checking': 'Checking the file…',
   'data.restore.progress': '{done} / {total}',
   'data.restore.progressLabel': 'Progress',
@@ -99,7 +99,7 @@ export const data = {
   'data.restore.doneTemplates': '{n} edited letter(s) restored.',
   'data.restore.templatesRefused': 'Edited letters not restored (they no longer pass the checks): {list}.',
   'data.restore.failed':
-    'The restore stopped after {done} / {total} complaint(s): {message} Run it again: complaints already restored will simply be “already up to date”.',
+    'The restore stopped after {done} / {total} complaint(s): {message} The register was put back exactly as it was before the restore: you can run it again.',
   'data.restore.refusedFile': 'File refused, nothing was changed: {message}',
   'data.restore.another': 'Choose another file',
   'data.restore.moreIssues': '{n} more problem(s)',
@@ -126,6 +126,26 @@ export const data = {
     'The history of {reference} does not verify (event no. {seq}: {reason}): the file was changed after the backup.',
   'data.restore.error.changed': 'The file changed since it was checked: choose it again.',
 
+  'data.restore.error.notGzip': 'This file is named .gz but is not gzip-compressed: it is not a backup of the register.',
+  'data.restore.error.gzipTruncated':
+    'The compressed backup is incomplete: the gzip file was cut short (interrupted copy or download).',
+  'data.restore.error.gzipDamaged': 'The compressed backup is damaged: the gzip file does not decompress.',
+  'data.restore.error.gzipNotBackup': 'This compressed file does not hold a backup of the complaint register.',
+  'data.restore.error.abandoned':
+    'This restore was interrupted and cancelled (the register is back as it was before): start it again.',
+  'data.restore.cancelled': 'Restore cancelled: the register is back exactly as it was before the restore.',
+  'data.restore.checkCancelled': 'Check stopped: nothing was changed.',
+  'data.restore.stop': 'Cancel the restore',
+  'data.restore.stopCheck': 'Stop the check',
+  'data.restore.cancelling': 'Cancelling: putting the register back as it was…',
+  'data.restore.timeLeft': 'about {time} left',
+  'data.restore.timeLeftUnknown': 'estimating the time left…',
+  'data.restore.seconds': '{n} s',
+  'data.restore.minutes': '{n} min',
+  'data.backup.saved':
+    'File {file} saved: {complaints} complaint(s), {events} history event(s), {quarantine} record(s) set aside.',
+  'data.backup.cancelled': 'Backup cancelled: no file was chosen.',
+  'data.backup.fileType': 'Register backup (compressed NDJSON)',
   'data.chain.hash': 'its content no longer matches its hash',
   'data.chain.link': 'it no longer follows the previous event',
   'data.chain.seq': 'the numbering is broken',

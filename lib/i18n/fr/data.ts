@@ -57,7 +57,7 @@ export const data = {
   'data.csv.column.mediationOutcome': 'Issue de la médiation',
   'data.csv.column.closedAt': 'Clôturée le',
 
-  'data.backup.title': 'Sauvegarde complète (JSON)',
+  'data.backup.title': 'Sauvegarde complète (NDJSON compressé)',
   'data.backup.help':
     'Tout le registre : les réclamations avec leur historique complet et vérifiable, les paramètres, les courriers modifiés, les compteurs de références et les enregistrements mis de côté. Gardez ce fichier en lieu sûr : il contient des données personnelles.',
   'data.backup.button': 'Télécharger la sauvegarde',
@@ -65,12 +65,12 @@ export const data = {
   'data.backup.done':
     'Fichier {file} téléchargé : {complaints} réclamation(s), {events} événement(s) d’historique, {quarantine} enregistrement(s) mis de côté.',
   'data.backup.failed': 'La sauvegarde a échoué : {message}',
-  'data.backup.fileName': 'sauvegarde-registre-{stamp}.json',
+  'data.backup.fileName': 'sauvegarde-registre-{stamp}.ndjson.gz',
 
   'data.restore.title': 'Restaurer une sauvegarde',
   'data.restore.help':
     'Choisissez un fichier de sauvegarde : il est d’abord entièrement vérifié, sans rien modifier, puis vous voyez ce que la restauration changerait avant de confirmer. Une réclamation n’est jamais remplacée par une version plus ancienne et une référence n’est jamais réutilisée.',
-  'data.restore.file': 'Fichier de sauvegarde (.json)',
+  'data.restore.file': 'Fichier de sauvegarde (.ndjson.gz, ou .json des versions précédentes)',
   'data.restore.checking': 'Vérification du fichier…',
   'data.restore.progress': '{done} / {total}',
   'data.restore.progressLabel': 'Avancement',
@@ -102,7 +102,7 @@ export const data = {
   'data.restore.doneTemplates': '{n} courrier(s) modifié(s) restauré(s).',
   'data.restore.templatesRefused': 'Courriers modifiés non restaurés (ils ne passent plus les contrôles) : {list}.',
   'data.restore.failed':
-    'La restauration s’est arrêtée après {done} / {total} réclamation(s) : {message} Relancez-la : les réclamations déjà restaurées seront simplement « déjà à jour ».',
+    'La restauration s’est arrêtée après {done} / {total} réclamation(s) : {message} Le registre a été remis exactement dans son état d’avant la restauration : vous pouvez la relancer.',
   'data.restore.refusedFile': 'Fichier refusé, rien n’a été modifié : {message}',
   'data.restore.another': 'Choisir un autre fichier',
   'data.restore.moreIssues': '{n} autre(s) problème(s)',
@@ -130,6 +130,27 @@ export const data = {
     'L’historique de {reference} ne se vérifie pas (événement n° {seq} : {reason}) : le fichier a été modifié après la sauvegarde.',
   'data.restore.error.changed': 'Le fichier a changé depuis sa vérification : choisissez-le à nouveau.',
 
+  'data.restore.error.notGzip':
+    'Ce fichier porte l’extension .gz mais n’est pas compressé au format gzip : ce n’est pas une sauvegarde du registre.',
+  'data.restore.error.gzipTruncated':
+    'La sauvegarde compressée est incomplète : le fichier gzip a été coupé (copie ou téléchargement interrompu).',
+  'data.restore.error.gzipDamaged': 'La sauvegarde compressée est endommagée : le fichier gzip ne se décompresse pas.',
+  'data.restore.error.gzipNotBackup': 'Ce fichier compressé ne contient pas une sauvegarde du registre des réclamations.',
+  'data.restore.error.abandoned':
+    'Cette restauration a été interrompue et annulée (le registre a été remis dans son état d’avant) : relancez-la.',
+  'data.restore.cancelled': 'Restauration annulée : le registre est revenu exactement à son état d’avant la restauration.',
+  'data.restore.checkCancelled': 'Vérification arrêtée : rien n’a été modifié.',
+  'data.restore.stop': 'Annuler la restauration',
+  'data.restore.stopCheck': 'Arrêter la vérification',
+  'data.restore.cancelling': 'Annulation : le registre est remis dans son état d’avant…',
+  'data.restore.timeLeft': 'environ {time} restantes',
+  'data.restore.timeLeftUnknown': 'estimation du temps restant…',
+  'data.restore.seconds': '{n} s',
+  'data.restore.minutes': '{n} min',
+  'data.backup.saved':
+    'Fichier {file} enregistré : {complaints} réclamation(s), {events} événement(s) d’historique, {quarantine} enregistrement(s) mis de côté.',
+  'data.backup.cancelled': 'Sauvegarde annulée : aucun fichier n’a été choisi.',
+  'data.backup.fileType': 'Sauvegarde du registre (NDJSON compressé)',
   'data.chain.hash': 'son contenu ne correspond plus à son empreinte',
   'data.chain.link': 'il ne suit plus l’événement précédent',
   'data.chain.seq': 'la numérotation est rompue',

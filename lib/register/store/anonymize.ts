@@ -9,8 +9,8 @@ import { type HistoryEvent, LEGACY_SEALS_PATH, sealEvent } from '../history';
 import { dueForAnonymisation, type RetentionPeriods } from '../retention';
 import type { Complaint } from '../schema';
 import type { WriteContext } from './complaints';
-import { putComplaint, registerDb } from './db';
-import { getComplaint } from './queries';
+import { defaultConnection, putComplaint, type RegisterConnection } from './db';
+import { queriesOn } from './queries';
 
 const MAX_RETRIES = 5;
 
@@ -21,82 +21,94 @@ export interface AnonymisationResult {
   redacted: number;
 }
 
-/** The complaint's stored events, raw: one that no longer parses may still hold personal data. */
-async function storedHistory(id: string): Promise<HistoryEvent[]> {
-  const raws = await (await registerDb()).getAll('history', IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
-  return raws.filter((raw): raw is HistoryEvent => Array.isArray((raw as { changes?: unknown } | null)?.changes));
-}
-
-async function attempt(current: Complaint, reason: AnonymisationReason, w: WriteContext) {
-  const outcome = anonymizeRecord(current, reason, { ...w, newId: () => crypto.randomUUID() });
-  const past = await storedHistory(current.id);
-  const { events: redactions, seals } = await erasedHistory(past);
-  const changes = seals.length ? [...outcome.event.changes, { path: LEGACY_SEALS_PATH, from: null, to: seals }] : [];
-  // Sealed before the transaction opens: a transaction left waiting on anything but IndexedDB commits early.
-  const event = await sealEvent(
-    changes.length ? { ...outcome.event, changes } : outcome.event,
-    current.historyHead,
-    current.rev,
-  );
-  const complaint: Complaint = { ...outcome.complaint, historyHead: event.hash };
-  const db = await registerDb();
-  const tx = db.transaction(['complaints', 'rows', 'history'], 'readwrite');
-  const stored = (await tx.objectStore('complaints').get(current.id)) as Complaint | undefined;
-  if (stored?.rev !== current.rev || stored.historyHead !== current.historyHead) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    return 'conflict' as const;
-  }
-  const history = tx.objectStore('history');
-  await Promise.all([putComplaint(tx, complaint), ...redactions.map((e) => history.put(e)), history.add(event)]);
-  await tx.done;
-  const before = past.reduce((n, e) => n + e.changes.filter((c) => c.redacted).length, 0);
-  const redacted = redactions.reduce((n, e) => n + e.changes.filter((c) => c.redacted).length, 0) - before;
-  return { complaint, erased: outcome.erased, redacted };
-}
-
-/**
- * Anonymises complaint `id`. Refused when it is already anonymised, and, for the retention reason, when
- * its retention period has not ended (retention.ts: after closure or the last event).
- */
-export async function anonymizeComplaint(
-  id: string,
-  reason: AnonymisationReason,
-  w: WriteContext,
-  periods?: RetentionPeriods,
-): Promise<AnonymisationResult> {
-  for (let i = 0; i < MAX_RETRIES; i++) {
-    const current = await getComplaint(id);
-    if (!current) throw new UserError('register.notFound', { id });
-    if (current.anonymizedAt) throw new UserError('privacy.alreadyAnonymized', { reference: current.reference });
-    if (reason === 'retention' && (periods === undefined || !dueForAnonymisation(current, w.now, periods))) {
-      throw new UserError('privacy.notDue', { reference: current.reference });
-    }
-    const result = await attempt(current, reason, w);
-    if (result !== 'conflict') return result;
-  }
-  throw new UserError('register.conflict');
-}
-
 export interface RetentionReport {
   anonymized: { id: string; reference: string }[];
   skipped: { id: string; message: string }[];
 }
 
-/** Anonymises each complaint whose retention period has ended, one transaction each; reports the others. */
-export async function applyRetention(
-  ids: readonly string[],
-  periods: RetentionPeriods,
-  w: WriteContext,
-): Promise<RetentionReport> {
-  const report: RetentionReport = { anonymized: [], skipped: [] };
-  for (const id of new Set(ids)) {
-    try {
-      const { complaint } = await anonymizeComplaint(id, 'retention', w, periods);
-      report.anonymized.push({ id, reference: complaint.reference });
-    } catch (error) {
-      report.skipped.push({ id, message: error instanceof Error ? error.message : String(error) });
-    }
+/** The anonymisation of one register (see register.ts); the module-level functions below use the product's. */
+export function anonymisationOn(connection: RegisterConnection) {
+  const { getComplaint } = queriesOn(connection);
+
+  /** The complaint's stored events, raw: one that no longer parses may still hold personal data. */
+  async function storedHistory(id: string): Promise<HistoryEvent[]> {
+    const raws = await (await connection.db()).getAll(
+      'history',
+      IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]),
+    );
+    return raws.filter((raw): raw is HistoryEvent => Array.isArray((raw as { changes?: unknown } | null)?.changes));
   }
-  return report;
+
+  async function attempt(current: Complaint, reason: AnonymisationReason, w: WriteContext) {
+    const outcome = anonymizeRecord(current, reason, { ...w, newId: () => crypto.randomUUID() });
+    const past = await storedHistory(current.id);
+    const { events: redactions, seals } = await erasedHistory(past);
+    const changes = seals.length ? [...outcome.event.changes, { path: LEGACY_SEALS_PATH, from: null, to: seals }] : [];
+    // Sealed before the transaction opens: a transaction left waiting on anything but IndexedDB commits early.
+    const event = await sealEvent(
+      changes.length ? { ...outcome.event, changes } : outcome.event,
+      current.historyHead,
+      current.rev,
+    );
+    const complaint: Complaint = { ...outcome.complaint, historyHead: event.hash };
+    const db = await connection.db();
+    const tx = db.transaction(['complaints', 'rows', 'history'], 'readwrite');
+    const stored = (await tx.objectStore('complaints').get(current.id)) as Complaint | undefined;
+    if (stored?.rev !== current.rev || stored.historyHead !== current.historyHead) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      return 'conflict' as const;
+    }
+    const history = tx.objectStore('history');
+    await Promise.all([putComplaint(tx, complaint), ...redactions.map((e) => history.put(e)), history.add(event)]);
+    await tx.done;
+    const before = past.reduce((n, e) => n + e.changes.filter((c) => c.redacted).length, 0);
+    const redacted = redactions.reduce((n, e) => n + e.changes.filter((c) => c.redacted).length, 0) - before;
+    return { complaint, erased: outcome.erased, redacted };
+  }
+
+  /**
+   * Anonymises complaint `id`. Refused when it is already anonymised, and, for the retention reason, when
+   * its retention period has not ended (retention.ts: after closure or the last event).
+   */
+  async function anonymizeComplaint(
+    id: string,
+    reason: AnonymisationReason,
+    w: WriteContext,
+    periods?: RetentionPeriods,
+  ): Promise<AnonymisationResult> {
+    for (let i = 0; i < MAX_RETRIES; i++) {
+      const current = await getComplaint(id);
+      if (!current) throw new UserError('register.notFound', { id });
+      if (current.anonymizedAt) throw new UserError('privacy.alreadyAnonymized', { reference: current.reference });
+      if (reason === 'retention' && (periods === undefined || !dueForAnonymisation(current, w.now, periods))) {
+        throw new UserError('privacy.notDue', { reference: current.reference });
+      }
+      const result = await attempt(current, reason, w);
+      if (result !== 'conflict') return result;
+    }
+    throw new UserError('register.conflict');
+  }
+
+  /** Anonymises each complaint whose retention period has ended, one transaction each; reports the others. */
+  async function applyRetention(
+    ids: readonly string[],
+    periods: RetentionPeriods,
+    w: WriteContext,
+  ): Promise<RetentionReport> {
+    const report: RetentionReport = { anonymized: [], skipped: [] };
+    for (const id of new Set(ids)) {
+      try {
+        const { complaint } = await anonymizeComplaint(id, 'retention', w, periods);
+        report.anonymized.push({ id, reference: complaint.reference });
+      } catch (error) {
+        report.skipped.push({ id, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return report;
+  }
+
+  return { anonymizeComplaint, applyRetention };
 }
+
+export const { anonymizeComplaint, applyRetention } = anonymisationOn(defaultConnection);

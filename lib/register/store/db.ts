@@ -1,12 +1,12 @@
 // The register's IndexedDB layout and its migrations. Each version's upgrade runs in order, so a profile
 // that still holds an older layout (with data) is brought forward without losing a record.
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { type DBSchema, deleteDB, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { nextDueAt } from '../phases';
 import { type RegisterRow, rowOf } from '../rows';
 import { type Complaint, ComplaintSchema } from '../schema';
 
 export const DB_NAME = 'complaint-register';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface QuarantinedRecord {
   key: string;
@@ -15,6 +15,15 @@ export interface QuarantinedRecord {
   issues: string;
   at: string;
 }
+
+/** A record a read met that does not parse: it is reported, never dropped silently. */
+export interface InvalidRecord {
+  store: 'complaints' | 'history' | 'meta';
+  key: string;
+  issues: string;
+}
+
+export type InvalidRecordListener = (record: InvalidRecord) => void;
 
 export interface RegisterDB extends DBSchema {
   complaints: {
@@ -36,6 +45,8 @@ export interface RegisterDB extends DBSchema {
   rows: { key: string; value: RegisterRow };
   meta: { key: string; value: unknown };
   quarantine: { key: string; value: QuarantinedRecord };
+  /** The undo journal of a restore under way (restore-journal.ts): empty when none is. */
+  restoreJournal: { key: string; value: unknown };
 }
 
 type UpgradeTx = IDBPTransaction<RegisterDB, StoreNames<RegisterDB>[], 'versionchange'>;
@@ -86,6 +97,10 @@ export const MIGRATIONS: Migration[] = [
         return build(await cursor.continue());
       });
   },
+  // v4: the restore's undo journal, written in the same transaction as each batch a restore writes.
+  (db) => {
+    db.createObjectStore('restoreJournal');
+  },
 ];
 
 /** A read-write transaction over (at least) the complaints and their rows. */
@@ -120,19 +135,70 @@ export function openRegisterDb(name = DB_NAME, version = DB_VERSION): Promise<ID
   });
 }
 
-let cached: Promise<IDBPDatabase<RegisterDB>> | null = null;
+/**
+ * One register database, opened on first use and shared by every store module bound to it. The product has
+ * one (`DB_NAME`); a test opens others by name so that two simulated agents live in one process.
+ */
+export interface RegisterConnection {
+  readonly name: string;
+  db(): Promise<IDBPDatabase<RegisterDB>>;
+  /**
+   * The same, reopened if it was closed under us: deleting the database (a wipe before a restore, another
+   * tab's reset) closes every open connection, and a restore must still find a database.
+   */
+  liveDb(): Promise<IDBPDatabase<RegisterDB>>;
+  close(): Promise<void>;
+  /** Closes, then deletes the database (other contexts' connections close on versionchange, see above). */
+  deleteDatabase(): Promise<void>;
+  /** Told of every unreadable record a read on this register meets (the background quarantines them). */
+  readonly invalidListeners: Set<InvalidRecordListener>;
+}
 
+export function registerConnection(name: string = DB_NAME): RegisterConnection {
+  let cached: Promise<IDBPDatabase<RegisterDB>> | null = null;
+  const connection: RegisterConnection = {
+    name,
+    invalidListeners: new Set(),
+    db() {
+      cached ??= openRegisterDb(name).catch((error) => {
+        cached = null;
+        throw error;
+      });
+      return cached;
+    },
+    async liveDb() {
+      const db = await connection.db();
+      try {
+        // Throws at once on a closed connection; an open one just commits this empty transaction.
+        db.transaction('meta');
+        return db;
+      } catch {
+        await connection.close();
+        return connection.db();
+      }
+    },
+    async close() {
+      const db = cached;
+      cached = null;
+      if (db) (await db).close();
+    },
+    async deleteDatabase() {
+      await connection.close();
+      await deleteDB(name);
+    },
+  };
+  return connection;
+}
+
+/** The product's register: every module-level store function reads and writes this one. */
+export const defaultConnection = registerConnection();
+
+/** The product's database, raw: for the store's modules, and for tests that plant what the store would refuse. */
 export function registerDb(): Promise<IDBPDatabase<RegisterDB>> {
-  cached ??= openRegisterDb().catch((error) => {
-    cached = null;
-    throw error;
-  });
-  return cached;
+  return defaultConnection.db();
 }
 
 /** Tests and the restore path start from a fresh handle. */
-export async function closeRegisterDb(): Promise<void> {
-  const db = cached;
-  cached = null;
-  if (db) (await db).close();
+export function closeRegisterDb(): Promise<void> {
+  return defaultConnection.close();
 }

@@ -1,99 +1,33 @@
 // Typed reads of the register. Every record read is parsed with zod; an unreadable one is never dropped
-// silently: it is reported to the sink (the background moves it to quarantine, the UI warns).
+// silently: it is reported to the caller's `onInvalid` (the page that read it warns) and to the register's
+// listeners (the background moves it to quarantine).
 import type { z } from 'zod';
+import { issuesText } from '../../i18n/zod-issues';
 import { type ChainVerdict, type HistoryEvent, HistoryEventSchema, verifyChain } from '../history';
 import { type RegisterRow, RegisterRowSchema, rowOf } from '../rows';
-import { type Complaint, ComplaintSchema } from '../schema';
-import { registerDb } from './db';
+import { type Complaint, ComplaintSchema, type Phase } from '../schema';
+import { defaultConnection, type InvalidRecord, type InvalidRecordListener, type RegisterConnection } from './db';
 
-export interface InvalidRecord {
-  store: 'complaints' | 'history' | 'meta';
-  key: string;
-  issues: string;
+export type { InvalidRecord, InvalidRecordListener };
+
+export interface ReadOptions {
+  /** Told of each unreadable record this read meets, besides the register's listeners. */
+  onInvalid?: InvalidRecordListener;
 }
 
-let sink: (record: InvalidRecord) => void = () => {};
-
-export function onInvalidRecord(callback: (record: InvalidRecord) => void): void {
-  sink = callback;
+/** Adds a listener of the register's unreadable records; returns the function that removes it. */
+export function listenInvalid(connection: RegisterConnection, listener: InvalidRecordListener): () => void {
+  connection.invalidListeners.add(listener);
+  return () => connection.invalidListeners.delete(listener);
 }
 
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(racine)'} : ${i.message}`).join(' ; ');
-}
+/** `listenInvalid` on the product's register. */
+export const onInvalidRecord = (listener: InvalidRecordListener) => listenInvalid(defaultConnection, listener);
 
-function parseComplaint(raw: unknown, key: string): Complaint | null {
-  const result = ComplaintSchema.safeParse(raw);
-  if (result.success) return result.data;
-  sink({ store: 'complaints', key, issues: describeIssues(result.error) });
-  return null;
-}
+/** Every issue, for the quarantine and the warnings (lib/i18n/zod-issues.ts writes them). */
+export const describeIssues = (error: z.ZodError): string => issuesText(error, Number.POSITIVE_INFINITY);
 
 const keyOf = (raw: unknown) => String((raw as { id?: unknown } | null)?.id ?? '?');
-const valid = (raws: unknown[]) =>
-  raws.map((raw) => parseComplaint(raw, keyOf(raw))).filter((c): c is Complaint => c !== null);
-
-export async function getComplaint(id: string): Promise<Complaint | null> {
-  const raw = await (await registerDb()).get('complaints', id);
-  return raw === undefined ? null : parseComplaint(raw, id);
-}
-
-export async function getByReference(reference: string): Promise<Complaint | null> {
-  const raw = await (await registerDb()).getFromIndex('complaints', 'reference', reference);
-  return raw === undefined ? null : parseComplaint(raw, keyOf(raw));
-}
-
-export async function findByThreadId(threadId: string): Promise<Complaint[]> {
-  return valid(await (await registerDb()).getAllFromIndex('complaints', 'threadId', threadId));
-}
-
-export async function findByMessageId(messageId: string): Promise<Complaint[]> {
-  return valid(await (await registerDb()).getAllFromIndex('complaints', 'messageId', messageId));
-}
-
-export async function findByCustomerEmail(email: string): Promise<Complaint[]> {
-  return valid(await (await registerDb()).getAllFromIndex('complaints', 'customerEmail', email.trim().toLowerCase()));
-}
-
-/** Complaints with a clock overdue at `now`, counted on the index without reading any record. */
-export async function countOverdue(now: Date): Promise<number> {
-  return (await registerDb()).countFromIndex(
-    'complaints',
-    'nextDueAt',
-    IDBKeyRange.upperBound(now.toISOString(), true),
-  );
-}
-
-/** Complaints whose next deadline falls within `hours` from `now` (not yet overdue). */
-export async function countDueSoon(now: Date, hours: number): Promise<number> {
-  const until = new Date(now.getTime() + hours * 3_600_000).toISOString();
-  return (await registerDb()).countFromIndex('complaints', 'nextDueAt', IDBKeyRange.bound(now.toISOString(), until));
-}
-
-/** The `limit` complaints whose running deadline comes first (overdue ones lead), read through the index. */
-export async function listUrgent(limit: number): Promise<Complaint[]> {
-  const db = await registerDb();
-  const out: unknown[] = [];
-  let cursor = await db.transaction('complaints').store.index('nextDueAt').openCursor();
-  while (cursor && out.length < limit) {
-    out.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return valid(out);
-}
-
-/** Every complaint, in batches, without holding the whole register in memory. */
-export async function forEachComplaint(visit: (c: Complaint) => void, batch = 500): Promise<void> {
-  const db = await registerDb();
-  let after: string | undefined;
-  for (;;) {
-    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    const raws = await db.getAll('complaints', range, batch);
-    for (const c of valid(raws)) visit(c);
-    if (raws.length < batch) return;
-    after = keyOf(raws[raws.length - 1]);
-  }
-}
 
 // Complaint ids are UUIDs (lower-case hex): eight key ranges of about equal size, read side by side so that
 // IndexedDB fetches one range while this thread decodes another. Every string key falls in exactly one range.
@@ -107,111 +41,257 @@ function rowRange(part: number, after: string | undefined): IDBKeyRange {
   return upper === undefined ? IDBKeyRange.lowerBound(lower, open) : IDBKeyRange.bound(lower, upper, open, true);
 }
 
-/** A row that does not parse is made again from its complaint (itself parsed, and reported if it fails). */
-async function checkedRows(raws: unknown[]): Promise<RegisterRow[]> {
-  const rows: RegisterRow[] = [];
-  for (const raw of raws) {
-    const parsed = RegisterRowSchema.safeParse(raw);
-    if (parsed.success) rows.push(parsed.data);
-    else {
-      const complaint = await getComplaint(keyOf(raw));
-      if (complaint) rows.push(rowOf(complaint));
-    }
-  }
-  return rows;
-}
-
-/**
- * Visits the rows of the read model (rows.ts) of the given key-range parts (all by default) in batches,
- * each tagged with its part: batches of different parts arrive interleaved; within a part they come in id
- * order, and part n holds ids before part n + 1.
- */
-export async function forEachRowBatch(
-  visit: (rows: RegisterRow[], part: number) => void,
-  parts: readonly number[] = ROW_RANGES.map((_, i) => i),
-): Promise<void> {
-  const db = await registerDb();
-  await Promise.all(
-    parts.map(async (part) => {
-      let after: string | undefined;
-      for (;;) {
-        const raws = await db.getAll('rows', rowRange(part, after), ROW_CHUNK);
-        visit(await checkedRows(raws), part);
-        if (raws.length < ROW_CHUNK) return;
-        after = keyOf(raws[raws.length - 1]);
-      }
-    }),
-  );
-}
-
 export const ROW_PARTS = ROW_RANGES.length;
 
-export async function listAll(): Promise<Complaint[]> {
-  const out: Complaint[] = [];
-  await forEachComplaint((c) => out.push(c));
-  return out;
-}
+/** The reads of one register (see register.ts); the module-level functions below read the product's. */
+export function queriesOn(connection: RegisterConnection) {
+  const database = () => connection.db();
 
-export async function getHistory(complaintId: string): Promise<HistoryEvent[]> {
-  const raws = await (await registerDb()).getAll(
-    'history',
-    IDBKeyRange.bound([complaintId, 0], [complaintId, Number.MAX_SAFE_INTEGER]),
-  );
-  const events: HistoryEvent[] = [];
-  for (const raw of raws) {
-    const result = HistoryEventSchema.safeParse(raw);
-    if (result.success) events.push(result.data);
-    else {
-      const seq = (raw as { seq?: unknown } | null)?.seq;
-      sink({ store: 'history', key: `${complaintId}#${String(seq)}`, issues: describeIssues(result.error) });
+  function report(record: InvalidRecord, opts: ReadOptions): void {
+    opts.onInvalid?.(record);
+    for (const listener of connection.invalidListeners) listener(record);
+  }
+
+  function parseComplaint(raw: unknown, key: string, opts: ReadOptions): Complaint | null {
+    const result = ComplaintSchema.safeParse(raw);
+    if (result.success) return result.data;
+    report({ store: 'complaints', key, issues: describeIssues(result.error) }, opts);
+    return null;
+  }
+
+  const valid = (raws: unknown[], opts: ReadOptions) =>
+    raws.map((raw) => parseComplaint(raw, keyOf(raw), opts)).filter((c): c is Complaint => c !== null);
+
+  async function getComplaint(id: string, opts: ReadOptions = {}): Promise<Complaint | null> {
+    const raw = await (await database()).get('complaints', id);
+    return raw === undefined ? null : parseComplaint(raw, id, opts);
+  }
+
+  async function getByReference(reference: string, opts: ReadOptions = {}): Promise<Complaint | null> {
+    const raw = await (await database()).getFromIndex('complaints', 'reference', reference);
+    return raw === undefined ? null : parseComplaint(raw, keyOf(raw), opts);
+  }
+
+  async function findByThreadId(threadId: string, opts: ReadOptions = {}): Promise<Complaint[]> {
+    return valid(await (await database()).getAllFromIndex('complaints', 'threadId', threadId), opts);
+  }
+
+  async function findByMessageId(messageId: string, opts: ReadOptions = {}): Promise<Complaint[]> {
+    return valid(await (await database()).getAllFromIndex('complaints', 'messageId', messageId), opts);
+  }
+
+  async function findByCustomerEmail(email: string, opts: ReadOptions = {}): Promise<Complaint[]> {
+    const key = email.trim().toLowerCase();
+    return valid(await (await database()).getAllFromIndex('complaints', 'customerEmail', key), opts);
+  }
+
+  /** Complaints with a clock overdue at `now`, counted on the index without reading any record. */
+  async function countOverdue(now: Date): Promise<number> {
+    return (await database()).countFromIndex(
+      'complaints',
+      'nextDueAt',
+      IDBKeyRange.upperBound(now.toISOString(), true),
+    );
+  }
+
+  /** Complaints whose next deadline falls within `hours` from `now` (not yet overdue). */
+  async function countDueSoon(now: Date, hours: number): Promise<number> {
+    const until = new Date(now.getTime() + hours * 3_600_000).toISOString();
+    return (await database()).countFromIndex('complaints', 'nextDueAt', IDBKeyRange.bound(now.toISOString(), until));
+  }
+
+  /**
+   * Complaints per phase, counted on the index without reading a record, in ONE transaction so that the
+   * counts add up to the same register; `each` hears each count as it comes (`phases` sets the order asked).
+   */
+  async function countByPhase(
+    phases: readonly Phase[],
+    each: (phase: Phase, count: number) => void = () => {},
+  ): Promise<Partial<Record<Phase, number>>> {
+    const index = (await database()).transaction('complaints').store.index('phase');
+    const counts = await Promise.all(
+      phases.map(async (phase) => {
+        const count = await index.count(phase);
+        each(phase, count);
+        return count;
+      }),
+    );
+    return Object.fromEntries(phases.map((phase, i) => [phase, counts[i]]));
+  }
+
+  /** The `limit` complaints whose running deadline comes first (overdue ones lead), read through the index. */
+  async function listUrgent(limit: number, opts: ReadOptions = {}): Promise<Complaint[]> {
+    const db = await database();
+    const out: unknown[] = [];
+    let cursor = await db.transaction('complaints').store.index('nextDueAt').openCursor();
+    while (cursor && out.length < limit) {
+      out.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return valid(out, opts);
+  }
+
+  /** Every complaint, in batches of `batch`, without holding the whole register in memory. */
+  async function forEachComplaint(
+    visit: (c: Complaint) => void,
+    { batch = 500, ...opts }: ReadOptions & { batch?: number } = {},
+  ): Promise<void> {
+    const db = await database();
+    let after: string | undefined;
+    for (;;) {
+      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+      const raws = await db.getAll('complaints', range, batch);
+      for (const c of valid(raws, opts)) visit(c);
+      if (raws.length < batch) return;
+      after = keyOf(raws[raws.length - 1]);
     }
   }
-  return events;
-}
 
-/** Whether the complaint's history is intact: every event hashes to what the next one and the record say. */
-export async function verifyComplaintChain(complaintId: string): Promise<ChainVerdict> {
-  const complaint = await getComplaint(complaintId);
-  const events = await getHistory(complaintId);
-  return verifyChain(events, complaint?.historyHead);
-}
-
-/**
- * One page of the register, most urgent first, read through the indexes: complaints with a running
- * deadline by due date (overdue ones come first by construction), then the others, newest first.
- * Stops as soon as `limit` matches are found, so the first page of a large register is quick.
- */
-export async function listRegisterPage(
-  accept: (c: Complaint) => boolean,
-  limit: number,
-): Promise<{ complaints: Complaint[]; more: boolean }> {
-  const db = await registerDb();
-  const tx = db.transaction('complaints');
-  const out: Complaint[] = [];
-  let more = false;
-  const take = (raw: unknown): boolean => {
-    const c = parseComplaint(raw, keyOf(raw));
-    if (!c || !accept(c)) return true;
-    if (out.length === limit) {
-      more = true;
-      return false;
+  /** A row that does not parse is made again from its complaint (itself parsed, and reported if it fails). */
+  async function checkedRows(raws: unknown[], opts: ReadOptions): Promise<RegisterRow[]> {
+    const rows: RegisterRow[] = [];
+    for (const raw of raws) {
+      const parsed = RegisterRowSchema.safeParse(raw);
+      if (parsed.success) rows.push(parsed.data);
+      else {
+        const complaint = await getComplaint(keyOf(raw), opts);
+        if (complaint) rows.push(rowOf(complaint));
+      }
     }
-    out.push(c);
-    return true;
+    return rows;
+  }
+
+  /**
+   * Visits the rows of the read model (rows.ts) of the given key-range parts (all by default) in batches,
+   * each tagged with its part: batches of different parts arrive interleaved; within a part they come in id
+   * order, and part n holds ids before part n + 1.
+   */
+  async function forEachRowBatch(
+    visit: (rows: RegisterRow[], part: number) => void,
+    parts: readonly number[] = ROW_RANGES.map((_, i) => i),
+    opts: ReadOptions = {},
+  ): Promise<void> {
+    const db = await database();
+    await Promise.all(
+      parts.map(async (part) => {
+        let after: string | undefined;
+        for (;;) {
+          const raws = await db.getAll('rows', rowRange(part, after), ROW_CHUNK);
+          visit(await checkedRows(raws, opts), part);
+          if (raws.length < ROW_CHUNK) return;
+          after = keyOf(raws[raws.length - 1]);
+        }
+      }),
+    );
+  }
+
+  async function listAll(opts: ReadOptions = {}): Promise<Complaint[]> {
+    const out: Complaint[] = [];
+    await forEachComplaint((c) => out.push(c), opts);
+    return out;
+  }
+
+  async function getHistory(complaintId: string, opts: ReadOptions = {}): Promise<HistoryEvent[]> {
+    const raws = await (await database()).getAll(
+      'history',
+      IDBKeyRange.bound([complaintId, 0], [complaintId, Number.MAX_SAFE_INTEGER]),
+    );
+    const events: HistoryEvent[] = [];
+    for (const raw of raws) {
+      const result = HistoryEventSchema.safeParse(raw);
+      if (result.success) events.push(result.data);
+      else {
+        const seq = (raw as { seq?: unknown } | null)?.seq;
+        report({ store: 'history', key: `${complaintId}#${String(seq)}`, issues: describeIssues(result.error) }, opts);
+      }
+    }
+    return events;
+  }
+
+  /** Whether the complaint's history is intact: every event hashes to what the next one and the record say. */
+  async function verifyComplaintChain(complaintId: string, opts: ReadOptions = {}): Promise<ChainVerdict> {
+    const complaint = await getComplaint(complaintId, opts);
+    const events = await getHistory(complaintId, opts);
+    return verifyChain(events, complaint?.historyHead);
+  }
+
+  /**
+   * One page of the register, most urgent first, read through the indexes: complaints with a running
+   * deadline by due date (overdue ones come first by construction), then the others, newest first.
+   * Stops as soon as `limit` matches are found, so the first page of a large register is quick.
+   */
+  async function listRegisterPage(
+    accept: (c: Complaint) => boolean,
+    limit: number,
+    opts: ReadOptions = {},
+  ): Promise<{ complaints: Complaint[]; more: boolean }> {
+    const db = await database();
+    const tx = db.transaction('complaints');
+    const out: Complaint[] = [];
+    let more = false;
+    const take = (raw: unknown): boolean => {
+      const c = parseComplaint(raw, keyOf(raw), opts);
+      if (!c || !accept(c)) return true;
+      if (out.length === limit) {
+        more = true;
+        return false;
+      }
+      out.push(c);
+      return true;
+    };
+    let due = await tx.store.index('nextDueAt').openCursor();
+    while (due && take(due.value)) due = await due.continue();
+    if (!more) {
+      let rest = await tx.store.index('receivedAt').openCursor(null, 'prev');
+      while (rest) {
+        if ((rest.value as { nextDueAt?: string }).nextDueAt === undefined && !take(rest.value)) break;
+        rest = await rest.continue();
+      }
+    }
+    return { complaints: out, more };
+  }
+
+  /** Complaints received since `since` (ISO instant), read on the receivedAt index. */
+  async function listReceivedSince(since: string, opts: ReadOptions = {}): Promise<Complaint[]> {
+    const raws = await (await database()).getAllFromIndex('complaints', 'receivedAt', IDBKeyRange.lowerBound(since));
+    return valid(raws, opts);
+  }
+
+  return {
+    getComplaint,
+    getByReference,
+    findByThreadId,
+    findByMessageId,
+    findByCustomerEmail,
+    countOverdue,
+    countDueSoon,
+    countByPhase,
+    listUrgent,
+    forEachComplaint,
+    forEachRowBatch,
+    listAll,
+    getHistory,
+    verifyComplaintChain,
+    listRegisterPage,
+    listReceivedSince,
   };
-  let due = await tx.store.index('nextDueAt').openCursor();
-  while (due && take(due.value)) due = await due.continue();
-  if (!more) {
-    let rest = await tx.store.index('receivedAt').openCursor(null, 'prev');
-    while (rest) {
-      if ((rest.value as { nextDueAt?: string }).nextDueAt === undefined && !take(rest.value)) break;
-      rest = await rest.continue();
-    }
-  }
-  return { complaints: out, more };
 }
 
-/** Complaints received since `since` (ISO instant), read on the receivedAt index. */
-export async function listReceivedSince(since: string): Promise<Complaint[]> {
-  return valid(await (await registerDb()).getAllFromIndex('complaints', 'receivedAt', IDBKeyRange.lowerBound(since)));
-}
+export const {
+  getComplaint,
+  getByReference,
+  findByThreadId,
+  findByMessageId,
+  findByCustomerEmail,
+  countOverdue,
+  countDueSoon,
+  countByPhase,
+  listUrgent,
+  forEachComplaint,
+  forEachRowBatch,
+  listAll,
+  getHistory,
+  verifyComplaintChain,
+  listRegisterPage,
+  listReceivedSince,
+} = queriesOn(defaultConnection);

@@ -59,7 +59,7 @@ function entryOf(raw: unknown, events: unknown[], at: string): BackupEntry | Qua
  * (quarantined earlier) are visited too, as quarantine entries.
  */
 export async function readBackupBatches(
-  visit: (entries: BackupEntry[], invalid: Quarantined[]) => void,
+  visit: (entries: BackupEntry[], invalid: Quarantined[]) => void | Promise<void>,
   now: Date,
   batch: number,
 ): Promise<void> {
@@ -111,10 +111,22 @@ export async function readBackupBatches(
         });
       }
     }
-    visit(entries, invalid);
+    // Awaited: a backup written to disk as it is read waits for the file to take each batch.
+    await visit(entries, invalid);
     if (last === undefined) return;
     after = last;
   }
+}
+
+/** How many complaint and history records the register holds, read together (a backup's head announces them). */
+export async function countRegister(): Promise<{ complaints: number; historyEvents: number }> {
+  const tx = (await registerDb()).transaction(['complaints', 'history']);
+  const [complaints, historyEvents] = await Promise.all([
+    tx.objectStore('complaints').count(),
+    tx.objectStore('history').count(),
+  ]);
+  await tx.done;
+  return { complaints, historyEvents };
 }
 
 const COUNTER = /^refCounter:(\d{4})$/;

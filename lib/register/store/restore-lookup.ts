@@ -1,11 +1,11 @@
 // What the register holds for the complaints of a backup, read for the restore's dry run and classification.
 import type { BackupEntry } from '../../transfer/backup-schema';
 import type { Stored } from '../../transfer/classify';
-import { liveRegisterDb } from './live-db';
+import { defaultConnection } from './db';
 
 /** Reads the register in one transaction per batch: the record with the same id and the reference's owner. */
 export const lookupRegister: (entries: readonly BackupEntry[]) => Promise<Stored[]> = async (entries) => {
-  const db = await liveRegisterDb();
+  const db = await defaultConnection.liveDb();
   const tx = db.transaction('complaints');
   const found = await Promise.all(
     entries.map(async (e) => {

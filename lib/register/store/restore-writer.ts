@@ -1,6 +1,8 @@
 // Restore, background side: the only code that writes a backup into the register. Each batch is checked
 // again (every chain verified, no id or reference twice) and written in ONE transaction with the decision
 // taken inside it, so a change made since the dry run is never overwritten. Reference counters only go up.
+// Each batch also journals what it replaces (restore-journal.ts), and the finish empties the journal in its
+// own transaction: a restore that stops half way is rolled back to the register as it was.
 import { t, UserError } from '../../i18n';
 import { issuesText } from '../../i18n/zod-issues';
 import { templateMeta } from '../../letters/catalog';
@@ -12,26 +14,33 @@ import {
   type ReferenceCounters,
   type RestoreMeta,
 } from '../../transfer/backup-schema';
+import { SettingsSchema } from '../../settings/schema';
 import { verifyChainSync } from '../../transfer/chain';
 import { classify, highestReferences, MAX_REASONS, type Tally } from '../../transfer/classify';
 import type { FinishOutcome } from '../../transfer/restore';
-import { putComplaint } from './db';
+import { defaultConnection, putComplaint } from './db';
 import { OVERRIDES_KEY } from './letter-overrides';
-import { liveRegisterDb } from './live-db';
-import { saveSettings } from './settings';
+import { SETTINGS_KEY } from './register-dump';
+import { checkRestore, commitRestore, journalComplaint, journalMeta } from './restore-journal';
 
 type MetaStore = {
   get(key: string): Promise<unknown>;
   put(value: unknown, key: string): Promise<unknown>;
 };
 
-/** Raises each year's counter to at least `highest`, never lowers one. */
-async function raiseCounters(meta: MetaStore, highest: ReferenceCounters): Promise<void> {
+/** Raises each year's counter to at least `highest`, never lowers one; `before` journals a key it changes. */
+async function raiseCounters(
+  meta: MetaStore,
+  highest: ReferenceCounters,
+  before: (key: string) => Promise<void>,
+): Promise<void> {
   await Promise.all(
     Object.entries(highest).map(async ([year, n]) => {
       const key = `refCounter:${year}`;
       const current = Number((await meta.get(key)) ?? 0);
-      if (!(Number.isSafeInteger(current) && current >= n)) await meta.put(n, key);
+      if (Number.isSafeInteger(current) && current >= n) return;
+      await before(key);
+      await meta.put(n, key);
     }),
   );
 }
@@ -75,15 +84,18 @@ function parseLines(lines: readonly string[]): BackupEntry[] {
   });
 }
 
-/** Writes one batch of complaint lines with their history; says what happened to each. */
-export async function restoreBatch(lines: readonly string[]): Promise<Tally> {
+/** Writes one batch of complaint lines of restore `restoreId` with their history; says what happened to each. */
+export async function restoreBatch(restoreId: string, lines: readonly string[]): Promise<Tally> {
   const entries = parseLines(lines);
   checkBatch(entries);
-  const db = await liveRegisterDb();
-  // Relaxed durability: a crash can lose the last batches written, which running the restore again puts back.
-  const tx = db.transaction(['complaints', 'rows', 'history', 'meta'], 'readwrite', { durability: 'relaxed' });
+  const db = await defaultConnection.liveDb();
+  // Relaxed durability: a crash can lose the last batches written, with their journal; the rest is undone.
+  const tx = db.transaction(['complaints', 'rows', 'history', 'meta', 'restoreJournal'], 'readwrite', {
+    durability: 'relaxed',
+  });
   const complaints = tx.objectStore('complaints');
   const history = tx.objectStore('history');
+  await checkRestore(tx, restoreId);
   const stored = await Promise.all(
     entries.map(async (e) => {
       const [raw, owner] = await Promise.all([
@@ -103,10 +115,19 @@ export async function restoreBatch(lines: readonly string[]): Promise<Tally> {
       return;
     }
     if (verdict.kind === 'unchanged') return;
-    writes.push(putComplaint(tx, e.complaint));
-    for (const event of e.history) writes.push(history.put(event));
+    writes.push(
+      journalComplaint(tx, e.complaint.id, stored[i]?.raw).then(() =>
+        Promise.all([putComplaint(tx, e.complaint), ...e.history.map((event) => history.put(event))]),
+      ),
+    );
   });
-  writes.push(raiseCounters(tx.objectStore('meta'), highestReferences(entries.map((e) => e.complaint.reference))));
+  writes.push(
+    raiseCounters(
+      tx.objectStore('meta'),
+      highestReferences(entries.map((e) => e.complaint.reference)),
+      (key) => journalMeta(tx, key),
+    ),
+  );
   await Promise.all([...writes, tx.done]);
   return tally;
 }
@@ -128,17 +149,23 @@ function checkedOverrides(overrides: TemplateOverrides): { kept: TemplateOverrid
   return { kept, refused };
 }
 
-/** After the complaints: counters, quarantined records, and settings and edited letters when sent. */
-export async function restoreFinish(meta: RestoreMeta): Promise<FinishOutcome> {
+/**
+ * After the complaints: counters, quarantined records, and settings and edited letters when sent, written
+ * in ONE transaction that also empties the undo journal: from its commit on, the restore is whole.
+ */
+export async function restoreFinish(restoreId: string, meta: RestoreMeta): Promise<FinishOutcome> {
   const overrides = meta.templateOverrides ? checkedOverrides(meta.templateOverrides) : null;
-  const db = await liveRegisterDb();
-  const tx = db.transaction(['meta', 'quarantine'], 'readwrite');
+  const settings = meta.settings ? SettingsSchema.parse(meta.settings) : undefined;
+  const db = await defaultConnection.liveDb();
+  const tx = db.transaction(['meta', 'quarantine', 'restoreJournal'], 'readwrite');
+  await checkRestore(tx, restoreId);
   const store = tx.objectStore('meta');
-  const writes: Promise<unknown>[] = [raiseCounters(store, meta.referenceCounters)];
+  const writes: Promise<unknown>[] = [raiseCounters(store, meta.referenceCounters, async () => {})];
   for (const record of meta.quarantine) writes.push(tx.objectStore('quarantine').put(record));
   if (overrides) writes.push(store.put(overrides.kept, OVERRIDES_KEY));
+  if (settings) writes.push(store.put(settings, SETTINGS_KEY));
+  writes.push(commitRestore(tx));
   await Promise.all([...writes, tx.done]);
-  if (meta.settings) await saveSettings(meta.settings);
   return {
     quarantine: meta.quarantine.length,
     settings: meta.settings !== undefined,

@@ -7,7 +7,8 @@ import { DEFAULT_POLICY } from '../../../lib/deadlines/policy';
 import type { Complaint } from '../../../lib/register/schema';
 import { localOperation, type OperationSpec } from '../../../lib/sync/operations';
 import type { Operation } from '../../../lib/sync/protocol';
-import { provisionalReference } from '../../../lib/sync/references';
+import { formatReference, provisionalReference } from '../../../lib/sync/references';
+import type { Db } from '../../../server/db/db';
 import { migrate } from '../../../server/db/migrate';
 import { pgDb } from '../../../server/db/pg';
 import { pgliteDb } from '../../../server/db/pglite';
@@ -28,7 +29,7 @@ export interface BenchServer {
 export async function benchServer(engine: Engine): Promise<BenchServer> {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
-  let db;
+  let db: Db;
   if (engine === 'pg') {
     const fresh = await freshDatabase();
     env = { DATABASE_URL: fresh.url, DATABASE_POOL: '4' };
@@ -54,15 +55,36 @@ export async function benchServer(engine: Engine): Promise<BenchServer> {
   };
 }
 
+/** Official references taken from the server in blocks of 500, as an agent's extension would. */
+export class References {
+  private next = 0;
+  private last = -1;
+  constructor(private server: BenchServer) {}
+
+  async take(): Promise<string> {
+    if (this.next > this.last) {
+      const res = await fetch(`${this.server.url}/references/blocks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.server.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ year: 2026, size: 500 }),
+      });
+      const block = (await res.json()) as { first: number; last: number };
+      this.next = block.first;
+      this.last = block.last;
+    }
+    return formatReference(2026, this.next++);
+  }
+}
+
 let serial = 0;
 /** A creation and, with `history`, the steps a real complaint goes through next (acknowledged, a note). */
-export async function complaintOps(history: boolean): Promise<Operation[]> {
+export async function complaintOps(history: boolean, reference?: string): Promise<Operation[]> {
   serial++;
   const at = (minutes: number) => new Date(Date.UTC(2026, 2, 2, 8, minutes, serial % 60));
   const spec = {
     kind: 'create',
     input: input(),
-    reference: provisionalReference(2026, Math.random()),
+    reference: reference ?? provisionalReference(2026, Math.random()),
     policy: DEFAULT_POLICY,
   };
   const created = await localOperation(null, spec as OperationSpec, { now: at(0), actor: 'Claire Martin' });

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { clockStatus } from '@/lib/deadlines/clock';
 import { CLOCKLESS_PHASES } from '@/lib/register/phases';
 import { type Complaint, ComplaintSchema, PHASES } from '@/lib/register/schema';
-import { closeRegisterDb, DB_NAME, registerDb } from '@/lib/register/store/db';
+import { defaultConnection, registerDb } from '@/lib/register/store/db';
 import { forEachComplaint, listReceivedSince } from '@/lib/register/store/queries';
 import { type ClockTally, type DashboardStats, statsAccumulator } from '@/lib/stats/compute';
 import { lastMonths, monthIndex } from '@/lib/stats/months';
@@ -173,12 +173,7 @@ type Operation = keyof typeof operations;
 const bench = {
   ...operations,
   async reset(): Promise<void> {
-    await closeRegisterDb();
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.deleteDatabase(DB_NAME);
-      request.onsuccess = () => resolve();
-      request.onerror = () => reject(request.error);
-    });
+    await defaultConnection.deleteDatabase();
   },
   /** Fills the register up to `total`, one transaction per BATCH records. */
   async seed(total: number, nowIso: string) {

@@ -107,7 +107,7 @@ const suite: Suite = {
     const page = await session.openPage('manage.html');
     await injectBundle(page, bundle, '__dataBench');
     ctx.log(
-      `lib/data bundled with esbuild (${(bundle.bytes / 1024).toFixed(0)} KB), evaluated in chrome-extension://${session.extensionId}/manage.html; ` +
+      `lib/transfer bundled with esbuild (${(bundle.bytes / 1024).toFixed(0)} KB), evaluated in chrome-extension://${session.extensionId}/manage.html; ` +
         `restores write through the extension's service worker; times are performance.now() in the page`,
     );
     const now = new Date().toISOString();

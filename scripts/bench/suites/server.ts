@@ -4,7 +4,7 @@
 // an empty client. `npm run bench server`; BENCH_SERVER_COMPLAINTS sets the onboarding size.
 
 import type { Operation } from '../../../lib/sync/protocol';
-import { benchServer, complaintOps, type Engine, percentile, post } from '../server/workload';
+import { benchServer, complaintOps, type Engine, percentile, post, References } from '../server/workload';
 import type { Figure, Suite } from '../suite';
 
 const BATCH = 200;
@@ -13,19 +13,28 @@ const NAIVE_EVENTS = Number(process.env.BENCH_SERVER_NAIVE ?? 1_000);
 const ONBOARD = Number(process.env.BENCH_SERVER_COMPLAINTS ?? 100_000);
 const PULL_PAGE = 5000;
 
-async function makeOps(count: number, history: boolean): Promise<Operation[]> {
+async function makeOps(count: number, refs: References): Promise<Operation[]> {
   const ops: Operation[] = [];
-  while (ops.length < count) ops.push(...(await complaintOps(history)));
-  return ops.slice(0, count);
+  while (ops.length < count) ops.push(...(await complaintOps(false, await refs.take())));
+  return ops;
 }
 
 async function pushFigure(engine: Engine, log: (line: string) => void): Promise<Figure> {
-  const ops = await makeOps(PUSH_EVENTS + NAIVE_EVENTS, false);
   const server = await benchServer(engine);
   try {
+    log(`${engine}: making ${PUSH_EVENTS + NAIVE_EVENTS} creations (not timed)`);
+    const ops = await makeOps(PUSH_EVENTS + NAIVE_EVENTS, new References(server));
     const batched: number[] = [];
     const started = performance.now();
-    for (let i = 0; i < PUSH_EVENTS; i += BATCH) batched.push(await post(server, ops.slice(i, i + BATCH)));
+    // Two pushers at once, as two agents' extensions would: one batch replays while the other one writes.
+    let nextBatch = 0;
+    const pusher = async () => {
+      for (let i = nextBatch; i < PUSH_EVENTS; i = nextBatch) {
+        nextBatch += BATCH;
+        batched.push(await post(server, ops.slice(i, i + BATCH)));
+      }
+    };
+    await Promise.all([pusher(), pusher()]);
     const batchMs = performance.now() - started;
     const naive: number[] = [];
     const naiveStarted = performance.now();
@@ -64,6 +73,7 @@ async function pushFigure(engine: Engine, log: (line: string) => void): Promise<
 async function onboardFigures(log: (line: string) => void): Promise<Figure[]> {
   const server = await benchServer('pg');
   try {
+    const refs = new References(server);
     let events = 0;
     let pushMs = 0;
     const started = performance.now();
@@ -73,7 +83,7 @@ async function onboardFigures(log: (line: string) => void): Promise<Figure[]> {
     for (let complaints = 0; complaints < ONBOARD; ) {
       const ops: Operation[] = [];
       while (ops.length < BATCH - 2 && complaints < ONBOARD) {
-        ops.push(...(await complaintOps(true)));
+        ops.push(...(await complaintOps(true, await refs.take())));
         complaints++;
       }
       if (inFlight) pushMs += await inFlight;

@@ -43,10 +43,3 @@ export async function freshDatabase(): Promise<{ url: string; name: string; drop
     drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
-
-/** A superuser client on the test database `database` (a DBA's work: auditor roles, checks). */
-export async function superuserOn(database: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: adminUrl().replace(/\/postgres(\?|$)/, `/${database}$1`) });
-  await client.connect();
-  return client;
-}

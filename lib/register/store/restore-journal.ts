@@ -1,0 +1,134 @@
+// The restore's undo journal. A restore is many transactions (one per batch of a thousand complaints); to
+// leave the register exactly as it was should it stop half way (an error, a cancel, the page or the service
+// worker killed), each batch writes, in its own transaction, what it is about to replace: the complaint as
+// stored, its row and its history, and any counter it raises. A marker says a restore is under way. The
+// last step (restore-writer.ts `restoreFinish`) empties the journal in the same transaction as its own
+// writes, so a restore is either whole or, once `rollbackRestore` has run, undone record for record.
+import { type IDBPTransaction, type StoreNames } from 'idb';
+import { UserError } from '../../i18n';
+import { defaultConnection, type RegisterDB } from './db';
+
+const MARKER = '@restore';
+/** Journal keys sort after the marker: complaints `c:`, meta keys `m:`. */
+const ENTRIES = IDBKeyRange.bound('a', '\uffff');
+const ROLLBACK_CHUNK = 500;
+
+interface Marker {
+  id: string;
+  startedAt: string;
+  state: 'writing' | 'rollingBack';
+}
+interface ComplaintUndo {
+  kind: 'complaint';
+  id: string;
+  complaint: unknown;
+  row: unknown;
+  history: unknown[];
+}
+interface MetaUndo {
+  kind: 'meta';
+  key: string;
+  present: boolean;
+  value: unknown;
+}
+type Undo = ComplaintUndo | MetaUndo;
+
+type JournalTx = IDBPTransaction<RegisterDB, ArrayLike<StoreNames<RegisterDB>>, 'readwrite'>;
+
+const historyOf = (id: string) => IDBKeyRange.bound([id, Number.NEGATIVE_INFINITY], [id, Number.POSITIVE_INFINITY]);
+
+/** The restore under way, if any (one the page or the worker did not finish, until it is rolled back). */
+export async function unfinishedRestore(): Promise<Marker | null> {
+  const db = await defaultConnection.liveDb();
+  return ((await db.get('restoreJournal', MARKER)) as Marker | undefined) ?? null;
+}
+
+/** Starts a restore: rolls back one left unfinished, then sets the marker. Returns the restore's id. */
+export async function beginRestore(now: Date): Promise<string> {
+  await rollbackRestore();
+  const db = await defaultConnection.liveDb();
+  const marker: Marker = { id: crypto.randomUUID(), startedAt: now.toISOString(), state: 'writing' };
+  const tx = db.transaction('restoreJournal', 'readwrite', { durability: 'strict' });
+  await Promise.all([tx.store.put(marker, MARKER), tx.done]);
+  return marker.id;
+}
+
+/** In a batch's transaction: refuses unless restore `id` is the one under way (not rolled back since). */
+export async function checkRestore(tx: JournalTx, id: string): Promise<void> {
+  const marker = (await tx.objectStore('restoreJournal').get(MARKER)) as Marker | undefined;
+  if (marker?.id !== id || marker.state !== 'writing') throw new UserError('data.restore.error.abandoned');
+}
+
+/** In a batch's transaction, before the complaint `id` is written: what the register held, once per restore. */
+export async function journalComplaint(tx: JournalTx, id: string, stored: unknown): Promise<void> {
+  const journal = tx.objectStore('restoreJournal');
+  if ((await journal.getKey(`c:${id}`)) !== undefined) return;
+  const [row, history] = await Promise.all([tx.objectStore('rows').get(id), tx.objectStore('history').getAll(historyOf(id))]);
+  const undo: ComplaintUndo = { kind: 'complaint', id, complaint: stored ?? null, row: row ?? null, history };
+  await journal.put(undo, `c:${id}`);
+}
+
+/** In a transaction of the restore, before meta `key` is written: its value before the restore, once. */
+export async function journalMeta(tx: JournalTx, key: string): Promise<void> {
+  const journal = tx.objectStore('restoreJournal');
+  if ((await journal.getKey(`m:${key}`)) !== undefined) return;
+  const value = await tx.objectStore('meta').get(key);
+  const undo: MetaUndo = { kind: 'meta', key, present: value !== undefined, value: value ?? null };
+  await journal.put(undo, `m:${key}`);
+}
+
+/** In the finishing transaction: the restore is whole, the journal and its marker go. */
+export function commitRestore(tx: JournalTx): Promise<void> {
+  return tx.objectStore('restoreJournal').clear();
+}
+
+function undo(tx: JournalTx, entry: Undo): Promise<unknown>[] {
+  if (entry.kind === 'meta') {
+    const meta = tx.objectStore('meta');
+    return [entry.present ? meta.put(entry.value, entry.key) : meta.delete(entry.key)];
+  }
+  const complaints = tx.objectStore('complaints');
+  const rows = tx.objectStore('rows');
+  const history = tx.objectStore('history');
+  // Raw, as they were: a record the schema refuses today goes back as it was, for the quarantine to see.
+  return [
+    entry.complaint === null ? complaints.delete(entry.id) : complaints.put(entry.complaint as never),
+    entry.row === null ? rows.delete(entry.id) : rows.put(entry.row as never),
+    history.delete(historyOf(entry.id)).then(() => Promise.all(entry.history.map((e) => history.put(e)))),
+  ];
+}
+
+/**
+ * Undoes the restore under way (or left unfinished), `ROLLBACK_CHUNK` records per transaction; each chunk
+ * removes its journal entries in the same transaction, so a rollback cut short carries on where it stopped.
+ * With `id`, only that restore. Says whether there was one.
+ */
+export async function rollbackRestore(id?: string): Promise<boolean> {
+  const db = await defaultConnection.liveDb();
+  const stores = ['complaints', 'rows', 'history', 'meta', 'restoreJournal'] as const;
+  let found = false;
+  for (;;) {
+    const tx = db.transaction(stores, 'readwrite');
+    const journal = tx.objectStore('restoreJournal');
+    const marker = (await journal.get(MARKER)) as Marker | undefined;
+    if (!marker || (id !== undefined && marker.id !== id)) {
+      await tx.done;
+      return found;
+    }
+    found = true;
+    const writes: Promise<unknown>[] = [];
+    // From now on, a batch still on its way is refused (checkRestore).
+    if (marker.state !== 'rollingBack') writes.push(journal.put({ ...marker, state: 'rollingBack' }, MARKER));
+    const [keys, entries] = await Promise.all([
+      journal.getAllKeys(ENTRIES, ROLLBACK_CHUNK),
+      journal.getAll(ENTRIES, ROLLBACK_CHUNK),
+    ]);
+    entries.forEach((entry, i) => {
+      writes.push(...undo(tx, entry as Undo), journal.delete(keys[i] as string));
+    });
+    const last = entries.length < ROLLBACK_CHUNK;
+    if (last) writes.push(journal.delete(MARKER));
+    await Promise.all([...writes, tx.done]);
+    if (last) return true;
+  }
+}
