@@ -1,13 +1,17 @@
 // A long task's progress: a native <progress> with "x / n" and the time left beside it, announced politely
 // to screen readers, and a way to stop it when the task can be stopped.
-import { t } from '@/lib/i18n';
 
-const number = (n: number) => n.toLocaleString('fr-FR');
+import { t } from '@/lib/i18n';
+import { formatCount } from '@/lib/stats/format';
+
+const number = formatCount;
 
 function timeLeft(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return t('data.restore.timeLeftUnknown');
   const time =
-    seconds < 90 ? t('data.restore.seconds', { n: seconds }) : t('data.restore.minutes', { n: Math.ceil(seconds / 60) });
+    seconds < 90
+      ? t('data.restore.seconds', { n: seconds })
+      : t('data.restore.minutes', { n: Math.ceil(seconds / 60) });
   return t('data.restore.timeLeft', { time });
 }
 

@@ -3,6 +3,7 @@
 
 import { t } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/dates';
+import { formatCount } from '@/lib/stats/format';
 import type { DryRun, RestoreReport } from '@/lib/transfer/restore';
 import { ProgressBar } from './ProgressBar';
 import { TallyList } from './TallyList';
@@ -45,8 +46,8 @@ function Checked({
       <p class="notice" role="status">
         {t('data.restore.checked', {
           date: formatDateTime(head.exportedAt),
-          complaints: head.counts.complaints.toLocaleString('fr-FR'),
-          events: head.counts.historyEvents.toLocaleString('fr-FR'),
+          complaints: formatCount(head.counts.complaints),
+          events: formatCount(head.counts.historyEvents),
         })}
       </p>
       <p>{t('data.restore.plan')}</p>

@@ -1,6 +1,7 @@
 // What a restore would do (dry run) or did: four counts and the first reasons for refusal.
 
 import { type MessageKey, t } from '@/lib/i18n';
+import { formatCount } from '@/lib/stats/format';
 import type { Tally } from '@/lib/transfer/classify';
 
 const PLANNED: [keyof Omit<Tally, 'reasons'>, MessageKey][] = [
@@ -27,7 +28,7 @@ export function TallyList({ tally, done, testId }: { tally: Tally; done?: boolea
             data-kind={kind}
           >
             <dt>{t(label)}</dt>
-            <dd>{tally[kind].toLocaleString('fr-FR')}</dd>
+            <dd>{formatCount(tally[kind])}</dd>
           </div>
         ))}
       </dl>

@@ -7,6 +7,7 @@ import { csvFileName, downloadBlob } from '@/lib/extension/pages/download';
 import { getLang, t } from '@/lib/i18n';
 import { isEmptyFilter, type RegisterFilter } from '@/lib/register/filters';
 import type { Settings } from '@/lib/settings/schema';
+import { formatCount } from '@/lib/stats/format';
 import { exportCsv } from '@/lib/transfer/export';
 
 export async function downloadCsv(settings: Settings, filter?: RegisterFilter): Promise<string> {
@@ -20,5 +21,5 @@ export async function downloadCsv(settings: Settings, filter?: RegisterFilter): 
   });
   const file = csvFileName(now);
   downloadBlob(blob, file);
-  return t('data.csv.done', { n: count.toLocaleString('fr-FR'), file });
+  return t('data.csv.done', { n: formatCount(count), file });
 }

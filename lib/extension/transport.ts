@@ -1,7 +1,7 @@
 // The wire between the extension's contexts, the same for the pages, the background and the webmail content
 // scripts: a request out and its raw response back, one way to answer requests, and the register-change
-// signal. No zod and no polyfill: the content scripts ship this file in every webmail page (see `npm run
-// bench`). The pages check what comes back with the protocol's schemas (protocol.ts).
+// signal. No zod here: the content scripts ship this file in every webmail page (see `npm run bench`); the
+// pages check what comes back with the protocol's schemas (protocol.ts).
 import { type Browser, browser } from 'wxt/browser';
 import type { Response } from '../protocol/messages';
 

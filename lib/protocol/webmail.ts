@@ -3,7 +3,6 @@
 // and the requests the extension's pages send to them. Written with zod/mini: these schemas ship inside
 // the content script, which stays small (see `npm run bench`); lib/protocol/messages.ts embeds them.
 import * as z from 'zod/mini';
-import type { Draft } from '../register/draft';
 
 const id = z.string().check(z.maxLength(200));
 
@@ -55,16 +54,14 @@ export const LetterSchema = z.object({
 });
 export const TabRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('letter/insert'), messageId: z.optional(id), letter: LetterSchema }),
-  z.object({ type: z.literal('webmail/current') }),
 ]);
 export type TabRequest = z.infer<typeof TabRequestSchema>;
 
 export const InsertResultSchema = z.object({ inserted: z.boolean(), openedReply: z.boolean() });
 export type InsertResult = z.infer<typeof InsertResultSchema>;
 
-/** What the content script answers to each request of a page: the letter's fate, or the draft of the open message. */
+/** What the content script answers to each request of a page. */
 export interface TabResponseMap {
   'letter/insert': InsertResult;
-  'webmail/current': Draft | null;
 }
 export type TabResponseOf<T extends TabRequest['type']> = TabResponseMap[T];

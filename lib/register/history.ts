@@ -12,9 +12,11 @@
 // event (`atDigest` absent: its hash covers `at` itself) cannot be coarsened in place; the anonymisation
 // checks it, moves it to format 2 and records the hash of its new form in the `anonymized` event
 // (`anonymization.legacySeals`), which the chain covers: the event's own `hash` keeps linking the chain.
+
 import { z } from 'zod';
 import { parisDay, startOfParisDay } from '../deadlines/paris-time';
 import { isoInstant } from './schema';
+import { sha256HexSync } from './sha256';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -78,9 +80,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** Hex SHA-256 of `text` (UTF-8). Async for its callers' sake; computed synchronously (see sha256.ts). */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256HexSync(text);
 }
 
 const randomHex = (bytes: number) =>

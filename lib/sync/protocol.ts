@@ -75,7 +75,8 @@ export type PushRequest = z.infer<typeof PushRequestSchema>;
 
 /**
  * What became of one operation:
- * - applied: sealed as the agent sealed it when `sameHash`, else with the server's hash (agent name from the token);
+ * - applied: sealed as the agent sealed it when `sameHash`, else with the server's hash (agent name from the
+ *   token) and then sent back;
  * - merged: the base was stale, the operation was re-applied on the newest version (new seq and hash);
  * - conflict: a field it changes was changed meanwhile: the newest snapshot and the paths in conflict;
  * - refused: the register's rules refuse it now (French reason).
@@ -85,8 +86,11 @@ export const OutcomeSchema = z.discriminatedUnion('status', [
   z.object({
     eventId: z.uuid(),
     status: z.literal('applied'),
-    event: SyncEventSchema,
+    seq: z.number().int().min(1),
+    hash: hex(64),
     sameHash: z.boolean(),
+    /** Only when the hash differs (the agent's copy must take this one): otherwise the agent has it already. */
+    event: SyncEventSchema.optional(),
     extra: z.array(SyncEventSchema).default([]),
     reference: z.string().optional(),
   }),

@@ -72,7 +72,9 @@ async function* gunzipped(blob: Blob, onBytes?: ReadOptions['onBytes']): AsyncGe
       else controller.enqueue(next.value);
     },
   });
-  const reader = input.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+  const reader = input
+    .pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
+    .getReader();
   for (;;) {
     let next: ReadableStreamReadResult<Uint8Array>;
     try {

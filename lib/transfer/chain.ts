@@ -9,7 +9,7 @@ import {
   hashedForm,
   parisMonth,
 } from '../register/history';
-import { sha256HexSync } from './sha256';
+import { sha256HexSync } from '../register/sha256';
 
 type Sealed = HistoryEvent['changes'][number];
 

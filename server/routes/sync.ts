@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { MAX_PULL_WAIT_S, PullQuerySchema, PushRequestSchema } from '../../lib/sync/protocol';
 import type { FeedSignal } from '../feed-signal';
 import { agentOf } from '../plugins/auth';
-import { feedHead, pullPage } from '../store/pull';
+import { feedHead, pageJson, pullPage } from '../store/pull';
 import { push } from '../store/push';
 
 /** A push of 200 full complaints (long excerpts, letters as sent) stays under this. */
@@ -20,7 +20,7 @@ export async function syncRoutes(app: FastifyInstance, opts: { signal: FeedSigna
     return { outcomes: result.outcomes, cursor: String(result.cursor) };
   });
 
-  app.get('/pull', { config: { access: 'read' } }, async (request) => {
+  app.get('/pull', { config: { access: 'read' } }, async (request, reply) => {
     const agent = agentOf(request);
     const query = PullQuerySchema.parse(request.query);
     const cursor = Number(query.cursor);
@@ -30,6 +30,7 @@ export async function syncRoutes(app: FastifyInstance, opts: { signal: FeedSigna
       if ((await feedHead(app.db, agent.orgId)) > cursor) break;
       await opts.signal.wait(agent.orgId, Math.min(RECHECK_MS, deadline - Date.now()));
     }
-    return pullPage(app.db, agent.orgId, cursor, query.limit);
+    const page = await pullPage(app.db, agent.orgId, cursor, query.limit);
+    return reply.type('application/json; charset=utf-8').send(pageJson(page));
   });
 }

@@ -190,6 +190,7 @@ class Batch {
       status: decision.status === 'fresh' ? 'applied' : 'merged',
       complaintId,
       seq: event.seq,
+      hash: event.hash,
       extraSeqs,
       ...(op.hash ? { sameHash: op.hash === event.hash } : {}),
       ...(extraSeqs.length ? { reference: complaint.reference } : {}),
@@ -226,14 +227,19 @@ class Batch {
       return { eventId, status: 'refused', reason: o.reason, ...(o.key ? { key: o.key } : {}) };
     if (!complaint) throw new Error('réclamation introuvable');
     if (o.status === 'conflict') return { eventId, status: 'conflict', paths: o.paths, complaint };
-    const event = await this.event(o.complaintId, o.seq);
     const extra = await Promise.all(o.extraSeqs.map((seq) => this.event(o.complaintId, seq)));
-    if (o.status === 'merged') return { eventId, status: 'merged', event, extra, complaint };
+    const sameHash = o.sameHash ?? false;
+    // An applied event the agent sealed identically is not sent back: the agent holds it (onboarding a
+    // register answers with statuses and hashes, not with the register itself).
+    const event = o.status === 'merged' || !sameHash || !o.hash ? await this.event(o.complaintId, o.seq) : undefined;
+    if (o.status === 'merged') return { eventId, status: 'merged', event: event as SyncEvent, extra, complaint };
     return {
       eventId,
       status: 'applied',
-      event,
-      sameHash: o.sameHash ?? true,
+      seq: o.seq,
+      hash: o.hash ?? (event as SyncEvent).hash,
+      sameHash,
+      ...(event ? { event } : {}),
       extra,
       ...(o.reference ? { reference: o.reference } : {}),
     };

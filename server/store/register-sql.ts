@@ -17,6 +17,7 @@ export type StoredOutcome =
       status: 'applied' | 'merged';
       complaintId: string;
       seq: number;
+      hash?: string;
       extraSeqs: number[];
       sameHash?: boolean;
       reference?: string;

@@ -165,8 +165,9 @@ describe('the printable case file', () => {
   });
 
   it('is opened from the complaint view, where the customer’s erasure request anonymises the complaint', async () => {
-    await ok({ type: 'sidepanel/open', view: { kind: 'complaint', id } });
     await panel.reload();
+    await panel.getByTestId('tab-register').click();
+    await panel.getByTestId('register-row').filter({ hasText: reference }).click();
     const link = panel.getByTestId('casefile-link');
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(

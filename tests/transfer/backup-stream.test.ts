@@ -11,8 +11,8 @@ import { send } from '@/lib/extension/protocol';
 import type { Complaint } from '@/lib/register/schema';
 import { registerDb } from '@/lib/register/store/db';
 import { listAll, verifyComplaintChain } from '@/lib/register/store/queries';
-import { getSettings } from '@/lib/register/store/settings';
 import { unfinishedRestore } from '@/lib/register/store/restore-journal';
+import { getSettings } from '@/lib/register/store/settings';
 import { BackupFileError } from '@/lib/transfer/backup-reader';
 import { BackupEntrySchema, BackupHeadV2Schema, QuarantineLineSchema } from '@/lib/transfer/backup-schema';
 import { checkBackup, RestoreCancelled, type RestoreWriter, restoreBackup } from '@/lib/transfer/restore';
@@ -65,13 +65,21 @@ describe('the backup written as gzip-compressed NDJSON', () => {
     expect([...new Uint8Array(await file.slice(0, 2).arrayBuffer())]).toEqual([0x1f, 0x8b]);
     const lines = (await gunzipText(file)).trimEnd().split('\n');
     const head = BackupHeadV2Schema.parse(JSON.parse(lines[0] ?? ''));
-    expect(head).toMatchObject({ version: 2, exportedAt: NOW.toISOString(), counts: { complaints: 4, historyEvents: 8 } });
+    expect(head).toMatchObject({
+      version: 2,
+      exportedAt: NOW.toISOString(),
+      counts: { complaints: 4, historyEvents: 8 },
+    });
     expect(head.settings?.agentName).toBe('Agent test');
     expect(head.templateOverrides?.['accuse-reception']?.fr?.version).toBe(3);
-    const complaints = lines.filter((l) => l.startsWith('{"complaint":')).map((l) => BackupEntrySchema.parse(JSON.parse(l)));
+    const complaints = lines
+      .filter((l) => l.startsWith('{"complaint":'))
+      .map((l) => BackupEntrySchema.parse(JSON.parse(l)));
     expect(complaints).toHaveLength(4);
     expect(complaints.flatMap((e) => e.history)).toHaveLength(8);
-    const aside = lines.filter((l) => l.startsWith('{"quarantined":')).map((l) => QuarantineLineSchema.parse(JSON.parse(l)));
+    const aside = lines
+      .filter((l) => l.startsWith('{"quarantined":'))
+      .map((l) => QuarantineLineSchema.parse(JSON.parse(l)));
     expect(aside.map((q) => q.quarantined.raw)).toEqual([expect.objectContaining({ reference: 'REC-2026-9999' })]);
     expect(JSON.parse(lines.at(-1) ?? '')).toEqual({ end: { complaints: 4, historyEvents: 8, quarantine: 1 } });
     // Far smaller than the JSON it holds.
@@ -84,7 +92,12 @@ describe('the backup written as gzip-compressed NDJSON', () => {
     const file = await backupGzip();
     await freshDatabase();
     const { dryRun, report } = await restore(file);
-    expect(dryRun).toMatchObject({ total: 4, added: 4, refused: 0, head: { counts: { complaints: 4, quarantine: 1 } } });
+    expect(dryRun).toMatchObject({
+      total: 4,
+      added: 4,
+      refused: 0,
+      head: { counts: { complaints: 4, quarantine: 1 } },
+    });
     expect(report).toMatchObject({ added: 4, finish: { quarantine: 1, settings: true, templates: 1 } });
     expect(await backupText()).toBe(before);
     for (const c of await listAll()) expect(await verifyComplaintChain(c.id)).toMatchObject({ ok: true });
@@ -120,7 +133,10 @@ describe('a compressed file that cannot be restored is refused in French, and no
     `${JSON.stringify({ format: 'registre-reclamations/backup', version: 2, exportedAt: NOW.toISOString(), ...fields })}\n`;
 
   it('refuses a .gz file that is not gzip', () =>
-    refused(new File(['{"a":1}'], 'sauvegarde.ndjson.gz'), /porte l’extension \.gz mais n’est pas compressé au format gzip/));
+    refused(
+      new File(['{"a":1}'], 'sauvegarde.ndjson.gz'),
+      /porte l’extension \.gz mais n’est pas compressé au format gzip/,
+    ));
 
   it('refuses a gzip file cut short', async () => {
     await buildRegister();
@@ -154,7 +170,10 @@ describe('a compressed file that cannot be restored is refused in French, and no
     refused(await gzipFile(headOf({ counts: { complaints: -1 } })), /^L’en-tête de la sauvegarde est invalide : /));
 
   it('refuses a backup of a newer format', async () =>
-    refused(await gzipFile(headOf({ version: 9 })), /version plus récente de l’extension \(format 9, cette version lit le format 2\)/));
+    refused(
+      await gzipFile(headOf({ version: 9 })),
+      /version plus récente de l’extension \(format 9, cette version lit le format 2\)/,
+    ));
 });
 
 describe('a restore that stops half way leaves the register exactly as it was', () => {
@@ -225,5 +244,15 @@ describe('a restore that stops half way leaves the register exactly as it was', 
     expect(await snapshot()).toEqual({ ...before, journal: 1 }); // only the new restore's marker
     await backgroundWriter.cancel(next);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('the time a pass still needs', () => {
+  it('is estimated from the rate so far, once there is a second and an item to judge by', async () => {
+    const { secondsLeft } = await import('@/lib/transfer/progress');
+    expect(secondsLeft(0, 1_000, 5_000)).toBeNull();
+    expect(secondsLeft(10, 1_000, 500)).toBeNull();
+    expect(secondsLeft(250, 1_000, 10_000)).toBe(30);
+    expect(secondsLeft(1_000, 1_000, 10_000)).toBe(0);
   });
 });

@@ -20,7 +20,9 @@ beforeEach(async () => {
 afterEach(cleanup);
 
 function choose(text: string, name = 'sauvegarde.json') {
-  const input = screen.getByLabelText('Fichier de sauvegarde (.ndjson.gz, ou .json des versions précédentes)') as HTMLInputElement;
+  const input = screen.getByLabelText(
+    'Fichier de sauvegarde (.ndjson.gz, ou .json des versions précédentes)',
+  ) as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [new File([text], name, { type: 'application/json' })] });
   fireEvent.change(input);
 }

@@ -1,9 +1,11 @@
 // Container: the whole register, history and settings included, as one compressed NDJSON backup, written
 // to the file as it is read (lib/transfer/backup-writer.ts).
+
 import { ActionSection } from '@/components/data/ActionSection';
 import { useTask } from '@/components/data/useTask';
 import { backupFileName, openBackupSink, SaveCancelled } from '@/lib/extension/pages/download';
 import { t } from '@/lib/i18n';
+import { formatCount } from '@/lib/stats/format';
 import { writeBackup } from '@/lib/transfer/backup-writer';
 
 export function BackupExport() {
@@ -25,9 +27,9 @@ export function BackupExport() {
         sink.done();
         const figures = {
           file,
-          complaints: counts.complaints.toLocaleString('fr-FR'),
-          events: counts.historyEvents.toLocaleString('fr-FR'),
-          quarantine: counts.quarantine.toLocaleString('fr-FR'),
+          complaints: formatCount(counts.complaints),
+          events: formatCount(counts.historyEvents),
+          quarantine: formatCount(counts.quarantine),
         };
         return t(sink.kind === 'file' ? 'data.backup.saved' : 'data.backup.done', figures);
       },

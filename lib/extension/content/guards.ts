@@ -23,7 +23,6 @@ export function isScanAnswer(v: unknown): v is ScanAnswer {
 
 export function isTabRequest(v: unknown): v is TabRequest {
   if (!isObject(v)) return false;
-  if (v.type === 'webmail/current') return true;
   if (v.type !== 'letter/insert' || !isObject(v.letter) || !isString(v.letter.text) || v.letter.text === '')
     return false;
   return (

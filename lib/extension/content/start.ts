@@ -1,11 +1,10 @@
-// Wiring of a webmail content script: the controller, the answers to the extension's pages (insert a
-// letter, which message is open), and a refresh of the chips when the register changes.
+// Wiring of a webmail content script: the controller, the answer to the extension's pages (insert a
+// letter), and a refresh of the chips when the register changes.
 import type { Send } from '../../protocol/messages';
 import type { TabRequest } from '../../protocol/webmail';
 import type { WebmailAdapter } from '../../webmail/types';
 import { answerRequests, onRegisterChange, request } from '../transport';
 import { startController } from './controller';
-import { draftFromMessage } from './draft';
 import { isTabRequest } from './guards';
 import { insertLetter } from './insertion';
 
@@ -22,10 +21,7 @@ export function startWebmail(adapter: WebmailAdapter, doc: Document, onInvalidat
 
   const answer = async (request: TabRequest) => {
     await controller.scan();
-    if (request.type === 'letter/insert')
-      return insertLetter(adapter, doc, controller.messages(), request.letter, request.messageId);
-    const last = controller.messages().at(-1);
-    return last ? draftFromMessage(last, adapter.id, doc.location.href) : null;
+    return insertLetter(adapter, doc, controller.messages(), request.letter, request.messageId);
   };
   const stopAnswering = answerRequests((message) =>
     isTabRequest(message)

@@ -126,7 +126,8 @@ export const data = {
     'The history of {reference} does not verify (event no. {seq}: {reason}): the file was changed after the backup.',
   'data.restore.error.changed': 'The file changed since it was checked: choose it again.',
 
-  'data.restore.error.notGzip': 'This file is named .gz but is not gzip-compressed: it is not a backup of the register.',
+  'data.restore.error.notGzip':
+    'This file is named .gz but is not gzip-compressed: it is not a backup of the register.',
   'data.restore.error.gzipTruncated':
     'The compressed backup is incomplete: the gzip file was cut short (interrupted copy or download).',
   'data.restore.error.gzipDamaged': 'The compressed backup is damaged: the gzip file does not decompress.',

@@ -135,10 +135,12 @@ export const data = {
   'data.restore.error.gzipTruncated':
     'La sauvegarde compressée est incomplète : le fichier gzip a été coupé (copie ou téléchargement interrompu).',
   'data.restore.error.gzipDamaged': 'La sauvegarde compressée est endommagée : le fichier gzip ne se décompresse pas.',
-  'data.restore.error.gzipNotBackup': 'Ce fichier compressé ne contient pas une sauvegarde du registre des réclamations.',
+  'data.restore.error.gzipNotBackup':
+    'Ce fichier compressé ne contient pas une sauvegarde du registre des réclamations.',
   'data.restore.error.abandoned':
     'Cette restauration a été interrompue et annulée (le registre a été remis dans son état d’avant) : relancez-la.',
-  'data.restore.cancelled': 'Restauration annulée : le registre est revenu exactement à son état d’avant la restauration.',
+  'data.restore.cancelled':
+    'Restauration annulée : le registre est revenu exactement à son état d’avant la restauration.',
   'data.restore.checkCancelled': 'Vérification arrêtée : rien n’a été modifié.',
   'data.restore.stop': 'Annuler la restauration',
   'data.restore.stopCheck': 'Arrêter la vérification',

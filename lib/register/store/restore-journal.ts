@@ -4,13 +4,14 @@
 // stored, its row and its history, and any counter it raises. A marker says a restore is under way. The
 // last step (restore-writer.ts `restoreFinish`) empties the journal in the same transaction as its own
 // writes, so a restore is either whole or, once `rollbackRestore` has run, undone record for record.
-import { type IDBPTransaction, type StoreNames } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import { UserError } from '../../i18n';
 import { defaultConnection, type RegisterDB } from './db';
 
 const MARKER = '@restore';
 /** Journal keys sort after the marker: complaints `c:`, meta keys `m:`. */
-const ENTRIES = IDBKeyRange.bound('a', '\uffff');
+// A function, not a constant: the module loads where IndexedDB does not exist (the team server, plain Node).
+const entries = () => IDBKeyRange.bound('a', '\uffff');
 const ROLLBACK_CHUNK = 500;
 
 interface Marker {
@@ -63,7 +64,10 @@ export async function checkRestore(tx: JournalTx, id: string): Promise<void> {
 export async function journalComplaint(tx: JournalTx, id: string, stored: unknown): Promise<void> {
   const journal = tx.objectStore('restoreJournal');
   if ((await journal.getKey(`c:${id}`)) !== undefined) return;
-  const [row, history] = await Promise.all([tx.objectStore('rows').get(id), tx.objectStore('history').getAll(historyOf(id))]);
+  const [row, history] = await Promise.all([
+    tx.objectStore('rows').get(id),
+    tx.objectStore('history').getAll(historyOf(id)),
+  ]);
   const undo: ComplaintUndo = { kind: 'complaint', id, complaint: stored ?? null, row: row ?? null, history };
   await journal.put(undo, `c:${id}`);
 }
@@ -120,8 +124,8 @@ export async function rollbackRestore(id?: string): Promise<boolean> {
     // From now on, a batch still on its way is refused (checkRestore).
     if (marker.state !== 'rollingBack') writes.push(journal.put({ ...marker, state: 'rollingBack' }, MARKER));
     const [keys, entries] = await Promise.all([
-      journal.getAllKeys(ENTRIES, ROLLBACK_CHUNK),
-      journal.getAll(ENTRIES, ROLLBACK_CHUNK),
+      journal.getAllKeys(entries(), ROLLBACK_CHUNK),
+      journal.getAll(entries(), ROLLBACK_CHUNK),
     ]);
     entries.forEach((entry, i) => {
       writes.push(...undo(tx, entry as Undo), journal.delete(keys[i] as string));

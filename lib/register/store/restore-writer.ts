@@ -8,13 +8,13 @@ import { issuesText } from '../../i18n/zod-issues';
 import { templateMeta } from '../../letters/catalog';
 import type { TemplateOverrides } from '../../letters/meta';
 import { validateTemplate } from '../../letters/validate';
+import { SettingsSchema } from '../../settings/schema';
 import {
   type BackupEntry,
   BackupEntrySchema,
   type ReferenceCounters,
   type RestoreMeta,
 } from '../../transfer/backup-schema';
-import { SettingsSchema } from '../../settings/schema';
 import { verifyChainSync } from '../../transfer/chain';
 import { classify, highestReferences, MAX_REASONS, type Tally } from '../../transfer/classify';
 import type { FinishOutcome } from '../../transfer/restore';
@@ -122,10 +122,8 @@ export async function restoreBatch(restoreId: string, lines: readonly string[]):
     );
   });
   writes.push(
-    raiseCounters(
-      tx.objectStore('meta'),
-      highestReferences(entries.map((e) => e.complaint.reference)),
-      (key) => journalMeta(tx, key),
+    raiseCounters(tx.objectStore('meta'), highestReferences(entries.map((e) => e.complaint.reference)), (key) =>
+      journalMeta(tx, key),
     ),
   );
   await Promise.all([...writes, tx.done]);

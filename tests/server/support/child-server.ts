@@ -20,7 +20,10 @@ export function startChild(env: Record<string, string>, timeoutMs = 150_000): Pr
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`le serveur n’a pas démarré :\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a server behind
+      reject(new Error(`le serveur n’a pas démarré :\n${output}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /prêt sur (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
