@@ -11,7 +11,7 @@ import { defaultConnection, type RegisterDB } from './db';
 const MARKER = '@restore';
 /** Journal keys sort after the marker: complaints `c:`, meta keys `m:`. */
 // A function, not a constant: the module loads where IndexedDB does not exist (the team server, plain Node).
-const entries = () => IDBKeyRange.bound('a', '\uffff');
+const journalEntries = () => IDBKeyRange.bound('a', '\uffff');
 const ROLLBACK_CHUNK = 500;
 
 interface Marker {
@@ -124,8 +124,8 @@ export async function rollbackRestore(id?: string): Promise<boolean> {
     // From now on, a batch still on its way is refused (checkRestore).
     if (marker.state !== 'rollingBack') writes.push(journal.put({ ...marker, state: 'rollingBack' }, MARKER));
     const [keys, entries] = await Promise.all([
-      journal.getAllKeys(entries(), ROLLBACK_CHUNK),
-      journal.getAll(entries(), ROLLBACK_CHUNK),
+      journal.getAllKeys(journalEntries(), ROLLBACK_CHUNK),
+      journal.getAll(journalEntries(), ROLLBACK_CHUNK),
     ]);
     entries.forEach((entry, i) => {
       writes.push(...undo(tx, entry as Undo), journal.delete(keys[i] as string));
