@@ -4,8 +4,9 @@
 import { useLiveRead } from '@/components/hooks/useLiveRead';
 import { useSettings } from '@/components/hooks/useRegister';
 import { send } from '@/lib/extension/protocol';
-import { listDueForAnonymisation, type RetentionCandidate } from '@/lib/register/retention';
+import type { RetentionCandidate } from '@/lib/register/retention';
 import { listQuarantine, type QuarantineAge, quarantineAges } from '@/lib/register/store/quarantine';
+import { listDueForAnonymisation } from '@/lib/register/store/retention';
 import { RetentionSection } from './RetentionSection';
 
 export function RetentionPanel() {

@@ -8,7 +8,6 @@ import { addCalendarDays, addMonthsClamped } from '../deadlines/civil-day';
 import { parisDay, startOfParisDay } from '../deadlines/paris-time';
 import type { Settings } from '../settings/schema';
 import type { Complaint, Phase } from './schema';
-import { forEachComplaint } from './store/queries';
 
 /** The settings' retention periods, in years. */
 export interface RetentionPeriods {
@@ -76,23 +75,4 @@ export interface RetentionCandidate {
   since: string;
   basis: RetentionStart['basis'];
   initials: string;
-}
-
-/** The complaints due for anonymisation at `now`, oldest start first, read by streaming the register. */
-export async function listDueForAnonymisation(now: Date, periods: RetentionPeriods): Promise<RetentionCandidate[]> {
-  const out: RetentionCandidate[] = [];
-  await forEachComplaint((c) => {
-    const start = retentionStartOf(c);
-    if (start && dueForAnonymisation(c, now, periods)) {
-      out.push({
-        id: c.id,
-        reference: c.reference,
-        phase: c.phase,
-        since: start.at,
-        basis: start.basis,
-        initials: initials(c.customer.name || (c.customer.email ?? '')),
-      });
-    }
-  });
-  return out.sort((a, b) => a.since.localeCompare(b.since));
 }

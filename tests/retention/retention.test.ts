@@ -3,7 +3,6 @@ import {
   anonymisationDueAt,
   dueForAnonymisation,
   initials,
-  listDueForAnonymisation,
   retentionPeriodsOf,
   retentionStartOf,
 } from '@/lib/register/retention';
@@ -11,6 +10,7 @@ import type { Complaint, Phase } from '@/lib/register/schema';
 import { addNote } from '@/lib/register/store/complaints';
 import { registerDb } from '@/lib/register/store/db';
 import { getComplaint, getHistory } from '@/lib/register/store/queries';
+import { listDueForAnonymisation } from '@/lib/register/store/retention';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { complaint, freshDatabase } from '../support/complaints';
 import { answeredComplaint } from './fixtures';
