@@ -2,7 +2,6 @@
 // the file starts with gzip's magic bytes) and handed out line by line, one complaint per line in both
 // formats (see backup-schema.ts). A format-1 file that another tool re-formatted is still read, whole, if it
 // is not too large. Every refusal is a BackupFileError with a French message.
-import { UserError } from '../i18n';
 import { describeIssues } from '../register/store/queries';
 import { entryText, parseHeadLine } from './backup-file';
 import {
@@ -17,15 +16,12 @@ import {
   LEGACY_VERSION,
   QuarantineLineSchema,
 } from './backup-schema';
+import { BackupFileError, fileBytes, gunzipped, isGzip, lines } from './file-lines';
 
-const CHUNK_BYTES = 4 << 20;
+export { BackupFileError };
+
 /** A file not laid out one complaint per line is parsed whole: only up to this size. */
 export const WHOLE_FILE_LIMIT = 200 << 20;
-
-/** A backup file that cannot be restored; nothing has been written when it is thrown. */
-export class BackupFileError extends UserError {
-  override name = 'BackupFileError';
-}
 
 /** The head of either format, as the restore uses it: format 2's quarantine is gathered from its lines. */
 export type FileHead = Omit<BackupHead, 'version'> & { version: typeof LEGACY_VERSION | typeof BACKUP_VERSION };
@@ -45,67 +41,6 @@ export interface ReadOptions {
   parse?: boolean;
   /** Told of every stretch of the file read, in bytes of the file as stored (compressed or not). */
   onBytes?: (read: number, size: number) => void;
-}
-
-const GZIP_MAGIC = [0x1f, 0x8b];
-
-async function isGzip(blob: Blob): Promise<boolean> {
-  const first = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
-  return first[0] === GZIP_MAGIC[0] && first[1] === GZIP_MAGIC[1];
-}
-
-/** The file's bytes, a few megabytes at a time, reporting how far into the file (as stored) it has read. */
-async function* fileBytes(blob: Blob, onBytes?: ReadOptions['onBytes']): AsyncGenerator<Uint8Array> {
-  for (let offset = 0; offset < blob.size; offset += CHUNK_BYTES) {
-    yield new Uint8Array(await blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
-    onBytes?.(Math.min(offset + CHUNK_BYTES, blob.size), blob.size);
-  }
-}
-
-/** Gunzips `blob` through the browser's DecompressionStream; a damaged or cut stream is a French error. */
-async function* gunzipped(blob: Blob, onBytes?: ReadOptions['onBytes']): AsyncGenerator<Uint8Array> {
-  const source = fileBytes(blob, onBytes);
-  const input = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await source.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-  });
-  const reader = input
-    .pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
-    .getReader();
-  for (;;) {
-    let next: ReadableStreamReadResult<Uint8Array>;
-    try {
-      next = await reader.read();
-    } catch (error) {
-      // Chromium says "truncated", Node "unexpected end of file": a cut file; anything else is damage.
-      const cut = /trunc|unexpected end|end of (file|stream)/i.test(String((error as Error)?.message));
-      throw new BackupFileError(cut ? 'data.restore.error.gzipTruncated' : 'data.restore.error.gzipDamaged');
-    }
-    if (next.done) return;
-    yield next.value;
-  }
-}
-
-async function* lines(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let rest = '';
-  for await (const chunk of bytes) {
-    try {
-      rest += decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new BackupFileError('data.restore.error.encoding');
-    }
-    let start = 0;
-    for (let nl = rest.indexOf('\n'); nl !== -1; nl = rest.indexOf('\n', start)) {
-      yield rest.slice(start, nl);
-      start = nl + 1;
-    }
-    rest = rest.slice(start);
-  }
-  if (rest) yield rest;
 }
 
 /** Format tag and version first, so that a foreign or newer file gets the message that explains it. */

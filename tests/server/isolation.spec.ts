@@ -1,28 +1,21 @@
 // Organisations never see each other's rows (API and raw SQL as the service role), and anonymisation
 // leaves no personal value in the database while the chain still verifies. Both engines.
+
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../lib/register/history';
 import type { Complaint } from '../../lib/register/schema';
 import type { Queryable } from '../../server/db/db';
 import { pgDb } from '../../server/db/pg';
 import { addAgent } from '../../server/store/agents';
+import { TABLES as ORG_TABLES } from '../../server/transfer';
 import { closeSharedPglite, ENGINES, openTestRegister, type TestRegister } from './support/engines';
 import { call } from './support/http';
 import { input, SimAgent } from './support/sim-agent';
 
 afterAll(closeSharedPglite);
 
-const TABLES = [
-  'orgs',
-  'agents',
-  'complaints',
-  'events',
-  'op_outcomes',
-  'reference_counters',
-  'reference_blocks',
-  'settings',
-  'templates',
-];
+/** Every table of the register: the organisations and the tables the transfer moves. */
+const TABLES = ['orgs', ...ORG_TABLES];
 const at = (minutes: number) => new Date(Date.UTC(2026, 2, 2, 10, minutes));
 
 /** Raw SQL as the service's own role, scoped to `org` (or to none). */
