@@ -6,7 +6,8 @@ import { type RegisterRow, rowOf } from '../rows';
 import { type Complaint, ComplaintSchema } from '../schema';
 
 export const DB_NAME = 'complaint-register';
-export const DB_VERSION = 4;
+/** The version every migration below brings a database to (MIGRATIONS.length). */
+export const DB_VERSION = 7;
 
 export interface QuarantinedRecord {
   key: string;
@@ -101,6 +102,12 @@ export const MIGRATIONS: Migration[] = [
   (db) => {
     db.createObjectStore('restoreJournal');
   },
+  // v5: RESERVED (work in progress, issue 11): history stored per complaint, compact hashes.
+  () => {},
+  // v6: RESERVED (work in progress, issue 11): dashboard aggregates maintained with each write.
+  () => {},
+  // v7: RESERVED (work in progress, issue 13): the sync outbox and sync state.
+  () => {},
 ];
 
 /** A read-write transaction over (at least) the complaints and their rows. */
