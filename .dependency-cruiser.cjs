@@ -35,6 +35,14 @@ module.exports = {
       to: { path: '^(entrypoints|components)/' },
     },
     {
+      name: 'spotter-model-stays-out-of-content-scripts',
+      comment:
+        "Issue 15: the spotter's learned model (weights JSON) runs in the background; webmail content scripts and the pages' components never load it.",
+      severity: 'error',
+      from: { path: '^(entrypoints/[^/]*content|lib/extension/content|lib/webmail|components)/?' },
+      to: { path: '^lib/spotting/(assess|model)\\.ts$|^lib/spotting/model-weights\\.json$' },
+    },
+    {
       name: 'components-import-no-background',
       comment: 'Components are dumb (props in, events out) and talk to the background only through the protocol.',
       severity: 'error',

@@ -35,6 +35,20 @@ export function ComplaintHeader({ complaint: c, now, dueSoonHours }: Props) {
         {c.customer.name} {c.customer.email && <span>&lt;{c.customer.email}&gt;</span>}
       </p>
       <p class="complaint-header__subject">{c.subject}</p>
+      {c.source.url && (
+        // Back to the ticket or thread it came from (an https address, checked by the register's schema).
+        <p class="complaint-header__source">
+          <a
+            href={c.source.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="open-source"
+            aria-label={t('helpdesk.openSourceLabel', { system: t(`helpdesk.system.${c.source.webmail}`) })}
+          >
+            {t('helpdesk.openSource')}
+          </a>
+        </p>
+      )}
       <dl class="deadlines">
         {(['ack', 'answer'] as const).map((k) => (
           <div key={k} data-testid={`deadline-${k}`}>

@@ -1,18 +1,37 @@
 // `npm run bench [suite…]`: runs every suite of scripts/bench/suites/ (or the named ones) against the built
 // extension, prints their figures and merges them into .bench/results.json. Slow figures are reported,
-// never fatal: the exit code is 1 only when a suite crashed.
+// never fatal: the exit code is 1 only when a suite crashed. A suite that crashes (its page or browser
+// closed under it, an error, BENCH_SUITE_TIMEOUT passed) keeps the figures it recorded; the next suite runs
+// in a fresh browser, and the final table says which figures are missing and why.
+// BENCH_SCALE=0.01 runs every register size at 1/100 (100k → 1k), into .bench/results-scale-0.01.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM, EXTENSION_DIR, launch, type Session } from '../tests/browser/support/chromium';
-import { checkTargets, formatTable, formatTargets, mergeIntoFile } from './bench/report';
+import {
+  checkTargets,
+  firstLine,
+  formatMissing,
+  formatTable,
+  formatTargets,
+  type MissingFigure,
+  mergeIntoFile,
+  missingFigures,
+  sizeLabel,
+} from './bench/report';
 import type { Figure, Suite } from './bench/suite';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SUITES_DIR = join(ROOT, 'scripts/bench/suites');
-const RESULTS = join(ROOT, '.bench/results.json');
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const RESULTS = join(ROOT, SCALE === 1 ? '.bench/results.json' : `.bench/results-scale-${SCALE}.json`);
+/** A suite still running after this is stopped (its browser closed) and reported as crashed. */
+const SUITE_TIMEOUT_MS = Number(process.env.BENCH_SUITE_TIMEOUT ?? 30 * 60) * 1000;
+
+const size = (full: number) => Math.max(1, Math.round(full * SCALE));
+const label = (full: number) => sizeLabel(size(full));
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
@@ -59,41 +78,87 @@ async function main(): Promise<number> {
   console.log(`Figures from a ${cores.length}-core machine: compare them with runs on the same machine only.`);
 
   const figures: Figure[] = [];
+  const missing: MissingFigure[] = [];
   let crashed = 0;
   for (const suite of suites) {
     console.log(`\n▸ ${suite.id}`);
     const suiteStarted = Date.now();
     let session: Promise<Session> | undefined;
+    const closeSession = async () => {
+      const open = await session?.catch(() => undefined);
+      session = undefined;
+      await open?.close().catch(() => undefined);
+    };
+    const recorded = new Map<string, Figure>();
+    const record = (figure: Figure) => {
+      recorded.set(figure.id, figure);
+      // Stored at once, so that a crash later in this suite (or in another) does not lose it.
+      mergeIntoFile(RESULTS, [figure]);
+    };
+    const reported: MissingFigure[] = [];
+    let crash: unknown;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const got = await suite.run({
+      const running = suite.run({
         root: ROOT,
+        scale: SCALE,
+        size,
+        label,
         browser: () => {
           session ??= launch();
           return session;
         },
+        freshBrowser: async () => {
+          await closeSession();
+          session = launch();
+          return session;
+        },
+        record,
+        missing: (id, error) => {
+          reported.push({ id, suite: suite.id, reason: `crashed: ${firstLine(error)}` });
+          console.error(`  ✗ ${id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        },
         log: (line) => console.log(`  ${line}`),
       });
-      figures.push(...got);
-      // Stored per suite, so that a later suite's crash does not lose these figures.
-      mergeIntoFile(RESULTS, got);
+      const timeout = new Promise<never>((_, fail) => {
+        timer = setTimeout(
+          () => fail(new Error(`timed out after ${SUITE_TIMEOUT_MS / 1000} s (BENCH_SUITE_TIMEOUT)`)),
+          SUITE_TIMEOUT_MS,
+        );
+      });
+      for (const figure of (await Promise.race([running, timeout])) ?? []) record(figure);
     } catch (error) {
+      crash = error;
       crashed++;
       console.error(
         `  ✗ ${suite.id} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
     } finally {
-      const open = await session?.catch(() => undefined);
-      await open?.close();
+      clearTimeout(timer);
+      // Closing the browser also ends a suite that timed out: its next call into the page fails.
+      await closeSession();
     }
+    figures.push(...recorded.values());
+    missing.push(
+      ...missingFigures(
+        suite.id,
+        suite.expects?.({ label, scale: SCALE }) ?? [],
+        [...recorded.values()],
+        crash,
+        reported,
+      ),
+    );
     console.log(`  (${suite.id}: ${seconds(suiteStarted)})`);
   }
 
+  if (SCALE !== 1) console.log(`\nBENCH_SCALE=${SCALE}: register sizes scaled, figure ids say the size measured.`);
   if (figures.length) {
     console.log(`\n${formatTable(figures)}`);
-    const verdicts = checkTargets(figures);
+    const verdicts = checkTargets(figures, missing);
     if (verdicts.length) console.log(`\nTargets (reported, never fatal):\n${formatTargets(verdicts)}`);
     console.log(`\nMerged into ${RESULTS}`);
   }
+  if (missing.length) console.log(`\n${formatMissing(missing)}`);
   console.log(`Total ${seconds(started)}${crashed ? `; ${crashed} suite(s) crashed` : ''}`);
   return crashed ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 // `npm run server` and its commands:
 //   npm run server                         start (embedded in .server-data/, or DATABASE_URL)
+//   npm run server -- --workers 2          several processes on one port (DATABASE_URL only)
 //   npm run server -- agent add --org "Maison Lumen" --name "Claire Martin" --role agent [--email …]
 //   npm run server -- agent revoke --org "Maison Lumen" --agent <id | e-mail | name>
 //   npm run server -- agent list --org "Maison Lumen"
@@ -15,6 +16,7 @@ import { lockFolder } from './lock';
 import { DEFAULT_DATA_DIR, openRegister } from './start';
 import { addAgent, listAgents, revokeAgent } from './store/agents';
 import { transfer } from './transfer';
+import { isWorker, reportReady, runPrimary } from './workers';
 
 const OPTIONS = {
   org: { type: 'string' },
@@ -23,6 +25,7 @@ const OPTIONS = {
   role: { type: 'string' },
   agent: { type: 'string' },
   to: { type: 'string' },
+  workers: { type: 'string' },
 } as const;
 
 function need(value: string | undefined, flag: string): string {
@@ -79,7 +82,31 @@ async function transferCommand(to: string) {
   }
 }
 
-async function serve() {
+/** `--workers N` or SERVER_WORKERS: server processes sharing the port (1 by default). */
+function workerCount(flag: string | undefined): number {
+  const text = flag ?? process.env.SERVER_WORKERS ?? '1';
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`Nombre de processus invalide : ${text} (1 à 64).`);
+  if (n > 1 && !process.env.DATABASE_URL) {
+    throw new Error(
+      'Plusieurs processus (--workers) demandent une base PostgreSQL (DATABASE_URL) : ' +
+        'un dossier embarqué ne sert qu’un seul processus.',
+    );
+  }
+  return n;
+}
+
+async function serve(workers: number) {
+  if (workers > 1 && !isWorker()) {
+    // The primary checks the role and migrates once, then only forks and forwards signals.
+    const opened = await openRegister();
+    const version = opened.schemaVersion;
+    await opened.close();
+    return runPrimary(
+      workers,
+      (address) => `Registre d’équipe prêt sur ${address} (PostgreSQL, schéma v${version}, ${workers} processus)`,
+    );
+  }
   const opened = await openRegister();
   const app = await buildApp({
     db: opened.db,
@@ -103,6 +130,7 @@ async function serve() {
   const host = process.env.HOST ?? '127.0.0.1';
   const address = await app.listen({ port, host });
   // One plain line whatever the log level: where to point the extension (tests and the bench read it too).
+  if (isWorker()) return reportReady(address);
   const engine = opened.db.engine === 'pg' ? 'PostgreSQL' : 'moteur embarqué';
   console.log(`Registre d’équipe prêt sur ${address} (${engine}, schéma v${opened.schemaVersion})`);
 }
@@ -110,7 +138,7 @@ async function serve() {
 async function main() {
   const { positionals, values } = parseArgs({ options: OPTIONS, allowPositionals: true });
   const [command, action] = positionals;
-  if (!command || command === 'start') return serve();
+  if (!command || command === 'start') return serve(workerCount(values.workers));
   if (command === 'agent') return agentCommand(action, values);
   if (command === 'transfer') return transferCommand(need(values.to, 'to'));
   throw new Error(`Commande inconnue : ${command} (start | agent | transfer)`);

@@ -5,6 +5,7 @@ import { ComplaintSchema } from '../lib/register/schema';
 import {
   ErrorSchema,
   HealthSchema,
+  MeSchema,
   OperationSchema,
   OutcomeSchema,
   PullQuerySchema,
@@ -34,6 +35,7 @@ const NAMED: [ZodType, string][] = [
   [TemplateBodySchema, 'Template'],
   [ErrorSchema, 'Error'],
   [HealthSchema, 'Health'],
+  [MeSchema, 'Me'],
 ];
 
 function components(): Record<string, Record<string, unknown>> {
@@ -79,6 +81,13 @@ export function openApiDocument(): Record<string, unknown> {
     paths: {
       '/health': { get: { summary: 'État du service', responses: { 200: answer('En service', HealthSchema) } } },
       '/openapi.json': { get: { summary: 'Ce document', responses: { 200: answer('Document OpenAPI') } } },
+      '/me': {
+        get: {
+          summary: 'L’agent du jeton et la version du protocole',
+          ...secured,
+          responses: { 200: answer('Agent', MeSchema), ...errors },
+        },
+      },
       '/push': {
         post: {
           summary: 'Envoie jusqu’à 200 opérations (idempotent par identifiant d’évènement)',

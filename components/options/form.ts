@@ -35,6 +35,8 @@ export interface SettingsForm {
   retentionReason: string;
   /** One domain per line. */
   ownDomains: string;
+  /** The spotter's threshold as typed; empty keeps the trained default. */
+  spotThreshold: string;
 }
 
 export function toForm(s: Settings): SettingsForm {
@@ -58,6 +60,7 @@ export function toForm(s: Settings): SettingsForm {
     retentionNotComplaintYears: String(s.retentionNotComplaintYears),
     retentionReason: s.retentionReason,
     ownDomains: s.ownDomains.join('\n'),
+    spotThreshold: s.spotThreshold === null ? '' : String(s.spotThreshold),
   };
 }
 
@@ -93,6 +96,7 @@ export function fromForm(f: SettingsForm): unknown {
     retentionNotComplaintYears: typedNumber(f.retentionNotComplaintYears),
     retentionReason: f.retentionReason,
     ownDomains: parseDomains(f.ownDomains),
+    spotThreshold: f.spotThreshold.trim() === '' ? null : typedNumber(f.spotThreshold),
   };
 }
 
@@ -108,6 +112,7 @@ const FRIENDLY: [RegExp, MessageKey][] = [
   [/^policy\.dueSoonHours$/, 'options.error.dueSoonHours'],
   [/^retention(NotComplaint)?Years$/, 'options.error.retentionYears'],
   [/^categories\.\d+\.label$/, 'options.error.categoryLabel'],
+  [/^spotThreshold$/, 'options.error.spotThreshold'],
 ];
 
 function message(issue: z.core.$ZodIssue, key: string): string {

@@ -2,11 +2,13 @@
 // templates with their editor (`templates/save`, `templates/reset`). Reads go straight to IndexedDB.
 import { useEffect, useState } from 'preact/hooks';
 import { type FieldErrors, fieldKey } from '@/components/options/form';
+import { HelpdesksSection } from '@/components/options/HelpdesksSection';
 import { useSavedSettings, useTemplateOverrides } from '@/components/options/hooks';
 import { type SaveOutcome, SettingsForm } from '@/components/options/SettingsForm';
 import { TemplateEditor, type TemplateOutcome } from '@/components/options/TemplateEditor';
 import { TemplateList } from '@/components/options/TemplateList';
 import { parisDay } from '@/lib/deadlines/paris-time';
+import { disableHelpdesk, type EnabledHelpdesk, enableHelpdesk, listHelpdesks } from '@/lib/extension/helpdesks';
 import { send } from '@/lib/extension/protocol';
 import { getLang, type Lang, type MessageKey, t } from '@/lib/i18n';
 import { SHIPPED_TEMPLATES, templateMeta } from '@/lib/letters/catalog';
@@ -22,13 +24,34 @@ const SECTIONS: [string, MessageKey][] = [
   ['general', 'options.general.title'],
   ['retention', 'options.retention.title'],
   ['templates', 'options.templates.title'],
+  ['helpdesks', 'helpdesk.options.title'],
 ];
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** The helpdesks enabled and their origins, as the browser's registered content scripts say. */
+function useHelpdesks() {
+  const [list, setList] = useState<EnabledHelpdesk[]>([]);
+  const reload = () => listHelpdesks().then(setList, () => setList([]));
+  useEffect(() => void reload(), []);
+  const enabled = { freescout: [] as string[], zendesk: [] as string[] };
+  for (const h of list) enabled[h.system] = h.origins;
+  const onEnable = (system: EnabledHelpdesk['system'], origin: string) =>
+    enableHelpdesk(system, origin).then(
+      async (granted) => {
+        await reload();
+        return { ok: granted, message: t(granted ? 'helpdesk.options.enabled' : 'helpdesk.options.refused', { origin }) };
+      },
+      (error: unknown) => ({ ok: false, message: t('helpdesk.options.failed', { error: messageOf(error) }) }),
+    );
+  const onRemove = (system: EnabledHelpdesk['system'], origin: string) => disableHelpdesk(system, origin).then(reload);
+  return { enabled, onEnable, onRemove };
+}
+
 export function App() {
   const { settings, unreadable, saved } = useSavedSettings();
   const templates = useTemplateOverrides();
+  const helpdesks = useHelpdesks();
   const [editing, setEditing] = useState<TemplateId | null>(null);
   const lang = getLang();
   useEffect(() => {
@@ -123,6 +146,7 @@ export function App() {
             />
           )}
         </section>
+        <HelpdesksSection {...helpdesks} />
       </main>
     </div>
   );

@@ -5,11 +5,13 @@ import { content } from './fr/content';
 import { dashboard } from './fr/dashboard';
 import { data } from './fr/data';
 import { deadlines } from './fr/deadlines';
+import { helpdesk } from './fr/helpdesk';
 import { letters } from './fr/letters';
 import { options } from './fr/options';
 import { privacy } from './fr/privacy';
 import { register } from './fr/register';
 import { spotting } from './fr/spotting';
+import { team } from './fr/team';
 import { ui } from './fr/ui';
 import { webmail } from './fr/webmail';
 
@@ -20,11 +22,13 @@ export const fr = {
   ...data,
   ...dashboard,
   ...deadlines,
+  ...helpdesk,
   ...letters,
   ...options,
   ...privacy,
   ...register,
   ...spotting,
+  ...team,
   ...webmail,
   ...ui,
 };

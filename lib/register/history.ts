@@ -42,6 +42,8 @@ export const EVENT_TYPES = [
   'noteAdded',
   'letterRecorded',
   'anonymized',
+  // The team server's official reference replacing a provisional one (lib/sync/references.ts).
+  'referenceAssigned',
 ] as const;
 
 export const HistoryEventSchema = z.object({
@@ -73,11 +75,22 @@ export const LEGACY_SEALS_PATH = 'anonymization.legacySeals';
 export function canonicalJson(value: unknown): string {
   if (value === undefined) return 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  // Plain loops: every event and change digest goes through here (the team server replays whole registers).
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${i in value ? canonicalJson(value[i]) : ''}`;
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  // The default sort compares UTF-16 code units, as `<` does.
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
 /** Hex SHA-256 of `text` (UTF-8). Async for its callers' sake; computed synchronously (see sha256.ts). */

@@ -44,7 +44,11 @@ export const CIVILITIES = ['none', 'madame', 'monsieur'] as const;
 export const MEDIATION_OUTCOMES = ['pending', 'agreement', 'customerUpheld', 'companyUpheld', 'withdrawn'] as const;
 
 export const SourceSchema = z.object({
-  webmail: z.enum(['gmail', 'outlook', 'manual']),
+  /**
+   * The system the complaint came from: a webmail or a helpdesk (issue 14 added zendesk and freescout). The
+   * field keeps its first name so that every stored record, backup and history hash stays valid as it is.
+   */
+  webmail: z.enum(['gmail', 'outlook', 'zendesk', 'freescout', 'manual']),
   messageId: text(200).optional(),
   threadId: text(200).optional(),
   url: z

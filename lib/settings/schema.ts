@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_POLICY, DeadlinePolicySchema } from '../deadlines/policy';
 import { t } from '../i18n';
+import { MAX_SPOT_THRESHOLD, MIN_SPOT_THRESHOLD } from '../spotting/threshold';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -70,6 +71,8 @@ const SettingsShape = z.object({
   /** Why a period above RETENTION_WITHOUT_REASON years is needed (a storage period must be justified). */
   retentionReason: text(2000).default(''),
   ownDomains: z.array(text(253)).max(50).default([]),
+  /** The spotter's threshold on its combined probability; null keeps the trained default (issue 15). */
+  spotThreshold: z.number().min(MIN_SPOT_THRESHOLD).max(MAX_SPOT_THRESHOLD).nullable().default(null),
 });
 
 export const SettingsSchema = SettingsShape.superRefine((s, ctx) => {

@@ -56,6 +56,9 @@ const REPLY_HEADER = /^\s*(?:le|on)\b.{0,300}?\b(?:a\s+[ée]crit|wrote)\s*:?\s*$
 const SEPARATOR = /^\s*-{2,}\s*(?:original message|message d'origine|message transf[ée]r[ée]|forwarded message)/i;
 const OUTLOOK_FROM = /^\s*(?:de|from)\s*:/i;
 const OUTLOOK_NEXT = /^\s*(?:envoy[ée]|sent|date|[àa]|to)\s*:/i;
+/** The signature separator ("-- ", RFC 3676) and mobile mailers' footers: what follows is not the message. */
+const SIGNATURE =
+  /^(?:-- ?|envoy[ée] (?:de|depuis) mon (?:iphone|ipad|smartphone|mobile|t[ée]l[ée]phone)\b.*|sent from my (?:iphone|ipad|android|phone|mobile)\b.*)$/i;
 
 /** The new part of a message: quoted lines (">") and everything after a reply header are dropped. */
 export function stripQuoted(text: string): string {
@@ -67,6 +70,7 @@ export function stripQuoted(text: string): string {
     if (REPLY_HEADER.test(line) || SEPARATOR.test(line)) break;
     if (/^\s*(?:le|on)\b/i.test(line) && line.length < 300 && REPLY_HEADER.test(`${line} ${next}`)) break;
     if (OUTLOOK_FROM.test(line) && (OUTLOOK_NEXT.test(next) || OUTLOOK_NEXT.test(lines[i + 2] ?? ''))) break;
+    if (SIGNATURE.test(line)) break;
     if (/^\s*>/.test(line)) continue;
     kept.push(line);
   }
@@ -122,7 +126,73 @@ export function normalise(plain: string): NormalisedText {
       map.push(i);
     }
   }
-  return { plain, norm: parts.join(''), toPlain: Int32Array.from(map) };
+  return respell({ plain, norm: parts.join(''), toPlain: Int32Array.from(map) });
+}
+
+/**
+ * How customers really write, mapped to one spelling so that cues and model read the same word: SMS forms
+ * ("jai", "tjrs", "vs"), missing apostrophes, "sa" for "ça", the participle written as an infinitive
+ * ("pas encore livrer"), common misspellings of "remboursement" and "reçu". Rules read the folded text
+ * (no accents) and only touch whole words; "sa" or "livrer" are rewritten only where the context says so.
+ */
+export const SPELLING_RULES: readonly (readonly [RegExp, string])[] = [
+  [/\bsa (?=(?:fait|fais|marche|fonctionne|va|ne|n'|me|m'|suffit|commence|devient|craint)\b)/g, 'ca '],
+  [/\b(?:tjrs|tjs|tjr|toujour)\b/g, 'toujours'],
+  [/\bpa (?=(?:recu|encore|livre|arrive|de|normal)\b)/g, 'pas '],
+  [/\b(?:jai|j ai)\b/g, "j'ai"],
+  [/\bg (?=(?:recu|paye|commande|eu|ete|fait|pas|jamais|toujours|attendu)\b)/g, "j'ai "],
+  [/\b(?:nai|n ai)\b/g, "n'ai"],
+  [/\bj(?:atten|attend|atends|atend|attends)\b/g, "j'attends"],
+  [/\b(?:cest|c est)\b/g, "c'est"],
+  [/\b(?:vs)\b/g, 'vous'],
+  [/\b(?:pk|pq|pourquoi)\b/g, 'pourquoi'],
+  [/\bbcp\b/g, 'beaucoup'],
+  [/\bds\b/g, 'dans'],
+  [/\b(?:jamai|jammais)\b/g, 'jamais'],
+  [/\b(?:comande|commmande|comende|commende)(s?)\b/g, 'commande$1'],
+  [/\b(?:resu|ressu|recut)(e?s?)\b/g, 'recu$1'],
+  [
+    /\b(?:remboursment|rembourcement|rembourssement|remboursemnt|ramboursement|ranboursement|remboursemant|remboursemment|rembousement|rembourement)\b/g,
+    'remboursement',
+  ],
+  [/\b(?:rembourc|rembourss|rambours|ranbours|rembous)(er|ez|e|ee|ees|es)\b/g, 'rembours$1'],
+  [/\brembours(?:e|ee|ees|es)\b/g, 'rembourser'],
+  [/(?<=\b(?:pas|jamais|ete|encore|toujours pas) )livr(?:er|ee?s?|ez)\b/g, 'livre'],
+  [/(?<=\b(?:pas|jamais|ete|encore|toujours pas) )recev(?:oir|er|ez)\b/g, 'recu'],
+  [/\b(?:mecontant|mecontante)\b/g, 'mecontent'],
+  [/\binadmisible\b/g, 'inadmissible'],
+  [/\b(?:arnac|arnak)\b/g, 'arnaque'],
+];
+
+/** Applies SPELLING_RULES to the folded text, keeping the map from every character back to the plain text. */
+export function respell(text: NormalisedText): NormalisedText {
+  let { norm, toPlain } = text;
+  for (const [pattern, replacement] of SPELLING_RULES) {
+    if (!pattern.test(norm)) continue;
+    pattern.lastIndex = 0;
+    const parts: string[] = [];
+    const map: number[] = [];
+    let from = 0;
+    for (const match of norm.matchAll(pattern)) {
+      const at = match.index ?? 0;
+      parts.push(norm.slice(from, at));
+      for (let i = from; i < at; i++) map.push(toPlain[i] ?? 0);
+      const out = replacement.replace(/\$(\d)/g, (_, n: string) => match[Number(n)] ?? '');
+      const len = match[0].length;
+      // Each new character points into the original word; the last one to its end, so excerpts stay whole.
+      for (let i = 0; i < out.length; i++) {
+        const source = i === out.length - 1 ? len - 1 : Math.min(i, len - 1);
+        map.push(toPlain[at + source] ?? 0);
+      }
+      parts.push(out);
+      from = at + len;
+    }
+    parts.push(norm.slice(from));
+    for (let i = from; i < norm.length; i++) map.push(toPlain[i] ?? 0);
+    norm = parts.join('');
+    toPlain = Int32Array.from(map);
+  }
+  return { plain: text.plain, norm, toPlain };
 }
 
 /** The plain-text words behind norm[start, end), on one line, at most `max` characters. */

@@ -105,6 +105,12 @@ function statusOf(clock: Complaint['clocks']['ack'], now: Date, kept?: Kept): St
   return status === 'met' || status === 'metLate' || status === 'overdue' ? status : 'running';
 }
 
+/** Mean hours of `n` durations summing to `ms`. Durations are summed in whole milliseconds, not hours, so
+ *  that the sum is the same in any order: the maintained aggregates (aggregates.ts) give the same figure. */
+export function meanHoursOf(ms: number, n: number): number | null {
+  return n === 0 ? null : ms / n / HOUR_MS;
+}
+
 export interface StatsAccumulator {
   add(c: Complaint): void;
   finish(): DashboardStats;
@@ -124,7 +130,7 @@ export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_O
   const byPhase = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
   const byCategory = new Map<string, number>();
   const bySeverity: Record<SeverityKey, number> = { 1: 0, 2: 0, 3: 0, 4: 0, unset: 0 };
-  const hours = { ack: { sum: 0, n: 0 }, answer: { sum: 0, n: 0 } };
+  const hours = { ack: { ms: 0, n: 0 }, answer: { ms: 0, n: 0 } };
   let total = 0;
   let overdue = 0;
 
@@ -171,7 +177,7 @@ export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_O
         // (its receipt date is only a month now), so it is left out rather than counted wrong.
         const ms = c.durations ? c.durations[k]?.ms : Date.parse(metAt) - received;
         if (ms === undefined) continue;
-        hours[k].sum += ms / HOUR_MS;
+        hours[k].ms += ms;
         hours[k].n++;
       }
     },
@@ -197,10 +203,7 @@ export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_O
         received: months.reduce((a, m) => a + m.received, 0),
         ack: share(sum(months.map((m) => m.ack))),
         answer: share(sum(months.map((m) => m.answer))),
-        meanHours: {
-          ack: hours.ack.n ? hours.ack.sum / hours.ack.n : null,
-          answer: hours.answer.n ? hours.answer.sum / hours.answer.n : null,
-        },
+        meanHours: { ack: meanHoursOf(hours.ack.ms, hours.ack.n), answer: meanHoursOf(hours.answer.ms, hours.answer.n) },
         byCategory: [...byCategory]
           .map(([category, count]) => ({ category, count }))
           .sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1)),

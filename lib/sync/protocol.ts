@@ -17,6 +17,8 @@ import {
 import { SettingsSchema } from '../settings/schema';
 
 export const MAX_PUSH_OPS = 200;
+/** The protocol's version: an extension stops syncing, with a French message, when the server's is newer. */
+export const PROTOCOL_VERSION = 1;
 export const MAX_PULL_WAIT_S = 25;
 export const ROLES = ['agent', 'manager', 'auditor'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -24,9 +26,9 @@ export type Role = z.infer<typeof RoleSchema>;
 
 const hex = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${n}}$`));
 
-/** A history event as the server stores and sends it: the register's event, plus `referenceAssigned`
- *  (the server's official reference replacing a provisional one; the extension learns the type next). */
-export const SYNC_EVENT_TYPES = [...EVENT_TYPES, 'referenceAssigned'] as const;
+/** A history event as the server stores and sends it: the register's own, `referenceAssigned` included
+ *  (the server's official reference replacing a provisional one). */
+export const SYNC_EVENT_TYPES = EVENT_TYPES;
 export const SyncEventSchema = HistoryEventSchema.extend({ type: z.enum(SYNC_EVENT_TYPES) });
 export type SyncEvent = z.infer<typeof SyncEventSchema>;
 
@@ -144,6 +146,8 @@ export const SettingsBodySchema = SettingsSchema;
 export const TemplateBodySchema = TemplateOverrideSchema.extend({ templateId: TemplateIdSchema, lang: LangSchema });
 
 export const AgentSchema = z.object({ id: z.uuid(), name: z.string(), role: RoleSchema, org: z.string() });
+/** `GET /me`: who the token is, and the protocol version the server speaks. */
+export const MeSchema = z.object({ agent: AgentSchema, protocol: z.number().int().min(1) });
 export const ErrorSchema = z.object({ error: z.string(), issues: z.array(z.string()).optional() });
 export const HealthSchema = z.object({ ok: z.boolean(), engine: z.enum(['pg', 'embedded']), version: z.number() });
 

@@ -1,4 +1,5 @@
 // The webmail adapters and the one entry point that reads a page into plain JSON.
+import { freescoutAdapter } from './freescout';
 import { gmailAdapter } from './gmail';
 import { outlookAdapter } from './outlook';
 import {
@@ -11,9 +12,10 @@ import {
 } from './types';
 
 export * from './types';
-export { gmailAdapter, outlookAdapter };
+export { freescoutAdapter, gmailAdapter, outlookAdapter };
 
-export const ADAPTERS: readonly WebmailAdapter[] = [gmailAdapter, outlookAdapter];
+// Helpdesks last: they run on any origin and are told by their markup, which a webmail's page never has.
+export const ADAPTERS: readonly WebmailAdapter[] = [gmailAdapter, outlookAdapter, freescoutAdapter];
 
 /** The adapter for this document: by hostname on a live page, by DOM shape for a saved page (no hostname). */
 export function adapterFor(doc: Document): WebmailAdapter | null {

@@ -26,7 +26,8 @@ export const ThreadRowSchema = z.object({
   date: z.iso.datetime().nullable(),
 });
 
-export const AdapterIdSchema = z.enum(['gmail', 'outlook']);
+/** The systems a page adapter reads: webmails and helpdesks. */
+export const AdapterIdSchema = z.enum(['gmail', 'outlook', 'zendesk', 'freescout']);
 
 export const PageReadingSchema = z.object({
   adapter: AdapterIdSchema.nullable(),

@@ -8,11 +8,11 @@ import type { Page } from 'playwright-core';
 export interface PageBundle {
   code: string;
   bytes: number;
-  /** Browser-extension modules replaced by an empty stub (the benched code should not need them). */
+  /** Browser-extension modules replaced by a stub (`chrome` in an extension page, else an empty object). */
   stubbed: string[];
 }
 
-/** `@/x` → `<root>/x`, and `wxt/browser` → an empty module. */
+/** `@/x` → `<root>/x`, and `wxt/browser` → the page's own extension API (`chrome`), or nothing outside one. */
 function projectResolution(root: string, stubbed: Set<string>): Plugin {
   return {
     name: 'project-resolution',
@@ -25,7 +25,7 @@ function projectResolution(root: string, stubbed: Set<string>): Plugin {
         return { path: args.path, namespace: 'stub' };
       });
       b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-        contents: 'export default {}; export const browser = {};',
+        contents: 'export const browser = globalThis.browser ?? globalThis.chrome ?? {}; export default browser;',
       }));
     },
   };

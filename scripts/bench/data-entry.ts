@@ -1,26 +1,36 @@
-// Bundled by the data suite and evaluated in an extension page: the product's export, backup and restore
-// code (lib/transfer) against the extension origin's IndexedDB, the restore writing through the real
-// background. Generated complaints (register-data.ts) get a history like the register writes: a `created`
-// event holding the first version as one change (as createRecord does), then one `transition` event per step,
-// sealed with salted digests.
-
+// Bundled by the data and restore suites and evaluated in the management page (manage.html): the product's
+// own backup and restore (lib/transfer: writeBackup into the download's Blob parts, checkBackup, then
+// restoreBackup through the page's real writer, the background) against the extension origin's IndexedDB.
+// Generated complaints (register-data.ts) get a history as the register seals it: a `created` event holding
+// the first version as one change (as createRecord does), then one `transition` event per step.
 import { csvWorkers } from '@/lib/extension/pages/csv-workers';
+import { downloadBlob } from '@/lib/extension/pages/download';
+import { backgroundWriter } from '@/lib/extension/pages/restore';
 import { type MessageKey, t } from '@/lib/i18n';
-import { type RequestInput, RequestSchema } from '@/lib/protocol/messages';
-import { GENESIS_HASH, type HistoryEvent, verifyChain } from '@/lib/register/history';
+import { GENESIS_HASH, type HistoryEvent } from '@/lib/register/history';
 import { rowOf } from '@/lib/register/rows';
 import type { Complaint } from '@/lib/register/schema';
-import { defaultConnection, putComplaint, registerDb } from '@/lib/register/store/db';
+import { sha256HexSync } from '@/lib/register/sha256';
+import { COMPLAINT_STORES, defaultConnection, putComplaint, registerDb } from '@/lib/register/store/db';
+import { recordOf } from '@/lib/register/store/history-record';
+import { countRegister, readBackupBatches, readMeta, readQuarantine } from '@/lib/register/store/register-dump';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
-import { BackupEntrySchema } from '@/lib/transfer/backup-schema';
-import { backupBlob } from '@/lib/transfer/backup-writer';
+import { closing, entryLines, headLine } from '@/lib/transfer/backup-file';
+import { BACKUP_FORMAT, type BackupCounts, type BackupHead, LEGACY_VERSION } from '@/lib/transfer/backup-schema';
+import { blobSink, writeBackup } from '@/lib/transfer/backup-writer';
 import { changeDigestSync, hashEventSync } from '@/lib/transfer/chain';
 import { COLUMNS, csvHeader } from '@/lib/transfer/csv';
 import { exportCsv } from '@/lib/transfer/export';
-import { checkBackup, type RestoreWriter, restoreBackup } from '@/lib/transfer/restore';
+import { checkBackup, restoreBackup } from '@/lib/transfer/restore';
 import { generateComplaint } from './register-data';
 
+/** Complaints written per transaction when seeding. */
 const SEED_BATCH = 1_000;
+/** Complaints per Blob part of the single-JSON backup, as the format-1 export wrote them. */
+const LEGACY_BATCH = 500;
+/** The `<input type=file>` the suite fills with a backup file from disk (Playwright's setInputFiles). */
+export const FILE_INPUT_ID = 'bench-backup-file';
+
 const hex = (bytes: number) =>
   Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -36,7 +46,7 @@ function stepsOf(c: Complaint): string[] {
   return ['registered', 'acknowledged', 'investigating', answer, 'closed', 'mediation'].slice(0, c.rev);
 }
 
-/** Complaint `index` with `rev` history events, chained and sealed as the register seals them. */
+/** The complaint with `rev` history events, sealed as history.ts `sealEvent` seals them (format 2), synchronously. */
 export function withHistory(c: Complaint): { complaint: Complaint; history: HistoryEvent[] } {
   const steps = stepsOf(c);
   const history: HistoryEvent[] = [];
@@ -54,11 +64,14 @@ export function withHistory(c: Complaint): { complaint: Complaint; history: Hist
       const salt = hex(16);
       return { path: ch.path, from: ch.from ?? null, to: ch.to ?? null, salt, digest: changeDigestSync(ch, salt) };
     });
+    const atSalt = hex(16);
     const event = {
       id: crypto.randomUUID(),
       complaintId: c.id,
       seq,
       at: c.updatedAt,
+      atSalt,
+      atDigest: sha256HexSync(`${atSalt}:${c.updatedAt}`),
       actor: 'Agent 1',
       type: seq === 1 ? ('created' as const) : ('transition' as const),
       changes: sealed,
@@ -70,57 +83,129 @@ export function withHistory(c: Complaint): { complaint: Complaint; history: Hist
   return { complaint: { ...c, historyHead: prev }, history };
 }
 
-/** Sends through the real background as `send()` does: parsed against the protocol first. */
-async function viaBackground<T>(message: RequestInput): Promise<T> {
-  const response = (await chrome.runtime.sendMessage(RequestSchema.parse(message))) as
-    | { ok: true; data: T }
-    | { ok: false; error: { message: string } };
-  if (!response.ok) throw new Error(response.error.message);
-  return response.data;
+const since = (start: number) => performance.now() - start;
+const files: { ours?: Blob; singleJson?: Blob } = {};
+type Kept = keyof typeof files;
+
+/** The format-1 backup (one JSON document, uncompressed, one complaint per line) as earlier versions wrote it. */
+async function singleJsonBackup(now: Date): Promise<{ blob: Blob; counts: BackupCounts }> {
+  const parts: Blob[] = [];
+  const counts: BackupCounts = { complaints: 0, historyEvents: 0, quarantine: 0 };
+  const quarantine: BackupHead['quarantine'] = [];
+  await readBackupBatches(
+    (entries, invalid) => {
+      parts.push(new Blob([entryLines(entries, counts.complaints === 0)]));
+      counts.complaints += entries.length;
+      for (const e of entries) counts.historyEvents += e.history.length;
+      quarantine.push(...invalid);
+    },
+    now,
+    LEGACY_BATCH,
+  );
+  const meta = await readMeta(now);
+  quarantine.push(...meta.quarantine, ...(await readQuarantine()));
+  counts.quarantine = quarantine.length;
+  const head: BackupHead = {
+    format: BACKUP_FORMAT,
+    version: LEGACY_VERSION,
+    exportedAt: now.toISOString(),
+    counts,
+    settings: meta.settings,
+    templateOverrides: meta.templateOverrides,
+    referenceCounters: meta.referenceCounters,
+    quarantine,
+  };
+  const blob = new Blob([headLine(head), ...parts, closing(counts.complaints === 0)], { type: 'application/json' });
+  return { blob, counts };
 }
-
-const background: RestoreWriter = {
-  begin: async () => (await viaBackground<{ restoreId: string }>({ type: 'backup/restore-begin' })).restoreId,
-  batch: (restoreId, lines) => viaBackground({ type: 'backup/restore-batch', restoreId, entries: [...lines] }),
-  finish: (restoreId, meta) => viaBackground({ type: 'backup/restore-finish', restoreId, meta }),
-  cancel: async (restoreId) => {
-    await viaBackground({ type: 'backup/restore-cancel', restoreId });
-  },
-};
-
-const deleteRegister = () => defaultConnection.deleteDatabase();
-
-async function storeCounts() {
-  const db = await registerDb();
-  return { complaints: await db.count('complaints'), history: await db.count('history') };
-}
-
-const since = (t: number) => performance.now() - t;
-let backup: Blob | null = null;
 
 const bench = {
-  reset: deleteRegister,
+  reset: () => defaultConnection.deleteDatabase(),
 
-  /** Fills an empty register with `total` generated complaints and their history, 1,000 per transaction. */
-  async seed(total: number, nowIso: string) {
+  /**
+   * Writes generated complaints `from`…`to - 1` with their history, SEED_BATCH per transaction, through the
+   * store's own writers (`putComplaint` keeps the rows and the dashboard's aggregates; `recordOf` is the
+   * history's layout at rest), so that the seeded register is one the product could have written.
+   */
+  async seed(from: number, to: number, nowIso: string) {
     const now = new Date(nowIso);
     const db = await registerDb();
     const started = performance.now();
     let bytes = 0;
-    for (let start = 0; start < total; start += SEED_BATCH) {
+    for (let start = from; start < to; start += SEED_BATCH) {
       const entries = [];
-      for (let i = start; i < Math.min(total, start + SEED_BATCH); i++)
-        entries.push(withHistory(generateComplaint(i, now)));
-      if (start === 0) bytes = JSON.stringify(entries.slice(0, 100)).length / Math.min(100, entries.length);
-      const tx = db.transaction(['complaints', 'rows', 'history'], 'readwrite', { durability: 'relaxed' });
+      for (let i = start; i < Math.min(to, start + SEED_BATCH); i++) entries.push(withHistory(generateComplaint(i, now)));
+      if (start === from) bytes = JSON.stringify(entries.slice(0, 100)).length / Math.min(100, entries.length);
+      const tx = db.transaction([...COMPLAINT_STORES, 'histories'], 'readwrite', { durability: 'relaxed' });
+      const histories = tx.objectStore('histories');
       const writes: Promise<unknown>[] = [];
       for (const e of entries) {
-        writes.push(putComplaint(tx, e.complaint));
-        for (const h of e.history) writes.push(tx.objectStore('history').put(h));
+        writes.push(putComplaint(tx, e.complaint), histories.put(recordOf(e.complaint.id, e.history)));
       }
       await Promise.all([...writes, tx.done]);
     }
-    return { ms: since(started), bytesPerComplaint: Math.round(bytes), ...(await storeCounts()) };
+    return { ms: since(started), bytesPerComplaint: Math.round(bytes) };
+  },
+
+  /** Complaints and history events, as the backup's head counts them. */
+  counts: () => countRegister(),
+
+  /** The backup as the management page writes it when no file can be opened: gzip NDJSON into Blob parts. */
+  async backup(nowIso: string) {
+    const started = performance.now();
+    const sink = blobSink();
+    const counts = await writeBackup(new Date(nowIso), sink.stream);
+    files.ours = sink.blob();
+    return { ms: since(started), bytes: files.ours.size, ...counts };
+  },
+
+  /** The baseline: the single JSON document (format 1) the backup was before, still restored. */
+  async backupSingleJson(nowIso: string) {
+    const started = performance.now();
+    const { blob, counts } = await singleJsonBackup(new Date(nowIso));
+    files.singleJson = blob;
+    return { ms: since(started), bytes: blob.size, ...counts };
+  },
+
+  /** Hands a kept backup to the browser's downloads, as the page does (the suite saves it to disk). */
+  download(which: Kept, fileName: string) {
+    const blob = files[which];
+    if (!blob) throw new Error(`no ${which} backup kept`);
+    downloadBlob(blob, fileName);
+  },
+  forget(which: Kept) {
+    delete files[which];
+  },
+
+  /** Adds the file input the suite fills with a backup from disk (a File, as the agent picks it). */
+  fileInput() {
+    if (document.getElementById(FILE_INPUT_ID)) return;
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = FILE_INPUT_ID;
+    input.hidden = true;
+    document.body.append(input);
+  },
+
+  /** Empties the register, then restores the chosen file as the page does: dry run, then the background writes. */
+  async restore() {
+    const file = (document.getElementById(FILE_INPUT_ID) as HTMLInputElement | null)?.files?.[0];
+    if (!file) throw new Error('no backup file chosen');
+    await defaultConnection.deleteDatabase();
+    const started = performance.now();
+    const dryRun = await checkBackup(file);
+    const checkMs = since(started);
+    const report = await restoreBackup(file, dryRun, backgroundWriter, { withSettings: true });
+    const ms = since(started);
+    return {
+      ms,
+      checkMs,
+      writeMs: ms - checkMs,
+      fileBytes: file.size,
+      added: report.added,
+      refused: report.refused,
+      ...(await countRegister()),
+    };
   },
 
   /** The whole register as CSV, as the management page exports it (in its workers, or in the page). */
@@ -149,56 +234,6 @@ const bench = {
       text += `${COLUMNS.map(([, cell]) => JSON.stringify(cell(rowOf(c), x as never))).join(';')}\r\n`;
     const blob = new Blob([text]);
     return { ms: since(started), rows: all.length, bytes: blob.size };
-  },
-
-  /** The backup (NDJSON, gzip), kept in the page for the restore that follows. */
-  async backupExport(nowIso: string) {
-    const started = performance.now();
-    const result = await backupBlob(new Date(nowIso));
-    backup = result.blob;
-    return { ms: since(started), bytes: result.blob.size, ...result.counts };
-  },
-
-  /** Deletes the register, then restores the backup as the page does: dry run, then batches to the background. */
-  async restore() {
-    if (!backup) throw new Error('no backup taken');
-    await deleteRegister();
-    const started = performance.now();
-    const dryRun = await checkBackup(backup);
-    const checkMs = since(started);
-    const report = await restoreBackup(backup, dryRun, background, { withSettings: true });
-    return {
-      ms: since(started),
-      checkMs,
-      writeMs: since(started) - checkMs,
-      added: report.added,
-      refused: report.refused,
-      ...(await storeCounts()),
-    };
-  },
-
-  /** Naive: the file read and parsed whole, each chain verified with WebCrypto, one record per transaction. */
-  async baselineRestore() {
-    if (!backup) throw new Error('no backup taken');
-    await deleteRegister();
-    const started = performance.now();
-    const gunzip = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
-    const text = await new Response(backup.stream().pipeThrough(gunzip)).text();
-    const file = {
-      complaints: text
-        .split('\n')
-        .filter((line) => line.startsWith('{"complaint":'))
-        .map((line) => BackupEntrySchema.parse(JSON.parse(line))),
-    };
-    const db = await registerDb();
-    for (const { complaint, history } of file.complaints) {
-      if (!(await verifyChain(history, complaint.historyHead)).ok)
-        throw new Error(`broken chain ${complaint.reference}`);
-      const tx = db.transaction(['complaints', 'rows'], 'readwrite');
-      await Promise.all([putComplaint(tx, complaint), tx.done]);
-      for (const event of history) await db.put('history', event);
-    }
-    return { ms: since(started), added: file.complaints.length, refused: 0, ...(await storeCounts()) };
   },
 };
 export type DataBench = typeof bench;

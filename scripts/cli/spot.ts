@@ -1,8 +1,11 @@
 // The `npm run spot` command as a function of its arguments and a file reader, so it can be tested
 // without a process: `<file.txt>` (subject on the first line, body after) → one line of JSON, the same
-// verdict the extension shows.
+// verdict the extension shows: the cue table's `likely`, `score` and `cues`, plus the model's `probability`,
+// the `combined` probability compared with `threshold`, and the `fragments` the model weighed most.
 import { t, UserError } from '../../lib/i18n';
-import { spot } from '../../lib/spotting/score';
+import { parseAmount } from '../../lib/i18n/money';
+import { assess } from '../../lib/spotting/assess';
+import { MAX_SPOT_THRESHOLD, MIN_SPOT_THRESHOLD } from '../../lib/spotting/threshold';
 
 export interface CliResult {
   code: number;
@@ -15,13 +18,23 @@ export type ReadText = (path: string) => string;
 
 const FROM_FLAG = '--from=';
 const OWN_DOMAIN_FLAG = '--own-domain=';
+const THRESHOLD_FLAG = '--threshold=';
+
+function parseThreshold(text: string): number {
+  const value = parseAmount(text);
+  if (value === undefined || value < MIN_SPOT_THRESHOLD || value > MAX_SPOT_THRESHOLD)
+    throw new UserError('spotting.cli.badThreshold', { value: text });
+  return value;
+}
 
 function parseArgs(argv: readonly string[]) {
   const positional: string[] = [];
   let fromEmail: string | undefined;
   const ownDomains: string[] = [];
+  let threshold: number | null = null;
   for (const arg of argv) {
     if (arg.startsWith(FROM_FLAG)) fromEmail = arg.slice(FROM_FLAG.length);
+    else if (arg.startsWith(THRESHOLD_FLAG)) threshold = parseThreshold(arg.slice(THRESHOLD_FLAG.length));
     else if (arg.startsWith(OWN_DOMAIN_FLAG)) ownDomains.push(arg.slice(OWN_DOMAIN_FLAG.length));
     else if (arg.startsWith('--')) throw new UserError('spotting.cli.unknownFlag', { flag: arg });
     else positional.push(arg);
@@ -29,7 +42,7 @@ function parseArgs(argv: readonly string[]) {
   const [path, extra] = positional;
   if (path === undefined) throw new UserError('spotting.cli.missingArg');
   if (extra !== undefined) throw new UserError('spotting.cli.tooManyArgs', { arg: extra });
-  return { path, fromEmail, ownDomains };
+  return { path, fromEmail, ownDomains, threshold };
 }
 
 function readMessage(path: string, readText: ReadText): { subject: string; text: string } {
@@ -50,9 +63,9 @@ export function runSpotCli(argv: readonly string[], readText: ReadText): CliResu
   if (argv.includes('--help') || argv.includes('-h'))
     return { code: 0, stdout: `${t('spotting.cli.usage')}\n`, stderr: '' };
   try {
-    const { path, fromEmail, ownDomains } = parseArgs(argv);
+    const { path, fromEmail, ownDomains, threshold } = parseArgs(argv);
     const message = readMessage(path, readText);
-    const result = spot({ ...message, ...(fromEmail ? { fromEmail } : {}), ownDomains });
+    const result = assess({ ...message, ...(fromEmail ? { fromEmail } : {}), ownDomains }, { threshold });
     return { code: 0, stdout: `${JSON.stringify(result)}\n`, stderr: '' };
   } catch (error) {
     if (error instanceof UserError) {

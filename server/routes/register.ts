@@ -1,11 +1,25 @@
 // The organisation's shared parts: references, settings, templates and the auditors' view.
 import type { FastifyInstance } from 'fastify';
-import { ReferenceBlockRequestSchema, SettingsBodySchema, TemplateBodySchema } from '../../lib/sync/protocol';
+import {
+  PROTOCOL_VERSION,
+  ReferenceBlockRequestSchema,
+  SettingsBodySchema,
+  TemplateBodySchema,
+} from '../../lib/sync/protocol';
 import { agentOf } from '../plugins/auth';
 import { handBlock, parisYear } from '../store/references';
 import { auditRegister, readSettings, readTemplates, writeSettings, writeTemplate } from '../store/settings';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  // The extension checks a token here and learns whom it names (issue 13), and the protocol spoken.
+  app.get('/me', { config: { access: 'read' } }, async (request) => {
+    const agent = agentOf(request);
+    return {
+      agent: { id: agent.id, name: agent.name, role: agent.role, org: agent.orgName },
+      protocol: PROTOCOL_VERSION,
+    };
+  });
+
   app.post('/references/blocks', { config: { access: 'write' } }, async (request) => {
     const agent = agentOf(request);
     const body = ReferenceBlockRequestSchema.parse(request.body ?? {});

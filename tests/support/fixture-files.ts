@@ -13,6 +13,13 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OWN_FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const SHARED_FIXTURES = resolve(ROOT, '..', 'shared', 'fixtures');
 export const SHARED_GMAIL = join(SHARED_FIXTURES, 'gmail');
+/** Real FreeScout pages rendered by a local instance (../shared/fixtures/freescout/SOURCES.md). */
+export const SHARED_FREESCOUT = join(SHARED_FIXTURES, 'freescout');
+const SHARED_DIRS = [SHARED_GMAIL, SHARED_FREESCOUT];
+
+function sharedFile(name: string): string | undefined {
+  return SHARED_DIRS.map((dir) => join(dir, name)).find((path) => existsSync(path));
+}
 
 /** True when the team's shared set of real pages is beside the project. */
 export const sharedFixturesPresent = existsSync(SHARED_GMAIL);
@@ -27,10 +34,10 @@ export function isOwnFixture(name: string): boolean {
 
 /** True when the page can be read here: one of ours, or a shared one with the shared set present. */
 export function fixtureAvailable(name: string): boolean {
-  return isOwnFixture(name) || existsSync(join(SHARED_GMAIL, name));
+  return isOwnFixture(name) || sharedFile(name) !== undefined;
 }
 
 /** The path of a saved page: ours first, then the shared set. */
 export function fixtureFile(name: string): string {
-  return isOwnFixture(name) ? join(OWN_FIXTURES, name) : join(SHARED_GMAIL, name);
+  return isOwnFixture(name) ? join(OWN_FIXTURES, name) : (sharedFile(name) ?? join(SHARED_GMAIL, name));
 }

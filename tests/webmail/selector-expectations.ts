@@ -2,6 +2,7 @@
 // selectors.ts habit), for tests/webmail/selectors.test.ts. Test data, kept out of lib/webmail so the content
 // script does not ship it. Counts are over the whole document; a selector with `within` counts the sum over
 // its scopes. Pages: tests/fixtures/SOURCES.md (ours) and ../shared/fixtures/gmail/SOURCES.md (real).
+import type { FreescoutSelectorName } from '../../lib/webmail/freescout-selectors';
 import type { GmailSelectorName } from '../../lib/webmail/gmail-selectors';
 import type { OutlookSelectorName } from '../../lib/webmail/outlook-selectors';
 
@@ -237,4 +238,45 @@ export const outlookExpectations: Record<OutlookSelectorName, readonly Expectati
     [0, O.gmailInbox],
   ],
   rowSenders: [[3, O.readingPane]],
+};
+
+/** Real pages of a local FreeScout 1.8.235 (../shared/fixtures/freescout/SOURCES.md). */
+export const FREESCOUT_PAGES = {
+  server: 'freescout-fr-conversation-complaint.server.html',
+  complaint: 'freescout-fr-conversation-complaint.dom.html',
+  replyInserted: 'freescout-fr-conversation-complaint.dom-reply-inserted.html',
+  lateDelivery: 'freescout-fr-conversation-late-delivery.dom.html',
+  openingHours: 'freescout-fr-conversation-opening-hours.dom.html',
+  billing: 'freescout-fr-conversation-billing.dom.html',
+  list: 'freescout-fr-list-unassigned.dom.html',
+} as const;
+
+const F = FREESCOUT_PAGES;
+/** `[count per page]` in FREESCOUT_PAGES order: one conversation page per column, the list last. */
+const perPage = (...counts: number[]): Expectation[] =>
+  Object.values(F).map((page, i) => [counts[i] ?? 0, page] as const);
+
+export const freescoutExpectations: Record<FreescoutSelectorName, readonly Expectation[]> = {
+  pageMarker: [...perPage(1, 1, 1, 1, 1, 1, 4), [0, GMAIL_PAGES.thread], [0, OUTLOOK_PAGES.readingPane]],
+  conversationId: perPage(1, 1, 1, 1, 1, 1, 0),
+  conversationNumber: perPage(1, 1, 1, 1, 1, 1, 0),
+  subject: perPage(1, 1, 1, 1, 1, 1, 0),
+  customerName: perPage(1, 1, 1, 1, 1, 1, 0),
+  customerEmail: perPage(1, 1, 1, 1, 1, 1, 0),
+  thread: perPage(1, 1, 1, 2, 2, 2, 0),
+  // Opening hours has an agent reply, billing an internal note: neither is a customer thread.
+  customerThread: perPage(1, 1, 1, 2, 1, 1, 0),
+  threadAuthor: perPage(1, 1, 1, 2, 2, 2, 0),
+  threadDate: perPage(1, 1, 1, 2, 2, 2, 0),
+  threadBody: perPage(1, 1, 1, 2, 2, 2, 0),
+  threadHeaderAnchor: perPage(1, 1, 1, 2, 2, 2, 0),
+  replyButton: perPage(1, 1, 1, 1, 1, 1, 0),
+  replyBlock: perPage(1, 1, 1, 1, 1, 1, 0),
+  // The server HTML has only the textarea: Summernote builds its editable area in the browser.
+  replyEditor: perPage(0, 1, 1, 1, 1, 1, 0),
+  listRow: perPage(0, 0, 0, 0, 0, 0, 4),
+  listCustomer: perPage(0, 0, 0, 0, 0, 0, 4),
+  listEmail: perPage(0, 0, 0, 0, 0, 0, 4),
+  listSubject: perPage(0, 0, 0, 0, 0, 0, 4),
+  listDate: perPage(0, 0, 0, 0, 0, 0, 4),
 };

@@ -2,11 +2,17 @@
 // (selector-expectations.ts): when a webmail moves a hook, the failing line names the selector and the page.
 import { afterAll, describe, expect, it } from 'vitest';
 import { queryChainAll, type SelectorSpec } from '../../lib/webmail/dom';
+import { freescoutSelectors } from '../../lib/webmail/freescout-selectors';
 import { gmailSelectors } from '../../lib/webmail/gmail-selectors';
 import { outlookSelectors } from '../../lib/webmail/outlook-selectors';
 import type { SavedPage } from '../../scripts/cli/saved-page';
 import { fixtureAvailable, loadFixture } from './fixtures';
-import { type Expectation, gmailExpectations, outlookExpectations } from './selector-expectations';
+import {
+  type Expectation,
+  freescoutExpectations,
+  gmailExpectations,
+  outlookExpectations,
+} from './selector-expectations';
 
 const pages = new Map<string, SavedPage>();
 function page(name: string): Document {
@@ -24,6 +30,7 @@ afterAll(async () => {
 const tables: [string, Record<string, SelectorSpec>, Record<string, readonly Expectation[]>][] = [
   ['gmail', gmailSelectors, gmailExpectations],
   ['outlook', outlookSelectors, outlookExpectations],
+  ['freescout', freescoutSelectors, freescoutExpectations],
 ];
 
 describe.each(tables)('%s selectors', (_adapter, table, expectations) => {

@@ -96,7 +96,11 @@ export const handlers: HandlerMap = {
     return answerScan(
       messages,
       threadIds,
-      { dueSoonHours: settings.policy.dueSoonHours, ownDomains: settings.ownDomains },
+      {
+        dueSoonHours: settings.policy.dueSoonHours,
+        ownDomains: settings.ownDomains,
+        spotThreshold: settings.spotThreshold,
+      },
       new Date(),
     );
   },

@@ -12,7 +12,7 @@ import {
 import type { Complaint } from '../../register/schema';
 import { findByMessageId, findByThreadId } from '../../register/store/queries';
 import { countdown } from '../../register/urgency';
-import { spot } from '../../spotting/score';
+import { assess } from '../../spotting/assess';
 
 export function chipView(c: Complaint, now: Date, dueSoonHours: number): ChipView {
   const phase = t(`phase.${c.phase}`);
@@ -38,21 +38,28 @@ export function isOwnAddress(email: string, ownDomains: string[]): boolean {
   return domain !== '' && ownDomains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`));
 }
 
-export function spotView(message: ScannedMessage, ownDomains: string[]): SpotView {
-  const verdict = spot({ subject: message.subject, text: message.text, fromEmail: message.fromEmail, ownDomains });
-  const cues = verdict.cues.filter((c) => c.weight > 0);
+/** The spotter's verdict (cues and model, issue 15) worded for the page: the cues found, then the words
+ *  the model weighed most. Only the cue table's shape crosses to the content script. */
+export function spotView(message: ScannedMessage, ownDomains: string[], threshold: number | null = null): SpotView {
+  const verdict = assess(
+    { subject: message.subject, text: message.text, fromEmail: message.fromEmail, ownDomains },
+    { threshold },
+  );
+  const reasons = verdict.cues.filter((c) => c.weight > 0).map((c) => c.label);
+  if (verdict.fragments.length > 0)
+    reasons.push(t('spotting.model.fragments', { words: verdict.fragments.map((f) => `« ${f.text} »`).join(', ') }));
   return {
-    ...verdict,
-    title: verdict.likely
-      ? t('content.logLikelyTitle', { cues: cues.map((c) => c.label).join(' ; ') })
-      : t('content.logTitle'),
+    likely: verdict.likely,
+    score: verdict.score,
+    cues: verdict.cues,
+    title: verdict.likely ? t('content.logLikelyTitle', { cues: reasons.join(' ; ') }) : t('content.logTitle'),
   };
 }
 
 export async function answerScan(
   messages: ScannedMessage[],
   threadIds: string[],
-  settings: { dueSoonHours: number; ownDomains: string[] },
+  settings: { dueSoonHours: number; ownDomains: string[]; spotThreshold?: number | null },
   now: Date,
 ): Promise<ScanAnswer> {
   const found = new Map<string, Complaint>();
@@ -62,7 +69,8 @@ export async function answerScan(
   const own = messages.filter((m) => isOwnAddress(m.fromEmail, settings.ownDomains)).map((m) => m.messageId);
   const spots: Record<string, SpotView> = {};
   for (const m of messages)
-    if (!logged.has(m.messageId) && !own.includes(m.messageId)) spots[m.messageId] = spotView(m, settings.ownDomains);
+    if (!logged.has(m.messageId) && !own.includes(m.messageId))
+      spots[m.messageId] = spotView(m, settings.ownDomains, settings.spotThreshold ?? null);
   // Parsed on the way out: the content script trusts this shape (see lib/content/guards.ts).
   return ScanAnswerSchema.parse({
     labels: { log: t('content.log'), logLikely: t('content.logLikely') },

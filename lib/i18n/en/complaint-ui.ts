@@ -133,6 +133,7 @@ export const complaintUi: Record<keyof typeof fr, string> = {
   'ui.event.noteAdded': 'Note',
   'ui.event.letterRecorded': 'Letter',
   'ui.event.anonymized': 'Anonymised',
+  'ui.event.referenceAssigned': 'Official reference assigned',
   'ui.extend.title': 'Extend a deadline',
   'ui.extend.clock': 'Deadline',
   'ui.extend.newDueAt': 'New due date',

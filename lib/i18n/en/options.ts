@@ -20,6 +20,7 @@ export const options: Record<keyof typeof fr, string> = {
   'options.error.day': 'Choose a valid date.',
   'options.error.dayTwice': 'This day is already in the list.',
   'options.error.categoryLabel': 'Give the category a label (100 characters at most).',
+  'options.error.spotThreshold': 'Give a threshold between 0.05 and 0.95, or leave it empty for the recommended one.',
 
   'options.identity.title': 'Company and signature',
   'options.identity.help': 'These details appear in the heading and the signature of the letters.',
@@ -86,6 +87,10 @@ export const options: Record<keyof typeof fr, string> = {
   'options.general.ownDomains': 'Company mail domains (one per line)',
   'options.general.ownDomainsHelp':
     'Messages sent from these domains (your colleagues) are never flagged as complaints. Example: maison-dupont.fr',
+  // Issue 15: the spotter's threshold.
+  'options.general.spotThreshold': 'Complaint detection threshold (0.05 to 0.95)',
+  'options.general.spotThresholdHelp':
+    'Empty = recommended threshold {threshold}, chosen to miss as few complaints as possible: on {n} test messages, precision {precision}, recall {recall}. Lower misses fewer complaints but flags more messages wrongly; higher does the opposite.',
 
   'options.retention.title': 'Data retention',
   'options.retention.years': 'Retention after closure or last event (years)',

@@ -40,11 +40,14 @@ export const spotting: Record<keyof typeof fr, string> = {
   'spotting.signal.purchaseDate': 'Purchase or order date given',
   'spotting.signal.amount': 'Amount given',
   'spotting.cli.usage':
-    'Usage: npm run -s spot -- <file.txt> [--from=address] [--own-domain=domain]… (subject on the first line, body after)',
+    'Usage: npm run -s spot -- <file.txt> [--from=address] [--own-domain=domain]… [--threshold=0.3] (subject on the first line, body after)',
   'spotting.cli.missingArg': 'Give the file to analyse.',
   'spotting.cli.missingFile': 'File not found: {path}',
   'spotting.cli.emptyFile': 'Empty file: {path}',
   'spotting.cli.unreadable': 'Cannot read {path} ({details})',
   'spotting.cli.unknownFlag': 'Unknown option: {flag}',
   'spotting.cli.tooManyArgs': 'Extra argument: {arg}',
+  // Issue 15: the learned model's part of the explanation, and the CLI's threshold option.
+  'spotting.model.fragments': 'words that weighed: {words}',
+  'spotting.cli.badThreshold': 'Invalid threshold: {value} (a number between 0.05 and 0.95)',
 };

@@ -133,6 +133,7 @@ export const complaintUi = {
   'ui.event.noteAdded': 'Note',
   'ui.event.letterRecorded': 'Courrier',
   'ui.event.anonymized': 'Anonymisation',
+  'ui.event.referenceAssigned': 'Référence officielle attribuée',
   'ui.extend.title': 'Prolonger un délai',
   'ui.extend.clock': 'Délai',
   'ui.extend.newDueAt': 'Nouvelle échéance',

@@ -18,6 +18,7 @@ export const options = {
   'options.error.day': 'Choisissez une date valide.',
   'options.error.dayTwice': 'Ce jour est déjà dans la liste.',
   'options.error.categoryLabel': 'Donnez un libellé au motif (100 caractères au plus).',
+  'options.error.spotThreshold': 'Indiquez un seuil entre 0,05 et 0,95, ou laissez vide pour le seuil recommandé.',
 
   'options.identity.title': 'Entreprise et signature',
   'options.identity.help': 'Ces informations apparaissent dans l’en-tête et la signature des lettres.',
@@ -84,6 +85,10 @@ export const options = {
   'options.general.ownDomains': 'Domaines de messagerie de l’entreprise (un par ligne)',
   'options.general.ownDomainsHelp':
     'Les messages envoyés depuis ces domaines (vos collègues) ne sont jamais signalés comme réclamations. Exemple : maison-dupont.fr',
+  // Issue 15: the spotter's threshold.
+  'options.general.spotThreshold': 'Seuil de détection des réclamations (0,05 à 0,95)',
+  'options.general.spotThresholdHelp':
+    'Vide = seuil recommandé {threshold}, choisi pour manquer le moins de réclamations possible : sur {n} messages de test, précision {precision}, rappel {recall}. Plus bas, moins de réclamations manquées mais plus de messages signalés à tort ; plus haut, l’inverse.',
 
   'options.retention.title': 'Conservation des données',
   'options.retention.years': 'Durée de conservation après clôture ou dernier événement (années)',

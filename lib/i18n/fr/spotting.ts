@@ -41,11 +41,14 @@ export const spotting = {
   'spotting.signal.purchaseDate': 'Date d’achat ou de commande citée',
   'spotting.signal.amount': 'Montant cité',
   'spotting.cli.usage':
-    'Usage : npm run -s spot -- <fichier.txt> [--from=adresse] [--own-domain=domaine]… (objet sur la première ligne, corps ensuite)',
+    'Usage : npm run -s spot -- <fichier.txt> [--from=adresse] [--own-domain=domaine]… [--threshold=0,3] (objet sur la première ligne, corps ensuite)',
   'spotting.cli.missingArg': 'Indiquez le fichier à analyser.',
   'spotting.cli.missingFile': 'Fichier introuvable : {path}',
   'spotting.cli.emptyFile': 'Fichier vide : {path}',
   'spotting.cli.unreadable': 'Lecture impossible : {path} ({details})',
   'spotting.cli.unknownFlag': 'Option inconnue : {flag}',
   'spotting.cli.tooManyArgs': 'Argument en trop : {arg}',
+  // Issue 15: the learned model's part of the explanation, and the CLI's threshold option.
+  'spotting.model.fragments': 'mots qui ont pesé : {words}',
+  'spotting.cli.badThreshold': 'Seuil invalide : {value} (un nombre entre 0,05 et 0,95)',
 } as const;

@@ -9,7 +9,8 @@ import { type HistoryEvent, LEGACY_SEALS_PATH, sealEvent } from '../history';
 import { dueForAnonymisation, type RetentionPeriods } from '../retention';
 import type { Complaint } from '../schema';
 import type { WriteContext } from './complaints';
-import { defaultConnection, putComplaint, type RegisterConnection } from './db';
+import { COMPLAINT_STORES, defaultConnection, putComplaint, type RegisterConnection } from './db';
+import { putEvents, storedEvents } from './history-record';
 import { queriesOn } from './queries';
 
 const MAX_RETRIES = 5;
@@ -32,10 +33,7 @@ export function anonymisationOn(connection: RegisterConnection) {
 
   /** The complaint's stored events, raw: one that no longer parses may still hold personal data. */
   async function storedHistory(id: string): Promise<HistoryEvent[]> {
-    const raws = await (await connection.db()).getAll(
-      'history',
-      IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]),
-    );
+    const raws = await storedEvents((await connection.db()).transaction('histories').store, id);
     return raws.filter((raw): raw is HistoryEvent => Array.isArray((raw as { changes?: unknown } | null)?.changes));
   }
 
@@ -52,15 +50,17 @@ export function anonymisationOn(connection: RegisterConnection) {
     );
     const complaint: Complaint = { ...outcome.complaint, historyHead: event.hash };
     const db = await connection.db();
-    const tx = db.transaction(['complaints', 'rows', 'history'], 'readwrite');
+    const tx = db.transaction([...COMPLAINT_STORES, 'histories'], 'readwrite');
     const stored = (await tx.objectStore('complaints').get(current.id)) as Complaint | undefined;
     if (stored?.rev !== current.rev || stored.historyHead !== current.historyHead) {
       tx.abort();
       await tx.done.catch(() => undefined);
       return 'conflict' as const;
     }
-    const history = tx.objectStore('history');
-    await Promise.all([putComplaint(tx, complaint), ...redactions.map((e) => history.put(e)), history.add(event)]);
+    await Promise.all([
+      putComplaint(tx, complaint),
+      putEvents(tx.objectStore('histories'), current.id, [...redactions, event]),
+    ]);
     await tx.done;
     const before = past.reduce((n, e) => n + e.changes.filter((c) => c.redacted).length, 0);
     const redacted = redactions.reduce((n, e) => n + e.changes.filter((c) => c.redacted).length, 0) - before;

@@ -4,21 +4,15 @@
 import type { z } from 'zod';
 import type { DeadlinePolicy } from '../../deadlines/policy';
 import { UserError } from '../../i18n';
-import { GENESIS_HASH, sealEvent } from '../history';
-import {
-  type Context,
-  createRecord,
-  extendRecord,
-  letterRecord,
-  noteRecord,
-  type Outcome,
-  patchRecord,
-  transitionRecord,
-} from '../records';
-import type { Complaint, ComplaintPatch, LetterRecordSchema, NewComplaint, Phase } from '../schema';
-import { defaultConnection, putComplaint, type RegisterConnection } from './db';
+import { localOperation, type OperationSpec } from '../../sync/operations';
+import type { Operation } from '../../sync/protocol';
+import type { HistoryEvent } from '../history';
+import { type Complaint, type ComplaintPatch, LetterRecordSchema, type NewComplaint, type Phase } from '../schema';
+import { COMPLAINT_STORES, defaultConnection, putComplaint, type RegisterConnection } from './db';
+import { putEvents } from './history-record';
 import { queriesOn } from './queries';
-import { localAllocatorOn, type ReferenceAllocator } from './references';
+import type { ReferenceAllocator } from './references';
+import { OUTBOX_STORES, recordOperation, syncOn } from './sync-state';
 
 export interface WriteContext {
   now: Date;
@@ -26,14 +20,14 @@ export interface WriteContext {
 }
 
 const MAX_RETRIES = 5;
-const ctxOf = (w: WriteContext): Context => ({ ...w, newId: () => crypto.randomUUID() });
 // One queue per register, however many handles write to it from this context.
 const queues = new WeakMap<RegisterConnection, Promise<unknown>>();
 
 /** The writes of one register (see register.ts); the module-level functions below write the product's. */
 export function writesOn(connection: RegisterConnection) {
   const { getComplaint } = queriesOn(connection);
-  const ownAllocator = localAllocatorOn(connection);
+  // A register that joined a team numbers from the agent's blocks (sync-state.ts); otherwise as before.
+  const ownAllocator = syncOn(connection).allocator;
 
   /** Writes from this context run one after the other; the revision check guards against other contexts. */
   function serialised<T>(work: () => Promise<T>): Promise<T> {
@@ -45,11 +39,16 @@ export function writesOn(connection: RegisterConnection) {
     return run;
   }
 
-  async function persist(outcome: Outcome, previous: Complaint | null): Promise<Complaint | 'conflict'> {
-    const event = await sealEvent(outcome.event, previous?.historyHead ?? GENESIS_HASH, previous?.rev ?? 0);
-    const complaint: Complaint = { ...outcome.complaint, historyHead: event.hash };
+  /**
+   * Every write is an operation of the sync protocol (lib/sync/operations.ts), run here with the register's
+   * record functions: in a team register the operation goes to the outbox in the same transaction.
+   */
+  async function persist(
+    { op, complaint, event }: { op: Operation; complaint: Complaint; event: HistoryEvent },
+    previous: Complaint | null,
+  ): Promise<Complaint | 'conflict'> {
     const db = await connection.db();
-    const tx = db.transaction(['complaints', 'rows', 'history'], 'readwrite');
+    const tx = db.transaction([...COMPLAINT_STORES, 'histories', ...OUTBOX_STORES], 'readwrite');
     const stored = await tx.objectStore('complaints').get(complaint.id);
     const storedRev = (stored as { rev?: number } | undefined)?.rev;
     if (storedRev !== previous?.rev) {
@@ -58,7 +57,8 @@ export function writesOn(connection: RegisterConnection) {
       return 'conflict';
     }
     await putComplaint(tx, complaint, previous ? 'put' : 'add');
-    await tx.objectStore('history').add(event);
+    await putEvents(tx.objectStore('histories'), complaint.id, [event]);
+    await recordOperation(tx, op);
     await tx.done;
     return complaint;
   }
@@ -71,8 +71,8 @@ export function writesOn(connection: RegisterConnection) {
   ): Promise<Complaint> {
     return serialised(async () => {
       const reference = await allocator.next(w.now);
-      const outcome = createRecord(input, { id: crypto.randomUUID(), reference }, policy, ctxOf(w));
-      const saved = await persist(outcome, null);
+      const spec = { kind: 'create', input, reference, policy } as OperationSpec;
+      const saved = await persist(await localOperation(null, spec, w), null);
       if (saved === 'conflict') throw new UserError('register.conflict');
       return saved;
     });
@@ -82,13 +82,18 @@ export function writesOn(connection: RegisterConnection) {
    * Applies `change` to the current version. With `expectedRev`, a record changed meanwhile is refused
    * (the agent edited a stale copy); without it, the change is re-applied to the fresh version.
    */
-  function mutate(id: string, expectedRev: number | undefined, change: (c: Complaint) => Outcome): Promise<Complaint> {
+  function mutate(
+    id: string,
+    expectedRev: number | undefined,
+    spec: OperationSpec,
+    w: WriteContext,
+  ): Promise<Complaint> {
     return serialised(async () => {
       for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
         const current = await getComplaint(id);
         if (!current) throw new UserError('register.notFound', { id });
         if (expectedRev !== undefined && current.rev !== expectedRev) throw new UserError('register.conflict');
-        const saved = await persist(change(current), current);
+        const saved = await persist(await localOperation(current, spec, w), current);
         if (saved !== 'conflict') return saved;
       }
       throw new UserError('register.conflict');
@@ -98,19 +103,19 @@ export function writesOn(connection: RegisterConnection) {
   return {
     createComplaint,
     updateComplaint: (id: string, rev: number | undefined, patch: ComplaintPatch, w: WriteContext) =>
-      mutate(id, rev, (c) => patchRecord(c, patch, ctxOf(w))),
+      mutate(id, rev, { kind: 'update', patch }, w),
     transitionComplaint: (id: string, rev: number | undefined, to: Phase, w: WriteContext, at?: string) =>
-      mutate(id, rev, (c) => transitionRecord(c, to, ctxOf(w), at)),
+      mutate(id, rev, { kind: 'transition', to, ...(at ? { stepAt: at } : {}) }, w),
     extendDeadline: (
       id: string,
       rev: number | undefined,
       clock: 'ack' | 'answer',
       ext: { newDueAt: string; reason: string; customerToldAt: string },
       w: WriteContext,
-    ) => mutate(id, rev, (c) => extendRecord(c, clock, ext, ctxOf(w))),
-    addNote: (id: string, text: string, w: WriteContext) => mutate(id, undefined, (c) => noteRecord(c, text, ctxOf(w))),
+    ) => mutate(id, rev, { kind: 'extend', clock, extension: ext }, w),
+    addNote: (id: string, text: string, w: WriteContext) => mutate(id, undefined, { kind: 'note', text }, w),
     recordLetter: (id: string, letter: z.input<typeof LetterRecordSchema>, w: WriteContext) =>
-      mutate(id, undefined, (c) => letterRecord(c, letter, ctxOf(w))),
+      mutate(id, undefined, { kind: 'letter', letter: LetterRecordSchema.parse(letter) }, w),
   };
 }
 

@@ -4,6 +4,8 @@ import { type DBSchema, deleteDB, type IDBPDatabase, type IDBPTransaction, openD
 import { nextDueAt } from '../phases';
 import { type RegisterRow, rowOf } from '../rows';
 import { type Complaint, ComplaintSchema } from '../schema';
+import { recordOf } from './history-record';
+import { buildStats, recount, STATS_STORES } from './stats';
 
 export const DB_NAME = 'complaint-register';
 /** The version every migration below brings a database to (MIGRATIONS.length). */
@@ -41,17 +43,58 @@ export interface RegisterDB extends DBSchema {
       receivedAt: string;
     };
   };
+  /** Versions 1–4 only: one record per history event. The v5 migration moves them to `histories`. */
   history: { key: [string, number]; value: unknown };
+  /** Each complaint's history in one compact record (history-record.ts); raw until decoded and parsed. */
+  histories: { key: string; value: unknown; indexes: { eventCount: number } };
   /** The read model of rows.ts: one row per complaint, only ever written beside it (`putComplaint`). */
   rows: { key: string; value: RegisterRow };
+  /** The dashboard's aggregates, one per Paris month (stats.ts); raw until parsed. */
+  statsMonths: { key: string; value: unknown };
+  /** Each complaint's contribution to them, by complaint id: what a write takes off before adding anew. */
+  statsContributions: { key: string; value: unknown };
   meta: { key: string; value: unknown };
   quarantine: { key: string; value: QuarantinedRecord };
   /** The undo journal of a restore under way (restore-journal.ts): empty when none is. */
   restoreJournal: { key: string; value: unknown };
+  /** Operations not yet acknowledged by the team server, in the order they were made (sync-state.ts). */
+  outbox: { key: number; value: { seq?: number; op: unknown }; indexes: { complaintId: string } };
+  /** The team connection (server, token, agent), feed cursor, reference blocks, conflicts: never backed up. */
+  sync: { key: string; value: unknown };
 }
 
 type UpgradeTx = IDBPTransaction<RegisterDB, StoreNames<RegisterDB>[], 'versionchange'>;
 type Migration = (db: IDBPDatabase<RegisterDB>, tx: UpgradeTx) => void;
+
+const MOVE_CHUNK = 2_000;
+
+/** v5's move: the old store read in key order ([complaintId, seq]) by chunks, one record per complaint. */
+async function moveHistories(db: IDBPDatabase<RegisterDB>, tx: UpgradeTx): Promise<void> {
+  const old = tx.objectStore('history');
+  const histories = tx.objectStore('histories');
+  const puts: Promise<unknown>[] = [];
+  let after: [string, number] | undefined;
+  let id: string | undefined;
+  let events: unknown[] = [];
+  for (;;) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const [keys, values] = await Promise.all([old.getAllKeys(range, MOVE_CHUNK), old.getAll(range, MOVE_CHUNK)]);
+    keys.forEach((key, i) => {
+      const complaintId = String(key[0]);
+      if (complaintId !== id) {
+        if (id !== undefined) puts.push(histories.put(recordOf(id, events)));
+        id = complaintId;
+        events = [];
+      }
+      events.push(values[i]);
+    });
+    if (keys.length < MOVE_CHUNK) break;
+    after = keys[keys.length - 1];
+  }
+  if (id !== undefined) puts.push(histories.put(recordOf(id, events)));
+  await Promise.all(puts);
+  db.deleteObjectStore('history');
+}
 
 /** Index i upgrades a database from version i to version i + 1. Never edit a released step: add one. */
 export const MIGRATIONS: Migration[] = [
@@ -102,32 +145,59 @@ export const MIGRATIONS: Migration[] = [
   (db) => {
     db.createObjectStore('restoreJournal');
   },
-  // v5: RESERVED (work in progress, issue 11): history stored per complaint, compact hashes.
-  () => {},
-  // v6: RESERVED (work in progress, issue 11): dashboard aggregates maintained with each write.
-  () => {},
-  // v7: RESERVED (work in progress, issue 13): the sync outbox and sync state.
-  () => {},
+  // v5 (issue 11): each complaint's history in ONE record, hashes and salts compact (history-record.ts),
+  // moved from the one-record-per-event store, which then goes. Events move as stored, unparsed: one that
+  // does not parse still does not, and is still reported. `eventCount` lets a backup count events cheaply.
+  (db, tx) => {
+    db.createObjectStore('histories', { keyPath: 'complaintId' }).createIndex('eventCount', 'events.length');
+    void moveHistories(db, tx);
+  },
+  // v6 (issue 11): the dashboard's aggregates (lib/stats/aggregates.ts), one record per Paris month, and
+  // each complaint's contribution to them, built from every complaint that parses; from then on kept by
+  // `putComplaint` and `deleteComplaint` in the transaction of every write.
+  (db, tx) => {
+    db.createObjectStore('statsMonths', { keyPath: 'month' });
+    db.createObjectStore('statsContributions');
+    void buildStats(tx);
+  },
+  // v7 (issue 13, team register): the outbox of operations waiting for the server, written in the same
+  // transaction as the complaint they changed, in order (auto-increment key); and the sync state (the
+  // connection with its token, the feed cursor, reference blocks, conflicts), kept apart from the settings
+  // so that no backup or export ever carries the token.
+  (db) => {
+    const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+    outbox.createIndex('complaintId', 'op.complaintId');
+    db.createObjectStore('sync');
+  },
 ];
 
-/** A read-write transaction over (at least) the complaints and their rows. */
+/** A read-write transaction over (at least) COMPLAINT_STORES. */
 type ComplaintsTx = IDBPTransaction<RegisterDB, ArrayLike<StoreNames<RegisterDB>>, 'readwrite'>;
 
+/** The stores `putComplaint` and `deleteComplaint` write: every transaction that writes a complaint holds them. */
+export const COMPLAINT_STORES = ['complaints', 'rows', ...STATS_STORES] as const;
+
 /**
- * Writes a complaint and its row together: the only way complaints are written, so that the read model
- * never drifts from the register. `add` refuses an existing id (a new complaint); `put` replaces.
+ * Writes a complaint with its row and its share of the dashboard's aggregates: the only way complaints are
+ * written, so that the read models never drift from the register. `add` refuses an existing id (a new
+ * complaint); `put` replaces.
  */
 export function putComplaint(tx: ComplaintsTx, complaint: Complaint, mode: 'add' | 'put' = 'put'): Promise<unknown> {
   const store = tx.objectStore('complaints');
   return Promise.all([
     mode === 'add' ? store.add(complaint) : store.put(complaint),
     tx.objectStore('rows').put(rowOf(complaint)),
+    recount(tx, complaint.id, complaint),
   ]);
 }
 
-/** Removes a complaint and its row together (the quarantine moves unreadable ones aside this way). */
+/** Removes a complaint, its row and its share of the aggregates (the quarantine moves unreadable ones aside). */
 export function deleteComplaint(tx: ComplaintsTx, id: string): Promise<unknown> {
-  return Promise.all([tx.objectStore('complaints').delete(id), tx.objectStore('rows').delete(id)]);
+  return Promise.all([
+    tx.objectStore('complaints').delete(id),
+    tx.objectStore('rows').delete(id),
+    recount(tx, id, null),
+  ]);
 }
 
 export function openRegisterDb(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<RegisterDB>> {

@@ -2,7 +2,13 @@
 // the register keeps working, and the options page can show and export them.
 
 import { ComplaintSchema } from '../schema';
-import { defaultConnection, deleteComplaint, type QuarantinedRecord, type RegisterConnection } from './db';
+import {
+  COMPLAINT_STORES,
+  defaultConnection,
+  deleteComplaint,
+  type QuarantinedRecord,
+  type RegisterConnection,
+} from './db';
 import { describeIssues } from './queries';
 
 /** The quarantine of one register (see register.ts); the module-level functions below use the product's. */
@@ -10,7 +16,7 @@ export function quarantineOn(connection: RegisterConnection) {
   /** Moves the complaints with these ids to the quarantine store if they still do not parse. */
   async function quarantineComplaints(ids: readonly string[], now: Date): Promise<QuarantinedRecord[]> {
     const db = await connection.db();
-    const tx = db.transaction(['complaints', 'rows', 'quarantine'], 'readwrite');
+    const tx = db.transaction([...COMPLAINT_STORES, 'quarantine'], 'readwrite');
     const moved: QuarantinedRecord[] = [];
     for (const id of new Set(ids)) {
       const raw = await tx.objectStore('complaints').get(id);

@@ -7,6 +7,7 @@ import { type ChainVerdict, type HistoryEvent, HistoryEventSchema, verifyChain }
 import { type RegisterRow, RegisterRowSchema, rowOf } from '../rows';
 import { type Complaint, ComplaintSchema, type Phase } from '../schema';
 import { defaultConnection, type InvalidRecord, type InvalidRecordListener, type RegisterConnection } from './db';
+import { eventsOf, HistoryRecordSchema } from './history-record';
 
 export type { InvalidRecord, InvalidRecordListener };
 
@@ -192,10 +193,14 @@ export function queriesOn(connection: RegisterConnection) {
   }
 
   async function getHistory(complaintId: string, opts: ReadOptions = {}): Promise<HistoryEvent[]> {
-    const raws = await (await database()).getAll(
-      'history',
-      IDBKeyRange.bound([complaintId, 0], [complaintId, Number.MAX_SAFE_INTEGER]),
-    );
+    const record = await (await database()).get('histories', complaintId);
+    if (record === undefined) return [];
+    const raws = eventsOf(record);
+    if (raws === null) {
+      const issues = HistoryRecordSchema.safeParse(record).error;
+      report({ store: 'history', key: complaintId, issues: issues ? describeIssues(issues) : '' }, opts);
+      return [];
+    }
     const events: HistoryEvent[] = [];
     for (const raw of raws) {
       const result = HistoryEventSchema.safeParse(raw);

@@ -14,12 +14,12 @@ import {
 import { GENESIS_HASH, type HistoryEvent, HistoryEventSchema } from '../history';
 import { type Complaint, ComplaintSchema } from '../schema';
 import { registerDb } from './db';
+import { eventsOf, HistoryRecordSchema } from './history-record';
 import { describeIssues } from './queries';
 
 type Quarantined = BackupHead['quarantine'][number];
 
 const idOf = (raw: unknown) => String((raw as { id?: unknown } | null)?.id ?? '?');
-const cidOf = (raw: unknown) => String((raw as { complaintId?: unknown } | null)?.complaintId ?? '?');
 
 /** Cheap structural check (no hashing): events numbered 1…n, each linked to the previous, the last one the head. */
 export function chainHoldsTogether(complaint: Complaint, events: readonly HistoryEvent[]): boolean {
@@ -53,10 +53,18 @@ function entryOf(raw: unknown, events: unknown[], at: string): BackupEntry | Qua
   ];
 }
 
+/** A stored history record as its events (canonical, unparsed), or as one quarantine entry if it is not one. */
+function eventsOrAside(record: unknown, id: string, at: string): unknown[] | Quarantined {
+  const events = eventsOf(record);
+  if (events) return events;
+  const error = HistoryRecordSchema.safeParse(record).error;
+  return { key: `history:${id}:${at}`, store: 'history', raw: record, issues: error ? describeIssues(error) : '', at };
+}
+
 /**
  * Visits the register `batch` complaints at a time, each with its history; invalid records come as
- * quarantine entries. History ranges are contiguous between batches, so events whose complaint is missing
- * (quarantined earlier) are visited too, as quarantine entries.
+ * quarantine entries. History ranges are contiguous between batches, so histories whose complaint is
+ * missing (quarantined earlier) are visited too, as quarantine entries.
  */
 export async function readBackupBatches(
   visit: (entries: BackupEntry[], invalid: Quarantined[]) => void | Promise<void>,
@@ -67,31 +75,32 @@ export async function readBackupBatches(
   const at = now.toISOString();
   let after: string | undefined;
   for (;;) {
-    const tx = db.transaction(['complaints', 'history'], 'readonly');
+    const tx = db.transaction(['complaints', 'histories'], 'readonly');
     const raws = await tx
       .objectStore('complaints')
       .getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), batch);
     const last = raws.length === batch ? idOf(raws[raws.length - 1]) : undefined;
-    const lower = after === undefined ? null : [after, Number.MAX_SAFE_INTEGER];
-    const upper = last === undefined ? null : [last, Number.MAX_SAFE_INTEGER];
     const range =
-      lower && upper
-        ? IDBKeyRange.bound(lower, upper, true, false)
-        : lower
-          ? IDBKeyRange.lowerBound(lower, true)
-          : upper
-            ? IDBKeyRange.upperBound(upper)
+      after !== undefined && last !== undefined
+        ? IDBKeyRange.bound(after, last, true, false)
+        : after !== undefined
+          ? IDBKeyRange.lowerBound(after, true)
+          : last !== undefined
+            ? IDBKeyRange.upperBound(last)
             : undefined;
-    const events = await tx.objectStore('history').getAll(range);
+    const [keys, records] = await Promise.all([
+      tx.objectStore('histories').getAllKeys(range),
+      tx.objectStore('histories').getAll(range),
+    ]);
     await tx.done;
-    const byComplaint = new Map<string, unknown[]>();
-    for (const e of events) {
-      const list = byComplaint.get(cidOf(e));
-      if (list) list.push(e);
-      else byComplaint.set(cidOf(e), [e]);
-    }
-    const entries: BackupEntry[] = [];
     const invalid: Quarantined[] = [];
+    const byComplaint = new Map<string, unknown[]>();
+    keys.forEach((key, i) => {
+      const events = eventsOrAside(records[i], key, at);
+      if (Array.isArray(events)) byComplaint.set(key, events);
+      else invalid.push(events);
+    });
+    const entries: BackupEntry[] = [];
     for (const raw of raws) {
       const id = idOf(raw);
       const result = entryOf(raw, byComplaint.get(id) ?? [], at);
@@ -118,15 +127,23 @@ export async function readBackupBatches(
   }
 }
 
-/** How many complaint and history records the register holds, read together (a backup's head announces them). */
+/**
+ * How many complaints and history events the register holds, read together (a backup's head announces
+ * them) without reading a history: events are counted per history length on the `eventCount` index.
+ */
 export async function countRegister(): Promise<{ complaints: number; historyEvents: number }> {
-  const tx = (await registerDb()).transaction(['complaints', 'history']);
-  const [complaints, historyEvents] = await Promise.all([
-    tx.objectStore('complaints').count(),
-    tx.objectStore('history').count(),
-  ]);
+  const tx = (await registerDb()).transaction(['complaints', 'histories']);
+  const lengths = tx.objectStore('histories').index('eventCount');
+  const counting: Promise<number>[] = [];
+  let cursor = await lengths.openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    const length = cursor.key;
+    counting.push(lengths.count(length).then((n) => n * length));
+    cursor = await cursor.continue();
+  }
+  const [complaints, perLength] = await Promise.all([tx.objectStore('complaints').count(), Promise.all(counting)]);
   await tx.done;
-  return { complaints, historyEvents };
+  return { complaints, historyEvents: perLength.reduce((a, b) => a + b, 0) };
 }
 
 const COUNTER = /^refCounter:(\d{4})$/;

@@ -6,7 +6,10 @@
 // writes, so a restore is either whole or, once `rollbackRestore` has run, undone record for record.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { UserError } from '../../i18n';
-import { defaultConnection, type RegisterDB } from './db';
+import { ComplaintSchema } from '../schema';
+import { COMPLAINT_STORES, defaultConnection, type RegisterDB } from './db';
+import { recordOf } from './history-record';
+import { recount } from './stats';
 
 const MARKER = '@restore';
 /** Journal keys sort after the marker: complaints `c:`, meta keys `m:`. */
@@ -24,7 +27,10 @@ interface ComplaintUndo {
   id: string;
   complaint: unknown;
   row: unknown;
-  history: unknown[];
+  /** The complaint's history record as stored (history-record.ts), or null when it had none. */
+  histories?: unknown;
+  /** Journals written before v5 (one record per event): the events as they were stored. */
+  history?: unknown[];
 }
 interface MetaUndo {
   kind: 'meta';
@@ -35,8 +41,6 @@ interface MetaUndo {
 type Undo = ComplaintUndo | MetaUndo;
 
 type JournalTx = IDBPTransaction<RegisterDB, ArrayLike<StoreNames<RegisterDB>>, 'readwrite'>;
-
-const historyOf = (id: string) => IDBKeyRange.bound([id, Number.NEGATIVE_INFINITY], [id, Number.POSITIVE_INFINITY]);
 
 /** The restore under way, if any (one the page or the worker did not finish, until it is rolled back). */
 export async function unfinishedRestore(): Promise<Marker | null> {
@@ -64,11 +68,14 @@ export async function checkRestore(tx: JournalTx, id: string): Promise<void> {
 export async function journalComplaint(tx: JournalTx, id: string, stored: unknown): Promise<void> {
   const journal = tx.objectStore('restoreJournal');
   if ((await journal.getKey(`c:${id}`)) !== undefined) return;
-  const [row, history] = await Promise.all([
-    tx.objectStore('rows').get(id),
-    tx.objectStore('history').getAll(historyOf(id)),
-  ]);
-  const undo: ComplaintUndo = { kind: 'complaint', id, complaint: stored ?? null, row: row ?? null, history };
+  const [row, histories] = await Promise.all([tx.objectStore('rows').get(id), tx.objectStore('histories').get(id)]);
+  const undo: ComplaintUndo = {
+    kind: 'complaint',
+    id,
+    complaint: stored ?? null,
+    row: row ?? null,
+    histories: histories ?? null,
+  };
   await journal.put(undo, `c:${id}`);
 }
 
@@ -93,12 +100,16 @@ function undo(tx: JournalTx, entry: Undo): Promise<unknown>[] {
   }
   const complaints = tx.objectStore('complaints');
   const rows = tx.objectStore('rows');
-  const history = tx.objectStore('history');
+  const histories = tx.objectStore('histories');
+  const record = entry.history ? (entry.history.length ? recordOf(entry.id, entry.history) : null) : entry.histories;
   // Raw, as they were: a record the schema refuses today goes back as it was, for the quarantine to see.
   return [
     entry.complaint === null ? complaints.delete(entry.id) : complaints.put(entry.complaint as never),
     entry.row === null ? rows.delete(entry.id) : rows.put(entry.row as never),
-    history.delete(historyOf(entry.id)).then(() => Promise.all(entry.history.map((e) => history.put(e)))),
+    record === null || record === undefined ? histories.delete(entry.id) : histories.put(record),
+    // The dashboard's aggregates follow the complaint put back (one that no longer parses counts for none,
+    // as every reader skips it).
+    recount(tx, entry.id, entry.complaint === null ? null : (ComplaintSchema.safeParse(entry.complaint).data ?? null)),
   ];
 }
 
@@ -109,7 +120,7 @@ function undo(tx: JournalTx, entry: Undo): Promise<unknown>[] {
  */
 export async function rollbackRestore(id?: string): Promise<boolean> {
   const db = await defaultConnection.liveDb();
-  const stores = ['complaints', 'rows', 'history', 'meta', 'restoreJournal'] as const;
+  const stores = [...COMPLAINT_STORES, 'histories', 'meta', 'restoreJournal'] as const;
   let found = false;
   for (;;) {
     const tx = db.transaction(stores, 'readwrite');

@@ -18,7 +18,8 @@ import {
 import { verifyChainSync } from '../../transfer/chain';
 import { classify, highestReferences, MAX_REASONS, type Tally } from '../../transfer/classify';
 import type { FinishOutcome } from '../../transfer/restore';
-import { defaultConnection, putComplaint } from './db';
+import { COMPLAINT_STORES, defaultConnection, putComplaint } from './db';
+import { putEvents } from './history-record';
 import { OVERRIDES_KEY } from './letter-overrides';
 import { SETTINGS_KEY } from './register-dump';
 import { checkRestore, commitRestore, journalComplaint, journalMeta } from './restore-journal';
@@ -90,11 +91,11 @@ export async function restoreBatch(restoreId: string, lines: readonly string[]):
   checkBatch(entries);
   const db = await defaultConnection.liveDb();
   // Relaxed durability: a crash can lose the last batches written, with their journal; the rest is undone.
-  const tx = db.transaction(['complaints', 'rows', 'history', 'meta', 'restoreJournal'], 'readwrite', {
+  const tx = db.transaction([...COMPLAINT_STORES, 'histories', 'meta', 'restoreJournal'], 'readwrite', {
     durability: 'relaxed',
   });
   const complaints = tx.objectStore('complaints');
-  const history = tx.objectStore('history');
+  const histories = tx.objectStore('histories');
   await checkRestore(tx, restoreId);
   const stored = await Promise.all(
     entries.map(async (e) => {
@@ -117,7 +118,7 @@ export async function restoreBatch(restoreId: string, lines: readonly string[]):
     if (verdict.kind === 'unchanged') return;
     writes.push(
       journalComplaint(tx, e.complaint.id, stored[i]?.raw).then(() =>
-        Promise.all([putComplaint(tx, e.complaint), ...e.history.map((event) => history.put(event))]),
+        Promise.all([putComplaint(tx, e.complaint), putEvents(histories, e.complaint.id, e.history)]),
       ),
     );
   });

@@ -21,12 +21,19 @@ export type Engine = 'pg' | 'embedded';
 
 export interface BenchServer {
   url: string;
+  /** The server's process id (its CPU time is read from /proc by cpu-split.ts). */
+  pid: number;
   token: string;
-  stop(): Promise<void>;
+  /** SIGKILL by default; SIGTERM lets the server finish (and write a `--cpu-prof` profile). */
+  stop(signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>;
 }
 
 /** A fresh register (database or folder), one agent, and the server on it in a child process. */
-export async function benchServer(engine: Engine): Promise<BenchServer> {
+export async function benchServer(
+  engine: Engine,
+  extraEnv: Record<string, string> = {},
+  nodeFlags: readonly string[] = [],
+): Promise<BenchServer> {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
   let db: Db;
@@ -44,11 +51,17 @@ export async function benchServer(engine: Engine): Promise<BenchServer> {
   await migrate(db);
   const { token } = await addAgent(db, { org: 'Maison Lumen', name: 'Claire Martin', role: 'agent' });
   await db.close();
-  const child: Child = await startChild({ ...env, RATE_LIMIT: '100000000', LOG_LEVEL: 'warn' });
+  const child: Child = await startChild({ ...env, RATE_LIMIT: '100000000', LOG_LEVEL: 'warn', ...extraEnv }, 150_000, nodeFlags);
   return {
     url: child.url,
+    pid: child.process.pid ?? 0,
     token,
-    stop: async () => {
+    stop: async (signal = 'SIGKILL') => {
+      if (signal === 'SIGTERM' && child.process.exitCode === null) {
+        const exited = new Promise((resolve) => child.process.once('exit', resolve));
+        child.process.kill('SIGTERM');
+        await exited;
+      }
       await child.kill();
       await cleanup();
     },

@@ -33,13 +33,15 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR, headless = true): str
   ];
 }
 
-export async function launch(options: { headless?: boolean; userDataDir?: string } = {}): Promise<Session> {
+export async function launch(
+  options: { headless?: boolean; userDataDir?: string; extensionDir?: string } = {},
+): Promise<Session> {
   const profile = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'registre-e2e-'));
   const headless = options.headless ?? true;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
-    args: chromiumArgs(EXTENSION_DIR, headless),
+    args: chromiumArgs(options.extensionDir ?? EXTENSION_DIR, headless),
     viewport: headless ? { width: 1280, height: 900 } : null,
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

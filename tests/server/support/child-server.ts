@@ -10,9 +10,14 @@ export interface Child {
   kill(): Promise<void>;
 }
 
-/** Starts `server/main.ts` with `env` on a free port; resolves once it listens (bounded wait). */
-export function startChild(env: Record<string, string>, timeoutMs = 150_000): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** Starts `server/main.ts` with `env` (and Node flags such as `--cpu-prof`) on a free port; resolves once it
+ *  listens (bounded wait). */
+export function startChild(
+  env: Record<string, string>,
+  timeoutMs = 150_000,
+  nodeFlags: readonly string[] = [],
+): Promise<Child> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,152 @@
+// The sync engine's steps, over a `fetch` and a register's sync store and nothing else of the browser, so a
+// test drives it against a real team server: who am I, push the outbox, pull the feed, keep a reference
+// block. Each step is safe to repeat: a push that died half-way is sent again and the server answers the
+// stored outcome (idempotent by event id); a pull resumes from the cursor saved with the page it applied.
+import { z } from 'zod';
+import { parisDay } from '../../deadlines/paris-time';
+import { t } from '../../i18n';
+import type { SyncStore } from '../../register/store/sync-state';
+import type { SyncProblem, TeamConnection } from '../../sync/connection';
+import {
+  MAX_PUSH_OPS,
+  MeSchema,
+  PROTOCOL_VERSION,
+  PushResponseSchema,
+  ReferenceBlockSchema,
+} from '../../sync/protocol';
+
+/** Why a step could not run, with the French message the panel shows. */
+export class SyncFailure extends Error {
+  constructor(
+    readonly problem: SyncProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncFailure';
+  }
+}
+
+export interface EngineDeps {
+  store: SyncStore;
+  fetch: typeof fetch;
+  now: () => Date;
+  /** False when the browser knows it is offline (navigator.onLine). */
+  online?: () => boolean;
+}
+
+/** A pull page read loosely: each record is parsed on its own by the store, so one bad record is set aside. */
+const LoosePageSchema = z.object({
+  events: z.array(z.unknown()),
+  complaints: z.array(z.unknown()),
+  cursor: z.string().regex(/^\d{1,18}$/),
+  more: z.boolean(),
+});
+
+const PULL_LIMIT = 1000;
+/** Fewer official numbers than this left: ask for a new block while online. */
+const BLOCK_LOW = 10;
+const BLOCK_SIZE = 50;
+
+async function call(
+  deps: EngineDeps,
+  server: string,
+  token: string,
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await deps.fetch(`${server}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
+      // The token authenticates; no cookie of the server's site should ride along.
+      credentials: 'omit',
+    });
+  } catch {
+    if (deps.online?.() === false) throw new SyncFailure('offline', t('sync.reason.offline'));
+    throw new SyncFailure('unreachable', t('team.error.unreachable', { origin: server }));
+  }
+  if (response.status === 401) throw new SyncFailure('revoked', t('team.error.revoked'));
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
+    const message = typeof body?.error === 'string' ? body.error : t('team.error.answer', { status: response.status });
+    throw new SyncFailure('unreachable', message);
+  }
+  return response.json();
+}
+
+/** Checks a token: the agent it names, refused when the server speaks a newer protocol than this extension. */
+export async function whoAmI(deps: EngineDeps, server: string, token: string) {
+  const me = MeSchema.parse(await call(deps, server, token, '/me'));
+  if (me.protocol > PROTOCOL_VERSION) {
+    throw new SyncFailure(
+      'newerProtocol',
+      t('team.error.newerProtocol', { server: me.protocol, mine: PROTOCOL_VERSION }),
+    );
+  }
+  return me.agent;
+}
+
+/** Sends the outbox, oldest first, in batches; returns the refusals the server gave (in French). */
+export async function pushAll(deps: EngineDeps, c: TeamConnection): Promise<{ pushed: number; refusals: string[] }> {
+  let pushed = 0;
+  const refusals: string[] = [];
+  for (;;) {
+    const batch = await deps.store.pendingOps(MAX_PUSH_OPS);
+    if (batch.length === 0) return { pushed, refusals };
+    const answer = PushResponseSchema.parse(
+      await call(deps, c.server, c.token, '/push', { method: 'POST', body: { ops: batch.map((e) => e.op) } }),
+    );
+    refusals.push(...(await deps.store.settle(batch, answer.outcomes, deps.now())));
+    pushed += batch.length;
+  }
+}
+
+/**
+ * Pulls every page after the cursor (`wait`: seconds the server may hold the first request when nothing
+ * is new). Returns the ids of the complaints changed and how many pulled records were set aside.
+ */
+export async function pullAll(
+  deps: EngineDeps,
+  c: TeamConnection,
+  opts: { wait?: number; signal?: AbortSignal } = {},
+): Promise<{ ids: string[]; quarantined: number }> {
+  const ids = new Set<string>();
+  let quarantined = 0;
+  let wait = opts.wait ?? 0;
+  for (;;) {
+    const cursor = await deps.store.getCursor();
+    const query = `/pull?cursor=${cursor}&limit=${PULL_LIMIT}&wait=${wait}`;
+    const page = LoosePageSchema.parse(await call(deps, c.server, c.token, query, { signal: opts.signal }));
+    wait = 0;
+    if (page.events.length === 0 && page.complaints.length === 0) return { ids: [...ids], quarantined };
+    const applied = await deps.store.applyPull(page, deps.now());
+    for (const raw of page.complaints) ids.add(String((raw as { id?: unknown })?.id));
+    quarantined += applied.quarantined.length;
+    if (!page.more) return { ids: [...ids], quarantined };
+  }
+}
+
+/** Keeps a block of official references in hand while online, so that a complaint logged offline gets one. */
+export async function refillReferences(deps: EngineDeps, c: TeamConnection): Promise<void> {
+  if (c.agent.role === 'auditor') return;
+  const year = Number(parisDay(deps.now()).slice(0, 4));
+  if ((await deps.store.referencesLeft(year)) >= BLOCK_LOW) return;
+  const block = ReferenceBlockSchema.parse(
+    await call(deps, c.server, c.token, '/references/blocks', { method: 'POST', body: { size: BLOCK_SIZE, year } }),
+  );
+  await deps.store.addBlock(block);
+}
+
+/** One full round: references, push, then pull (which replays what is still waiting on top). */
+export async function syncRound(deps: EngineDeps, c: TeamConnection) {
+  await refillReferences(deps, c);
+  const push = await pushAll(deps, c);
+  const pull = await pullAll(deps, c);
+  return { ...push, ...pull };
+}

@@ -1,0 +1,25 @@
+// Helpdesks (issue 14): the source link back, the options' list of helpdesks, the reading diagnostic.
+export const helpdesk = {
+  'helpdesk.system.gmail': 'Gmail',
+  'helpdesk.system.outlook': 'Outlook',
+  'helpdesk.system.zendesk': 'Zendesk',
+  'helpdesk.system.freescout': 'FreeScout',
+  'helpdesk.system.manual': 'saisie manuelle',
+  'helpdesk.openSource': 'Ouvrir la conversation',
+  'helpdesk.openSourceLabel': 'Ouvrir la conversation d’origine dans {system}',
+  'helpdesk.readVia.api': 'Ticket lu par l’API de Zendesk (session de l’agent).',
+  'helpdesk.readVia.dom': 'Ticket lu dans la page (API de Zendesk indisponible).',
+  'helpdesk.options.title': 'Helpdesks',
+  'helpdesk.options.intro':
+    'Gmail et Outlook sont toujours actifs. Un helpdesk ne l’est que sur l’adresse que vous indiquez : le navigateur vous demande alors l’autorisation pour cette seule adresse.',
+  'helpdesk.options.originLabel.freescout': 'Adresse de votre FreeScout (https://…)',
+  'helpdesk.options.originLabel.zendesk': 'Sous-domaine Zendesk (societe ou societe.zendesk.com)',
+  'helpdesk.options.enable': 'Activer',
+  'helpdesk.options.remove': 'Retirer {origin}',
+  'helpdesk.options.none': 'Aucune adresse activée.',
+  'helpdesk.options.enabled': '{origin} activé. Rechargez les onglets déjà ouverts de ce helpdesk.',
+  'helpdesk.options.refused': 'Le navigateur n’a pas accordé l’accès à {origin}.',
+  'helpdesk.options.invalid.freescout': 'Indiquez une adresse https, par exemple https://support.societe.fr.',
+  'helpdesk.options.invalid.zendesk': 'Indiquez un sous-domaine Zendesk, par exemple societe ou societe.zendesk.com.',
+  'helpdesk.options.failed': 'Activation impossible : {error}',
+} as const;

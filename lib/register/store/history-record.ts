@@ -1,0 +1,194 @@
+// A complaint's history at rest: ONE record per complaint (store `histories`, keyed by complaint id) holding
+// its events in seq order, so that a reader, a backup or a verification gets a whole chain in one read.
+//
+// At rest the record is compact: hashes and salts are base64url (43 and 22 characters instead of 64 and 32
+// hex digits), and what an event's place in the record already says is left out (its complaint id, its seq,
+// and its `prevHash` when it is the previous event's hash, as in every intact chain). `eventsOf` gives the
+// events back exactly as they were sealed, so hashing and every reader work on the canonical form,
+// unchanged. An event that is not a well-formed sealed event (a legacy or damaged one) is kept whole as
+// `{ raw }`, so the readers still report it: nothing unreadable is dropped or "repaired" on the way.
+import { z } from 'zod';
+import { GENESIS_HASH } from '../history';
+
+export interface HistoryRecord {
+  complaintId: string;
+  /** Compact events (see above), in seq order. */
+  events: unknown[];
+}
+
+/** The record's envelope, parsed before its events are decoded (a record that fails is reported whole). */
+export const HistoryRecordSchema = z.object({ complaintId: z.string(), events: z.array(z.unknown()) });
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const HEX32 = /^[0-9a-f]{32}$/;
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const B64_VALUE = new Map([...B64].map((ch, i) => [ch, i]));
+const HEX = '0123456789abcdef';
+const HEX_VALUE = new Map([...HEX].map((ch, i) => [ch, i]));
+
+/** Hex digits (an even number) as base64url without padding. */
+export function hexToBase64url(hex: string): string {
+  let out = '';
+  let bits = 0;
+  let acc = 0;
+  for (let i = 0; i < hex.length; i++) {
+    acc = ((acc << 4) | (HEX_VALUE.get(hex[i] as string) ?? 0)) & 0xfff;
+    bits += 4;
+    if (bits >= 6) {
+      bits -= 6;
+      out += B64[(acc >> bits) & 63];
+    }
+  }
+  if (bits > 0) out += B64[(acc << (6 - bits)) & 63];
+  return out;
+}
+
+/** The inverse of `hexToBase64url` for `digits` hex digits; anything else comes back as it was stored. */
+export function base64urlToHex(text: string, digits: number): string {
+  if (text.length !== Math.ceil((digits * 4) / 6)) return text;
+  let out = '';
+  let bits = 0;
+  let acc = 0;
+  for (const ch of text) {
+    const v = B64_VALUE.get(ch);
+    if (v === undefined) return text;
+    acc = ((acc << 6) | v) & 0xffff;
+    bits += 6;
+    while (bits >= 4 && out.length < digits) {
+      bits -= 4;
+      out += HEX[(acc >> bits) & 15];
+    }
+  }
+  return out;
+}
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const optionalHex = (v: Obj, key: string, re: RegExp) => !(key in v) || v[key] === undefined || re.test(String(v[key]));
+
+/** Whether `e` has every field the compact form relies on, in the form it relies on. */
+function compactable(e: unknown): e is Obj & { changes: Obj[] } {
+  return (
+    isObject(e) &&
+    typeof e.hash === 'string' &&
+    HEX64.test(e.hash) &&
+    typeof e.prevHash === 'string' &&
+    HEX64.test(e.prevHash) &&
+    typeof e.complaintId === 'string' &&
+    typeof e.seq === 'number' &&
+    optionalHex(e, 'atSalt', HEX32) &&
+    optionalHex(e, 'atDigest', HEX64) &&
+    Array.isArray(e.changes) &&
+    e.changes.every((c) => isObject(c) && optionalHex(c, 'salt', HEX32) && optionalHex(c, 'digest', HEX64))
+  );
+}
+
+/** Converts `key` of a copy in place, when present and set (an explicit `undefined` stays as it was). */
+function convert(out: Obj, key: string, to: (v: string) => string): void {
+  if (typeof out[key] === 'string') out[key] = to(out[key] as string);
+}
+
+function encodeEvent(e: unknown, index: number, expectedPrev: unknown, complaintId: string): unknown {
+  if (!compactable(e)) return { raw: e };
+  const { complaintId: cid, seq, prevHash, ...rest } = e;
+  const out: Obj = { ...rest, hash: hexToBase64url(e.hash as string) };
+  if (prevHash !== expectedPrev) out.prevHash = hexToBase64url(prevHash as string);
+  if (cid !== complaintId) out.complaintId = cid;
+  if (seq !== index + 1) out.seq = seq;
+  convert(out, 'atSalt', hexToBase64url);
+  convert(out, 'atDigest', hexToBase64url);
+  out.changes = e.changes.map((c) => {
+    const change = { ...c };
+    convert(change, 'salt', hexToBase64url);
+    convert(change, 'digest', hexToBase64url);
+    return change;
+  });
+  return out;
+}
+
+function decodeEvent(stored: unknown, index: number, expectedPrev: unknown, complaintId: string): unknown {
+  // Compact events always hold `hash`; anything else is a kept `{ raw }` (or damage, handed on as it is).
+  if (!isObject(stored) || !('hash' in stored)) return isObject(stored) && 'raw' in stored ? stored.raw : stored;
+  const { hash, prevHash, complaintId: cid, seq, changes, ...rest } = stored;
+  const out: Obj = {
+    complaintId: 'complaintId' in stored ? cid : complaintId,
+    seq: 'seq' in stored ? seq : index + 1,
+    ...rest,
+    prevHash: 'prevHash' in stored ? base64urlToHex(String(prevHash), 64) : expectedPrev,
+    hash: base64urlToHex(String(hash), 64),
+  };
+  convert(out, 'atSalt', (v) => base64urlToHex(v, 32));
+  convert(out, 'atDigest', (v) => base64urlToHex(v, 64));
+  out.changes = Array.isArray(changes)
+    ? changes.map((c) => {
+        if (!isObject(c)) return c;
+        const change = { ...c };
+        convert(change, 'salt', (v) => base64urlToHex(v, 32));
+        convert(change, 'digest', (v) => base64urlToHex(v, 64));
+        return change;
+      })
+    : changes;
+  return out;
+}
+
+const hashOf = (e: unknown) => (isObject(e) ? e.hash : undefined);
+
+/** The record holding `events` (canonical, raw or parsed, in seq order) of complaint `complaintId`. */
+export function recordOf(complaintId: string, events: readonly unknown[]): HistoryRecord {
+  return {
+    complaintId,
+    events: events.map((e, i) => encodeEvent(e, i, i === 0 ? GENESIS_HASH : hashOf(events[i - 1]), complaintId)),
+  };
+}
+
+/** The events of a record in their canonical form (unparsed); null when the record itself is not one. */
+export function eventsOf(record: unknown): unknown[] | null {
+  const parsed = HistoryRecordSchema.safeParse(record);
+  if (!parsed.success) return null;
+  const { complaintId, events } = parsed.data;
+  const out: unknown[] = [];
+  for (const [i, stored] of events.entries()) {
+    out.push(decodeEvent(stored, i, i === 0 ? GENESIS_HASH : hashOf(out[i - 1]), complaintId));
+  }
+  return out;
+}
+
+const seqOf = (e: unknown) => (isObject(e) && typeof e.seq === 'number' ? e.seq : Number.POSITIVE_INFINITY);
+
+/**
+ * `events` written over `stored` as the one-record-per-event store did: an event replaces the one with its
+ * seq, the others keep their place, and the whole stays in seq order.
+ */
+export function mergeEvents(stored: readonly unknown[], events: readonly unknown[]): unknown[] {
+  const incoming = new Set(events.map(seqOf));
+  const kept = stored.filter((e) => !incoming.has(seqOf(e)) || seqOf(e) === Number.POSITIVE_INFINITY);
+  // A stable sort: events without a numeric seq (damaged) stay after the others, in their order.
+  return [...kept, ...events].sort((a, b) => {
+    const d = seqOf(a) - seqOf(b);
+    return Number.isNaN(d) ? 0 : d;
+  });
+}
+
+/** The part of an IndexedDB store (or its idb wrapper) that the helpers below use. */
+export interface HistoriesReader {
+  get(key: string): Promise<unknown>;
+}
+export interface HistoriesStore extends HistoriesReader {
+  put(value: HistoryRecord): Promise<unknown>;
+}
+
+/**
+ * The stored events of complaint `id`, canonical and unparsed ([] when it has none). A record that is not
+ * one comes back as a single raw event, so a write keeps it (for the readers to report) rather than lose it.
+ */
+export async function storedEvents(store: HistoriesReader, id: string): Promise<unknown[]> {
+  const record = await store.get(id);
+  if (record === undefined) return [];
+  return eventsOf(record) ?? [record];
+}
+
+/** Writes `events` into complaint `id`'s record (see `mergeEvents`), in the caller's transaction. */
+export async function putEvents(store: HistoriesStore, id: string, events: readonly unknown[]): Promise<void> {
+  const merged = mergeEvents(await storedEvents(store, id), events);
+  await store.put(recordOf(id, merged));
+}

@@ -1,0 +1,243 @@
+// The dashboard's aggregates (lib/stats/aggregates.ts) in IndexedDB: one record per Paris month in
+// `statsMonths`, and each complaint's contribution in `statsContributions` (keyed by complaint id), so that a
+// write removes exactly what the previous version of the complaint had added, without reading it whole.
+// `recount` runs inside the transaction of every complaint write (`putComplaint`, `deleteComplaint`).
+//
+// Within one transaction, writes may come side by side (a restore batch writes a thousand complaints at
+// once): their read-modify-write of the same months must not interleave. Each transaction therefore has one
+// queue, drained in rounds: a round reads the contributions, then the months it touches, and writes them
+// back; the writes that came meanwhile go together in the next round. A single write costs two reads and
+// two or three puts; a batch of a thousand, a handful of rounds.
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { StatsOptions } from '../../stats/compute';
+import {
+  applyContribution,
+  canonicalMonths,
+  contributionOf,
+  emptyMonth,
+  foldContributions,
+  isEmptyMonth,
+  type MonthAggregate,
+  MonthAggregateSchema,
+  monthsOf,
+  STATS_VERSION,
+  type StatsContribution,
+  StatsContributionSchema,
+  sameContribution,
+  statsFromAggregates,
+} from '../../stats/aggregates';
+import { type Complaint, ComplaintSchema } from '../schema';
+import type { RegisterConnection, RegisterDB } from './db';
+
+/** The stores every transaction that writes a complaint must include (`putComplaint` keeps them). */
+export const STATS_STORES = ['statsMonths', 'statsContributions'] as const;
+
+/** The meta key holding the STATS_VERSION the aggregates were built with. */
+export const STATS_VERSION_KEY = 'statsVersion';
+
+type StatsTx = IDBPTransaction<RegisterDB, ArrayLike<StoreNames<RegisterDB>>, 'readwrite' | 'versionchange'>;
+
+interface Op {
+  id: string;
+  next: StatsContribution | null;
+  done: () => void;
+  fail: (error: unknown) => void;
+}
+interface Queue {
+  ops: Op[];
+  draining: boolean;
+}
+const queues = new WeakMap<object, Queue>();
+
+const parsedContribution = (raw: unknown) => {
+  const parsed = StatsContributionSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+};
+
+async function applyRound(tx: StatsTx, ops: Op[]): Promise<void> {
+  const contributions = tx.objectStore('statsContributions');
+  const months = tx.objectStore('statsMonths');
+  const ids = [...new Set(ops.map((op) => op.id))];
+  const stored = await Promise.all(ids.map((id) => contributions.get(id)));
+  // An unreadable contribution counts as none: the repair finds the aggregates off and rebuilds them.
+  const current = new Map(ids.map((id, i) => [id, parsedContribution(stored[i])]));
+  const changes: [StatsContribution, 1 | -1][] = [];
+  const changed = new Set<string>();
+  for (const op of ops) {
+    const before = current.get(op.id) ?? null;
+    if (sameContribution(before, op.next)) continue;
+    if (before) changes.push([before, -1]);
+    if (op.next) changes.push([op.next, 1]);
+    current.set(op.id, op.next);
+    changed.add(op.id);
+  }
+  if (changes.length === 0) return;
+  const keys = [...new Set(changes.flatMap(([c]) => monthsOf(c)))];
+  const raws = await Promise.all(keys.map((key) => months.get(key)));
+  const touched = new Map<string, MonthAggregate>();
+  keys.forEach((key, i) => {
+    const parsed = MonthAggregateSchema.safeParse(raws[i]);
+    touched.set(key, parsed.success ? parsed.data : emptyMonth(key));
+  });
+  for (const [c, sign] of changes) applyContribution(touched, c, sign);
+  await Promise.all([
+    ...[...touched.values()].map((m) => (isEmptyMonth(m) ? months.delete(m.month) : months.put(m))),
+    ...[...changed].map((id) => {
+      const c = current.get(id);
+      return c ? contributions.put(c, id) : contributions.delete(id);
+    }),
+  ]);
+}
+
+async function drain(tx: StatsTx, queue: Queue): Promise<void> {
+  while (queue.ops.length > 0) {
+    const ops = queue.ops.splice(0);
+    try {
+      await applyRound(tx, ops);
+      for (const op of ops) op.done();
+    } catch (error) {
+      for (const op of ops) op.fail(error);
+    }
+  }
+  queue.draining = false;
+}
+
+/**
+ * In a write's transaction (which must include STATS_STORES): complaint `id` now is `complaint` (null: gone).
+ * Its previous contribution is taken off the months, the new one added.
+ */
+export function recount(tx: StatsTx, id: string, complaint: Complaint | null): Promise<void> {
+  const next = complaint && contributionOf(complaint);
+  let queue = queues.get(tx);
+  if (!queue) {
+    queue = { ops: [], draining: false };
+    queues.set(tx, queue);
+  }
+  const q = queue;
+  const settled = new Promise<void>((done, fail) => q.ops.push({ id, next, done, fail }));
+  if (!q.draining) {
+    q.draining = true;
+    void drain(tx, q);
+  }
+  return settled;
+}
+
+/** The v6 migration: contributions and months built from every complaint that parses, in chunks. */
+export async function buildStats(tx: StatsTx, chunk = 2_000): Promise<void> {
+  const complaints = tx.objectStore('complaints');
+  const contributions = tx.objectStore('statsContributions');
+  const all: StatsContribution[] = [];
+  const puts: Promise<unknown>[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const raws = await complaints.getAll(range, chunk);
+    for (const raw of raws) {
+      const parsed = ComplaintSchema.safeParse(raw);
+      if (!parsed.success) continue;
+      const c = contributionOf(parsed.data);
+      all.push(c);
+      puts.push(contributions.put(c, parsed.data.id));
+    }
+    if (raws.length < chunk) break;
+    after = String((raws[raws.length - 1] as { id?: unknown }).id);
+  }
+  const months = tx.objectStore('statsMonths');
+  for (const m of foldContributions(all).values()) puts.push(months.put(m));
+  puts.push(tx.objectStore('meta').put(STATS_VERSION, STATS_VERSION_KEY));
+  await Promise.all(puts);
+}
+
+export interface StatsRepair {
+  /** Complaints whose contribution was missing, stale or orphaned, counted again. */
+  recounted: number;
+  /** Whether the months no longer matched their contributions and were rebuilt from them. */
+  rebuilt: boolean;
+}
+
+const REPAIR_CHUNK = 500;
+
+/** The aggregates of one register: the dashboard's read and the repair (see register.ts). */
+export function statsOn(connection: RegisterConnection) {
+  /**
+   * The dashboard's figures at `now` from the aggregates; null when they cannot be trusted (built by another
+   * version of the figures, or a record unreadable): the caller then passes over the complaints.
+   */
+  async function readAggregatedStats(now: Date, opts?: StatsOptions) {
+    const db = await connection.db();
+    const tx = db.transaction(['statsMonths', 'meta']);
+    const [raws, version] = await Promise.all([tx.objectStore('statsMonths').getAll(), tx.objectStore('meta').get(STATS_VERSION_KEY)]);
+    if (version !== STATS_VERSION) return null;
+    const months: MonthAggregate[] = [];
+    for (const raw of raws) {
+      const parsed = MonthAggregateSchema.safeParse(raw);
+      if (!parsed.success) return null;
+      months.push(parsed.data);
+    }
+    return statsFromAggregates(months, now, opts);
+  }
+
+  /** Counts complaints `ids` again, each from its stored version (gone or unreadable: no contribution). */
+  async function recountIds(ids: readonly string[]): Promise<void> {
+    const db = await connection.db();
+    for (let i = 0; i < ids.length; i += REPAIR_CHUNK) {
+      const tx = db.transaction(['complaints', ...STATS_STORES], 'readwrite');
+      const part = ids.slice(i, i + REPAIR_CHUNK);
+      const raws = await Promise.all(part.map((id) => tx.objectStore('complaints').get(id)));
+      await Promise.all([
+        ...part.map((id, j) => {
+          const parsed = raws[j] === undefined ? null : ComplaintSchema.safeParse(raws[j]);
+          return recount(tx, id, parsed?.success ? parsed.data : null);
+        }),
+        tx.done,
+      ]);
+    }
+  }
+
+  /**
+   * The safety net run after an install or an update, beside the rows' repair: complaints without a
+   * contribution (or with one from another version of the figures) are counted again, contributions without
+   * a complaint taken off, then the months checked against the sum of the contributions and rebuilt if off.
+   */
+  async function repairStats(): Promise<StatsRepair> {
+    const db = await connection.db();
+    const read = db.transaction(['complaints', ...STATS_STORES, 'meta'] as const);
+    const contributions = read.objectStore('statsContributions');
+    const [complaintIds, contributionIds, raws, stored, version] = await Promise.all([
+      read.objectStore('complaints').getAllKeys(),
+      contributions.getAllKeys(),
+      contributions.getAll(),
+      read.objectStore('statsMonths').getAll(),
+      read.objectStore('meta').get(STATS_VERSION_KEY),
+    ]);
+    await read.done;
+    const present = new Set(complaintIds);
+    const readable = new Set(contributionIds.filter((_, i) => parsedContribution(raws[i]) !== null));
+    const ids =
+      version === STATS_VERSION
+        ? [...complaintIds.filter((id) => !readable.has(id)), ...contributionIds.filter((id) => !present.has(id))]
+        : [...new Set([...complaintIds, ...contributionIds])];
+    const off = (contributions: unknown[], months: unknown[]) => {
+      const expected = foldContributions(contributions.map(parsedContribution).filter((c) => c !== null));
+      return canonicalMonths(months as MonthAggregate[]) === canonicalMonths(expected.values()) ? null : expected;
+    };
+    if (ids.length === 0 && off(raws, stored) === null) return { recounted: 0, rebuilt: false };
+    await recountIds(ids);
+
+    // The months against their contributions, in one transaction so that no write slips in between.
+    const tx = db.transaction([...STATS_STORES, 'meta'], 'readwrite');
+    const [now, months] = await Promise.all([
+      tx.objectStore('statsContributions').getAll(),
+      tx.objectStore('statsMonths').getAll(),
+    ]);
+    const expected = off(now, months);
+    const store = tx.objectStore('statsMonths');
+    const writes: Promise<unknown>[] = [tx.objectStore('meta').put(STATS_VERSION, STATS_VERSION_KEY)];
+    if (expected) writes.push(store.clear().then(() => Promise.all([...expected.values()].map((m) => store.put(m)))));
+    await Promise.all([...writes, tx.done]);
+    return { recounted: ids.length, rebuilt: expected !== null };
+  }
+
+  return { readAggregatedStats, repairStats };
+}
+

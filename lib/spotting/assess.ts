@@ -1,0 +1,57 @@
+// The spotter's verdict as the agent sees it: the cue table (spot(), explainable, unchanged) and the
+// learned model (model.ts) read the same normalised text, and a small combiner weighs the two. The
+// verdict keeps spot()'s shape (likely, score, cues) and adds the model's probability, the combined
+// probability, the threshold it was compared with and the words that weighed most for the model.
+// Loaded by the background (webmail scan) and the CLI only: the weights stay out of the content script.
+import { z } from 'zod';
+import { loadModel, type SpotModel } from './model';
+import rawWeights from './model-weights.json';
+import { cueSchema, prepare, type SpotInput, type SpotOptions, spot, spotInputSchema } from './score';
+import { DEFAULT_SPOT_THRESHOLD } from './threshold';
+
+export const fragmentSchema = z.object({ text: z.string(), weight: z.number() });
+
+export const assessmentSchema = z.object({
+  likely: z.boolean(),
+  /** The cue table's score, as spot() gives it. */
+  score: z.number(),
+  cues: z.array(cueSchema),
+  /** The learned model's probability that this is a complaint (0–1). */
+  probability: z.number(),
+  /** Model and cues combined (0–1): `likely` is `combined >= threshold`. */
+  combined: z.number(),
+  threshold: z.number(),
+  /** Words and word pairs the model weighed most towards "complaint". */
+  fragments: z.array(fragmentSchema),
+});
+export type Assessment = z.infer<typeof assessmentSchema>;
+
+let model: SpotModel | null = null;
+/** Parsed on first use: the weights are validated once, not at every import. */
+export function spotModel(): SpotModel {
+  model ??= loadModel(rawWeights);
+  return model;
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+export interface AssessOptions extends SpotOptions {
+  /** Decision threshold on the combined probability; the trained default when absent or null. */
+  readonly threshold?: number | null;
+}
+
+export function assess(message: SpotInput, options: AssessOptions = {}): Assessment {
+  const input = spotInputSchema.parse(message);
+  const cueVerdict = spot(input, options);
+  const verdict = spotModel().score(prepare(input).norm, cueVerdict.score);
+  const threshold = options.threshold ?? DEFAULT_SPOT_THRESHOLD;
+  return {
+    likely: verdict.combined >= threshold,
+    score: cueVerdict.score,
+    cues: cueVerdict.cues,
+    probability: round3(verdict.probability),
+    combined: round3(verdict.combined),
+    threshold,
+    fragments: [...verdict.fragments],
+  };
+}

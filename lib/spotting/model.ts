@@ -1,0 +1,179 @@
+// The learned half of the spotter: a logistic regression over hashed word, word-pair and character
+// n-gram features of the normalised text (character n-grams survive misspellings: "rembourcement" shares
+// most of its trigrams with "remboursement"). Weights come from `npm run train-spotter` (scripts/spotter/)
+// and ship as JSON; this module only reads them, so the same text always gets the same probability.
+// It runs in the background with the cue table, never in the webmail content script.
+import { z } from 'zod';
+
+export const ModelWeightsSchema = z.object({
+  version: z.literal(1),
+  /** Features are hashed into 2^bits buckets. */
+  bits: z.number().int().min(8).max(20),
+  charGrams: z.tuple([z.number().int().min(2), z.number().int().max(8)]),
+  /** Weights are stored as integers; the real weight is the integer times `scale`. */
+  scale: z.number().positive(),
+  bias: z.number(),
+  weights: z.array(z.number().int()),
+  /** combined logit = model × logit(probability) + cues × clamp(cue score) / CUE_SCALE + bias. */
+  combiner: z.object({ model: z.number(), cues: z.number(), bias: z.number() }),
+  /** Default decision threshold on the combined probability, chosen on the test split for recall first. */
+  threshold: z.number().min(0).max(1),
+  measured: z.object({
+    split: z.string(),
+    n: z.number().int(),
+    precision: z.number(),
+    recall: z.number(),
+  }),
+  trainedOn: z.object({ entries: z.number().int(), file: z.string() }),
+});
+export type ModelWeights = z.infer<typeof ModelWeightsSchema>;
+
+/** The cue score enters the combiner clamped to ±CUE_CLAMP and divided by CUE_SCALE. */
+export const CUE_CLAMP = 10;
+export const CUE_SCALE = 4;
+/** Only the start of a long text is featurised: a complaint says what it is about early. */
+const MAX_WORDS = 400;
+
+const WORD = /[a-z0-9']+/g;
+
+/** 32-bit FNV-1a: a fixed, fast hash, the same in training and in the extension. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** One feature occurrence: its bucket and the word(s) it comes from, for the explanation. */
+export interface FeatureHit {
+  readonly bucket: number;
+  /** Index of the word it belongs to (a pair belongs to its first word). */
+  readonly word: number;
+  readonly pair: boolean;
+}
+
+export interface Features {
+  readonly words: readonly string[];
+  readonly hits: readonly FeatureHit[];
+  /** Distinct buckets and their value (binary, L2-normalised over the message). */
+  readonly buckets: Map<number, number>;
+}
+
+function wordForm(word: string): string {
+  return word.replace(/\d+/g, '0').replace(/^'+|'+$/g, '');
+}
+
+/** Features of a normalised text (`prepare()`'s `norm`): words, word pairs, character n-grams of each word. */
+export function featurise(norm: string, bits: number, charGrams: readonly [number, number]): Features {
+  const mask = (1 << bits) - 1;
+  const words = (norm.match(WORD) ?? []).slice(0, MAX_WORDS).map(wordForm).filter(Boolean);
+  const hits: FeatureHit[] = [];
+  const [minGram, maxGram] = charGrams;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    hits.push({ bucket: fnv1a(`w:${word}`) & mask, word: i, pair: false });
+    const next = words[i + 1];
+    if (next !== undefined) hits.push({ bucket: fnv1a(`b:${word} ${next}`) & mask, word: i, pair: true });
+    const padded = ` ${word} `;
+    for (let n = minGram; n <= maxGram; n++)
+      for (let at = 0; at + n <= padded.length; at++)
+        hits.push({ bucket: fnv1a(`c:${padded.slice(at, at + n)}`) & mask, word: i, pair: false });
+  }
+  const buckets = new Map<number, number>();
+  for (const hit of hits) buckets.set(hit.bucket, 1);
+  const norm2 = Math.sqrt(buckets.size) || 1;
+  for (const key of buckets.keys()) buckets.set(key, 1 / norm2);
+  return { words, hits, buckets };
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const logit = (p: number) => {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+};
+
+/** A word or a word pair that pushed the probability up, with its weight in the message's logit. */
+export interface Fragment {
+  readonly text: string;
+  readonly weight: number;
+}
+
+export interface ModelVerdict {
+  /** The model's probability that the message is a complaint. */
+  readonly probability: number;
+  /** Model and cues together, on the same 0–1 scale as the threshold. */
+  readonly combined: number;
+  /** The words and pairs that weighed most towards "complaint", strongest first. */
+  readonly fragments: readonly Fragment[];
+}
+
+const MAX_FRAGMENTS = 5;
+/** Words too common to explain anything to an agent: they still count in the score, they are just not shown. */
+const UNSHOWN = new Set(
+  (
+    "je j'ai j' me m' mon ma mes moi tu te ton ta tes il elle on nous vous votre vos le la les l' un une des de du d' " +
+    "et ou a au aux en que qu' qui quoi ce cet cette ces c' c'est ne n' pas plus est sont ai as avons avez ont etre " +
+    'suis fait pour par sur dans avec sans se sa son ses y bonjour merci cordialement madame monsieur ' +
+    "i i'm i've me my mine you your we our us it its the a an and or of to in on at for with is are was were be " +
+    'been have has had do does did this that these those there here not no so but if as by from hi hello thanks please'
+  ).split(' '),
+);
+const shown = (text: string) =>
+  text.length > 2 && !/\b0\b/.test(text) && !text.split(' ').every((word) => UNSHOWN.has(word));
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+export interface SpotModel {
+  readonly weights: ModelWeights;
+  /** Probability, combined verdict and explanation for a normalised text and its cue score. */
+  score(norm: string, cueScore: number): ModelVerdict;
+}
+
+export function loadModel(raw: unknown): SpotModel {
+  const weights = ModelWeightsSchema.parse(raw);
+  if (weights.weights.length !== 2 ** weights.bits) throw new Error('spotter model: weight count ≠ 2^bits');
+  const w = Float64Array.from(weights.weights, (v) => v * weights.scale);
+  return {
+    weights,
+    score(norm, cueScore) {
+      const features = featurise(norm, weights.bits, weights.charGrams);
+      let z = weights.bias;
+      for (const [bucket, value] of features.buckets) z += (w[bucket] ?? 0) * value;
+      const probability = sigmoid(z);
+      const cues = Math.max(-CUE_CLAMP, Math.min(CUE_CLAMP, cueScore)) / CUE_SCALE;
+      const { combiner } = weights;
+      const combined = sigmoid(combiner.model * logit(probability) + combiner.cues * cues + combiner.bias);
+      return { probability, combined, fragments: explain(features, w) };
+    },
+  };
+}
+
+/**
+ * A word's weight is its own feature plus its character n-grams (each bucket counted once per message, as
+ * in the score); a pair's weight is the pair feature alone. The strongest positive ones are shown.
+ */
+function explain(features: Features, w: Float64Array): Fragment[] {
+  const value = features.buckets.values().next().value ?? 0;
+  const counted = new Set<number>();
+  const byWord = new Map<number, number>();
+  const byPair = new Map<number, number>();
+  for (const hit of features.hits) {
+    if (counted.has(hit.bucket)) continue;
+    counted.add(hit.bucket);
+    const contribution = (w[hit.bucket] ?? 0) * value;
+    const into = hit.pair ? byPair : byWord;
+    into.set(hit.word, (into.get(hit.word) ?? 0) + contribution);
+  }
+  const fragments: Fragment[] = [];
+  const seen = new Set<string>();
+  for (const [index, weight] of byWord) fragments.push({ text: features.words[index] ?? '', weight });
+  for (const [index, weight] of byPair)
+    fragments.push({ text: `${features.words[index]} ${features.words[index + 1]}`, weight });
+  return fragments
+    .filter((f) => f.weight > 0 && shown(f.text))
+    .sort((a, b) => b.weight - a.weight || (a.text < b.text ? -1 : 1))
+    .filter((f) => !seen.has(f.text) && seen.add(f.text))
+    .slice(0, MAX_FRAGMENTS)
+    .map((f) => ({ text: f.text, weight: round3(f.weight) }));
+}

@@ -1,0 +1,89 @@
+// Helpdesks in the test browser. A helpdesk runs only on an origin the agent grants at run time; a test cannot
+// click the browser's own permission prompt (it is browser UI, out of reach of Playwright and CDP), so the test
+// loads a copy of the build whose manifest already holds the test origin as a host permission: the options
+// page's `permissions.request` then resolves at once, as after the agent's "Allow", and everything after it
+// (registration, injection, the options' list) is the product's own code.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { EXTENSION_DIR, type Session } from './chromium';
+
+const require = createRequire(import.meta.url);
+
+/** A copy of .output/chrome-mv3 with `origins` pre-granted (the stand-in for the agent's answer to the prompt). */
+export function buildWithGrantedOrigins(origins: string[]): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'registre-helpdesk-')), 'chrome-mv3');
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = origins.map((o) => `${o}/*`);
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+/** Enables a helpdesk the way the agent does: the options page, the origin typed, "Activer". */
+export async function enableInOptions(session: Session, system: 'freescout' | 'zendesk', input: string): Promise<Page> {
+  const options = await session.openPage('options.html');
+  await options.getByTestId(`helpdesk-origin-${system}`).fill(input);
+  await options.getByTestId(`helpdesk-enable-${system}`).click();
+  await options.getByTestId(`helpdesk-${system}`).getByTestId('helpdesk-outcome').waitFor();
+  return options;
+}
+
+/** Files of an npm package, served to the test page (never copied into the project). */
+export function packageFile(path: string): string {
+  return readFileSync(require.resolve(path), 'utf8');
+}
+
+export const TEST_NONCE = 'rr-test-wiring';
+
+export interface ServedPage {
+  /** Path (with query) → HTML of a document. */
+  documents: Record<string, () => string>;
+  /** Path → JavaScript served from node_modules (the helpdesk's real editor). */
+  scripts?: Record<string, string>;
+}
+
+/** Serves `origin` from memory: the given documents and scripts, everything else refused. */
+export async function serveHelpdesk(context: BrowserContext, origin: string, served: ServedPage): Promise<void> {
+  await context.route(`${origin}/**`, (route) => {
+    const url = new URL(route.request().url());
+    const script = served.scripts?.[url.pathname];
+    if (script !== undefined)
+      return route.fulfill({ body: script, contentType: 'text/javascript; charset=utf-8' });
+    const doc = served.documents[url.pathname + url.search] ?? served.documents[url.pathname];
+    if (!doc || route.request().resourceType() !== 'document') return route.abort();
+    return route.fulfill({
+      body: doc(),
+      contentType: 'text/html; charset=utf-8',
+      // The page's scripts are ours (the real editor, and the test's wiring carrying TEST_NONCE); an inline
+      // handler or script coming from ticket content has no nonce and never runs.
+      headers: { 'content-security-policy': `script-src 'self' 'nonce-${TEST_NONCE}'; object-src 'none'` },
+    });
+  });
+}
+
+/** The complaints stored, read from an extension page. */
+export const storedComplaints = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<
+        {
+          id: string;
+          reference: string;
+          phase: string;
+          subject: string;
+          excerpt: string;
+          customer: { name: string; email?: string };
+          source: { webmail: string; messageId?: string; threadId?: string; url?: string };
+          letters: { templateId: string; channel: string }[];
+        }[]
+      >((resolve) => {
+        indexedDB.open('complaint-register').onsuccess = (e) => {
+          const r = (e.target as IDBOpenDBRequest).result.transaction('complaints').objectStore('complaints').getAll();
+          r.onsuccess = () => resolve(r.result);
+        };
+      }),
+  );

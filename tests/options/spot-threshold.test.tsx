@@ -1,0 +1,58 @@
+// Issue 15: a company moves the spotter's threshold in the options; empty keeps the trained default,
+// whose measured precision and recall the help text states.
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '@/entrypoints/options/App';
+import { startBackground } from '@/lib/extension/background/start';
+import { setLang } from '@/lib/i18n';
+import { getSettings } from '@/lib/register/store/settings';
+import { SettingsSchema } from '@/lib/settings/schema';
+import { SPOT_MODEL_CARD } from '@/lib/spotting/threshold';
+import { freshDatabase } from '../support/complaints';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await freshDatabase();
+  startBackground();
+  setLang('fr');
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const LABEL = 'Seuil de détection des réclamations (0,05 à 0,95)';
+
+describe('the spotter threshold setting', () => {
+  it('defaults to the trained threshold and accepts 0.05 to 0.95 only', () => {
+    expect(SettingsSchema.parse({}).spotThreshold).toBeNull();
+    expect(SettingsSchema.parse({ spotThreshold: 0.3 }).spotThreshold).toBe(0.3);
+    expect(SettingsSchema.safeParse({ spotThreshold: 1.5 }).success).toBe(false);
+    expect(SettingsSchema.safeParse({ spotThreshold: 0 }).success).toBe(false);
+  });
+
+  it('states the recommended threshold with its measured precision and recall, and saves a typed one', async () => {
+    render(<App />);
+    await screen.findByTestId('settings');
+    const help = screen.getByText(/seuil recommandé/).textContent ?? '';
+    expect(help).toContain(String(SPOT_MODEL_CARD.threshold));
+    expect(help).toContain(`précision ${SPOT_MODEL_CARD.precision.toFixed(2)}`);
+    expect(help).toContain(`rappel ${SPOT_MODEL_CARD.recall.toFixed(2)}`);
+
+    fireEvent.input(screen.getByLabelText(LABEL), { target: { value: '0,3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les paramètres' }));
+    expect(await screen.findByText('Paramètres enregistrés.')).toBeTruthy();
+    expect((await getSettings()).spotThreshold).toBe(0.3);
+  });
+
+  it('refuses a threshold out of range with a French message next to the field', async () => {
+    render(<App />);
+    await screen.findByTestId('settings');
+    fireEvent.input(screen.getByLabelText(LABEL), { target: { value: '2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les paramètres' }));
+
+    expect(await screen.findByText(/Indiquez un seuil entre 0,05 et 0,95/)).toBeTruthy();
+    expect((await getSettings()).spotThreshold).toBeNull();
+  });
+});

@@ -1,0 +1,124 @@
+// Issue 15: the learned model ships as JSON weights, gives the same probability every time, explains
+// itself with the words that weighed, and is trained deterministically by scripts/spotter.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { assess, assessmentSchema, spotModel } from '../../lib/spotting/assess';
+import { featurise, loadModel, ModelWeightsSchema } from '../../lib/spotting/model';
+import { DEFAULT_SPOT_THRESHOLD, SPOT_MODEL_CARD } from '../../lib/spotting/threshold';
+import { loadInbox } from '../../scripts/spotter/inbox';
+import { chooseThreshold, train } from '../../scripts/spotter/train-model';
+
+const WEIGHTS = join(__dirname, '../../lib/spotting/model-weights.json');
+
+describe('the shipped weights', () => {
+  it('fit in 100 KB gzipped and match their schema', () => {
+    const raw = readFileSync(WEIGHTS);
+
+    expect(gzipSync(raw).length).toBeLessThanOrEqual(100 * 1024);
+    const weights = ModelWeightsSchema.parse(JSON.parse(raw.toString('utf8')));
+    expect(weights.weights).toHaveLength(2 ** weights.bits);
+  });
+
+  it('state the default threshold and what it measured on the test split', () => {
+    const { weights } = spotModel();
+
+    expect(DEFAULT_SPOT_THRESHOLD).toBe(weights.threshold);
+    expect(SPOT_MODEL_CARD).toMatchObject({ split: 'test', ...weights.measured });
+    expect(SPOT_MODEL_CARD.recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('refuses weights whose count does not match their hash size', () => {
+    const raw = JSON.parse(readFileSync(WEIGHTS, 'utf8'));
+
+    expect(() => loadModel({ ...raw, weights: raw.weights.slice(1) })).toThrow();
+  });
+});
+
+describe('assess', () => {
+  const complaint = {
+    subject: 'commande 4512',
+    text: 'bonjour sa fait 3 semaine que jattend mon rembourcement, tjrs rien. vous vous moquez de moi',
+  };
+
+  it('gives the same verdict twice, with the model’s probability beside the cues', () => {
+    const first = assess(complaint);
+    const second = assess(complaint);
+
+    expect(second).toEqual(first);
+    expect(assessmentSchema.parse(first).likely).toBe(true);
+    expect(first.probability).toBeGreaterThan(0);
+    expect(first.probability).toBeLessThan(1);
+    expect(first.threshold).toBe(DEFAULT_SPOT_THRESHOLD);
+  });
+
+  it('explains the model with the customer’s words that weighed most', () => {
+    const { fragments } = assess(complaint);
+
+    expect(fragments.length).toBeGreaterThan(0);
+    expect(fragments.every((f) => f.weight > 0)).toBe(true);
+    expect(fragments.map((f) => f.text)).not.toContain('mon');
+    expect(fragments.map((f) => f.text).join(' ')).toMatch(/rembours|rien|semaine|moquez|attend/);
+  });
+
+  it('does not flag the shop’s own refund notification nor an address change', () => {
+    const notice = assess({
+      subject: 'Remboursement de votre commande',
+      text: 'Bonjour, votre remboursement a été effectué. Ce message est généré automatiquement, merci de ne pas y répondre.',
+      fromEmail: 'no-reply@boutique.example',
+    });
+    const address = assess({
+      subject: 'Changement d’adresse',
+      text: 'Bonjour, je déménage le 12, pouvez-vous livrer ma prochaine commande au 3 rue des Lilas ? Merci',
+    });
+
+    expect(notice.likely).toBe(false);
+    expect(address.likely).toBe(false);
+  });
+
+  it('lets a company move the threshold', () => {
+    const borderline = { subject: '', text: 'Bonjour, où en est ma commande 4512 ? Merci' };
+    const verdict = assess(borderline);
+
+    expect(assess(borderline, { threshold: 0.05 }).likely).toBe(verdict.combined >= 0.05);
+    expect(assess(borderline, { threshold: 0.95 }).likely).toBe(verdict.combined >= 0.95);
+    expect(assess(complaint, { threshold: 0.95 }).threshold).toBe(0.95);
+  });
+});
+
+describe('featurise', () => {
+  it('shares most character n-grams between a word and its misspelling', () => {
+    const a = featurise('remboursement', 15, [3, 5]).buckets;
+    const b = featurise('rembourcement', 15, [3, 5]).buckets;
+    const shared = [...a.keys()].filter((k) => b.has(k)).length;
+
+    expect(shared / a.size).toBeGreaterThan(0.4);
+  });
+});
+
+describe('training', () => {
+  it('is deterministic: the same messages give the same weights', () => {
+    const entries = loadInbox()
+      .entries.filter((_, i) => i % 12 === 0)
+      .map((e, i) => ({ ...e, split: i % 4 === 3 ? ('test' as const) : ('dev' as const) }));
+
+    const first = train(entries, 'sample');
+    const second = train(entries, 'sample');
+
+    expect(JSON.stringify(second.weights)).toBe(JSON.stringify(first.weights));
+    expect(first.card.threshold).toBe(first.weights.threshold);
+  }, 120_000);
+
+  it('picks the highest threshold that keeps the target recall', () => {
+    const rows = [
+      { score: 0.9, label: 1 as const },
+      { score: 0.6, label: 1 as const },
+      { score: 0.3, label: 1 as const },
+      { score: 0.5, label: 0 as const },
+      { score: 0.1, label: 0 as const },
+    ];
+
+    expect(chooseThreshold(rows, 1)).toBe(0.3);
+    expect(chooseThreshold(rows, 0.6)).toBe(0.6);
+  });
+});
