@@ -2,6 +2,10 @@ import { defineConfig } from 'wxt';
 
 // Any https origin may be a self-hosted FreeScout or a Zendesk subdomain: only optional, one origin at a time.
 const HELPDESK_HOSTS = ['https://*/*'];
+// The team server (issue 13): the one origin the agent connects to, asked for at that moment; https, or
+// plain http on the loopback only (a server on the agent's own machine, the tests).
+const TEAM_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+const OPTIONAL_HOSTS = [...new Set([...HELPDESK_HOSTS, ...TEAM_HOSTS])];
 
 // The manifest stays minimal: the register lives in IndexedDB, nothing is sent anywhere.
 export default defineConfig({
@@ -12,8 +16,11 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Helpdesks (issue 14): no host at install; the agent's own helpdesk origin is asked for at run time.
     ...(manifestVersion === 3
-      ? { optional_host_permissions: HELPDESK_HOSTS }
-      : { optional_permissions: HELPDESK_HOSTS }),
+      ? { optional_host_permissions: OPTIONAL_HOSTS }
+      : { optional_permissions: OPTIONAL_HOSTS }),
+    // A company may preset the team server's address by browser policy (Chrome: 3rdparty extension policy).
+    // Firefox reads managed storage from a native manifest instead (README, "Registre d'équipe").
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     // Firefox puts a new toolbar button in its extensions menu, where the badge (the overdue count) is
     // hidden and the sidebar is two clicks away: the button goes on the toolbar itself.
     action: { default_title: '__MSG_actionTitle__', ...(browser === 'firefox' ? { default_area: 'navbar' } : {}) },

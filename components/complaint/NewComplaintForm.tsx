@@ -143,6 +143,11 @@ export function NewComplaintForm({ draft, saved, onEdit, categories, now, onSubm
   return (
     <form class="form" data-testid="new-complaint-form" onSubmit={submit} noValidate aria-label={t('ui.form.title')}>
       <h2>{t('ui.form.title')}</h2>
+      {draft.readVia && (
+        <p class="form__note" data-testid="read-via">
+          {t(`helpdesk.readVia.${draft.readVia}`)}
+        </p>
+      )}
       {draft.spot && <SpotExplanation spot={draft.spot} />}
       {hasErrors && (
         <p class="form__errors" role="alert">

@@ -1,14 +1,17 @@
 // The dashboard's reads. The page reads IndexedDB directly (extension pages share it) and never writes.
-// First the counts the indexes answer without reading a record (overdue now, then every phase), so the
-// page shows figures at once on a large register; then ONE streaming pass over the register feeds both
-// accumulators (figures and recurring groups). A register change announced by the background restarts
-// the pass; the figures already shown stay until the new ones are ready.
+// First the aggregates the store keeps with every write (lib/stats/aggregates.ts): a few dozen small records
+// give every figure and the chart at once, whatever the register's size. Then the recurring groups, from the
+// complaints of their window only (read on the receivedAt index). Should the aggregates not be trusted (an
+// update is still rebuilding them), the page falls back to the pass over the whole register: counts from the
+// indexes first, then ONE streaming pass, with its progress shown. A register change announced by the
+// background restarts the read; the figures already shown stay until the new ones are ready.
 import { useState } from 'preact/hooks';
 import { useLiveRead } from '@/components/hooks/useLiveRead';
 import { PHASES, type Phase } from '@/lib/register/schema';
-import { countByPhase, countOverdue, forEachComplaint } from '@/lib/register/store/queries';
+import { readAggregatedStats } from '@/lib/register/store/dashboard-stats';
+import { countByPhase, countOverdue, forEachComplaint, listReceivedSince } from '@/lib/register/store/queries';
 import { type DashboardStats, type StatsOptions, statsAccumulator } from '@/lib/stats/compute';
-import { type RecurringGroup, type RecurringOptions, recurringAccumulator } from '@/lib/stats/recurring';
+import { findRecurring, type RecurringGroup, type RecurringOptions, recurringAccumulator } from '@/lib/stats/recurring';
 
 export interface NowCounts {
   /** Null until every phase is counted. */
@@ -58,39 +61,66 @@ async function countNow(now: Date, show: (counts: NowCounts) => void): Promise<N
 const PROGRESS_EVERY = 5_000;
 const CANCELLED = Symbol('a newer pass started');
 
+/** The full pass: the baseline the aggregates replace, kept for a register whose aggregates are being rebuilt. */
+async function passOverRegister(
+  now: Date,
+  opts: StatsOptions & RecurringOptions,
+  signal: AbortSignal,
+  show: { counts: (c: NowCounts) => void; progress: (p: DashboardData['progress']) => void },
+) {
+  let invalid = 0;
+  const counts = await countNow(now, (c) => !signal.aborted && show.counts(c));
+  if (signal.aborted) throw CANCELLED;
+  show.progress({ read: 0, total: counts.total ?? 0 });
+  const stats = statsAccumulator(now, opts);
+  const recurring = recurringAccumulator(now, opts);
+  let read = 0;
+  await forEachComplaint(
+    (c) => {
+      // forEachComplaint cannot be stopped from outside: a stale pass throws out of it.
+      if (signal.aborted) throw CANCELLED;
+      stats.add(c);
+      recurring.add(c);
+      if (++read % PROGRESS_EVERY === 0) show.progress({ read, total: counts.total ?? 0 });
+    },
+    { onInvalid: () => invalid++ },
+  );
+  return { stats: stats.finish(), groups: recurring.finish(), invalid };
+}
+
+const DAY_MS = 86_400_000;
+
 export function useDashboard(opts: StatsOptions & RecurringOptions): DashboardData {
-  // What the running pass shows before it ends: the index counts as they come, then how far it has read.
+  // What the running read shows before it ends: its figures (before the groups), or the fallback's index
+  // counts and progress.
   const [counts, setCounts] = useState<NowCounts | null>(null);
+  const [early, setEarly] = useState<DashboardStats | null>(null);
   const [progress, setProgress] = useState<DashboardData['progress']>(null);
   const pass = useLiveRead(
     async (signal) => {
       const now = new Date();
-      let invalid = 0;
       setProgress(null);
-      const counts = await countNow(now, (c) => !signal.aborted && setCounts(c));
+      const stats = await readAggregatedStats(now, opts);
       if (signal.aborted) throw CANCELLED;
-      setProgress({ read: 0, total: counts.total ?? 0 });
-      const stats = statsAccumulator(now, opts);
-      const recurring = recurringAccumulator(now, opts);
-      let read = 0;
-      await forEachComplaint(
-        (c) => {
-          // forEachComplaint cannot be stopped from outside: a stale pass throws out of it.
-          if (signal.aborted) throw CANCELLED;
-          stats.add(c);
-          recurring.add(c);
-          if (++read % PROGRESS_EVERY === 0) setProgress({ read, total: counts.total ?? 0 });
-        },
-        { onInvalid: () => invalid++ },
-      );
-      return { stats: stats.finish(), groups: recurring.finish(), invalid };
+      if (!stats) {
+        const full = await passOverRegister(now, opts, signal, { counts: setCounts, progress: setProgress });
+        setEarly(full.stats);
+        return full;
+      }
+      setCounts({ total: stats.total, byPhase: stats.byPhase, overdue: stats.overdue });
+      setEarly(stats);
+      let invalid = 0;
+      // A day's margin below the window: findRecurring keeps exactly the window's complaints.
+      const since = new Date(now.getTime() - (opts.windowDays + 1) * DAY_MS).toISOString();
+      const window = await listReceivedSince(since, { onInvalid: () => invalid++ });
+      return { stats, groups: findRecurring(window, now, opts), invalid };
     },
     [opts.months, opts.windowDays, opts.minCustomers],
   );
 
   return {
     counts,
-    stats: pass.value?.stats ?? null,
+    stats: early,
     groups: pass.value?.groups ?? null,
     progress: pass.loading ? progress : null,
     invalid: pass.value?.invalid ?? 0,

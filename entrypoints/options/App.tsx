@@ -40,7 +40,10 @@ function useHelpdesks() {
     enableHelpdesk(system, origin).then(
       async (granted) => {
         await reload();
-        return { ok: granted, message: t(granted ? 'helpdesk.options.enabled' : 'helpdesk.options.refused', { origin }) };
+        return {
+          ok: granted,
+          message: t(granted ? 'helpdesk.options.enabled' : 'helpdesk.options.refused', { origin }),
+        };
       },
       (error: unknown) => ({ ok: false, message: t('helpdesk.options.failed', { error: messageOf(error) }) }),
     );

@@ -17,6 +17,7 @@ import {
 import type { RetentionReport } from '../register/store/anonymize';
 import type { Settings } from '../settings/schema';
 import { MAX_LINK_GROUP } from '../stats/recurring';
+import type { SyncStatus } from '../sync/connection';
 import { RestoreBatchSchema, RestoreIdSchema, RestoreMetaSchema } from '../transfer/backup-schema';
 import type { Tally } from '../transfer/classify';
 import type { FinishOutcome } from '../transfer/restore';
@@ -68,6 +69,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('backup/restore-finish'), restoreId: RestoreIdSchema, meta: RestoreMetaSchema }),
   z.object({ type: z.literal('backup/restore-cancel'), restoreId: RestoreIdSchema }),
   z.object({ type: z.literal('badge/refresh') }),
+  // The team register (issue 13): join with a server address and a token (the page has already asked the
+  // browser for that origin), leave (the local copy stays), sync now, settle a conflict.
+  z.object({ type: z.literal('team/connect'), server: z.string().max(2000), token: z.string().max(300) }),
+  z.object({ type: z.literal('team/disconnect') }),
+  z.object({ type: z.literal('team/sync') }),
+  z.object({ type: z.literal('team/resolve'), key: z.string().max(300), keep: z.enum(['mine', 'theirs']) }),
   z.object({ type: z.literal('register/quarantine'), ids: z.array(z.string().max(200)).min(1).max(1000) }),
   // A click in the webmail: the background opens the panel inside the click's gesture, and the view travels
   // in the tab's report that the panel follows.
@@ -109,6 +116,11 @@ export interface ResponseMap {
   /** Whether there was a restore under way to roll back. */
   'backup/restore-cancel': boolean;
   'badge/refresh': { overdue: number; dueSoon: number };
+  'team/connect': SyncStatus;
+  'team/disconnect': SyncStatus;
+  'team/sync': SyncStatus;
+  /** The complaint as it stands after the choice. */
+  'team/resolve': Complaint | null;
   /** How many records were moved aside. */
   'register/quarantine': number;
   /** False when the click came from no tab. */

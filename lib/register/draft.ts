@@ -20,5 +20,7 @@ export const DraftSchema = z.object({
   subject: z.string().max(500).default(''),
   excerpt: z.string().max(20000).default(''),
   spot: z.object({ likely: z.boolean(), score: z.number(), cues: z.array(CueSchema).max(50) }).optional(),
+  /** A helpdesk read through its API or from the page: the panel's diagnostic (not stored in the register). */
+  readVia: z.enum(['api', 'dom']).optional(),
 });
 export type Draft = z.infer<typeof DraftSchema>;

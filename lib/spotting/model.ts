@@ -38,25 +38,28 @@ const WORD = /[a-z0-9']+/g;
 
 /** 32-bit FNV-1a: a fixed, fast hash, the same in training and in the extension. */
 export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+  return fnv1aRange(0x811c9dc5, text, 0, text.length) >>> 0;
+}
+
+/** FNV-1a continued over text[from, to), without cutting a substring (the hot loop allocates nothing). */
+function fnv1aRange(seed: number, text: string, from: number, to: number): number {
+  let hash = seed;
+  for (let i = from; i < to; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return hash >>> 0;
+  return hash;
 }
 
-/** One feature occurrence: its bucket and the word(s) it comes from, for the explanation. */
-export interface FeatureHit {
-  readonly bucket: number;
-  /** Index of the word it belongs to (a pair belongs to its first word). */
-  readonly word: number;
-  readonly pair: boolean;
-}
+const CHAR_SEED = fnv1aRange(0x811c9dc5, 'c:', 0, 2);
 
 export interface Features {
   readonly words: readonly string[];
-  readonly hits: readonly FeatureHit[];
+  /** Every feature occurrence, in order: its bucket, the word it belongs to (a pair: its first word), and
+   *  whether it is a word pair. Kept for the explanation. */
+  readonly hitBuckets: Int32Array;
+  readonly hitWords: Int32Array;
+  readonly hitPairs: Uint8Array;
   /** Distinct buckets and their value (binary, L2-normalised over the message). */
   readonly buckets: Map<number, number>;
 }
@@ -69,23 +72,41 @@ function wordForm(word: string): string {
 export function featurise(norm: string, bits: number, charGrams: readonly [number, number]): Features {
   const mask = (1 << bits) - 1;
   const words = (norm.match(WORD) ?? []).slice(0, MAX_WORDS).map(wordForm).filter(Boolean);
-  const hits: FeatureHit[] = [];
   const [minGram, maxGram] = charGrams;
+  let total = 0;
+  for (const word of words) for (let n = minGram; n <= maxGram; n++) total += Math.max(0, word.length + 3 - n);
+  total += 2 * words.length;
+  const hitBuckets = new Int32Array(total);
+  const hitWords = new Int32Array(total);
+  const hitPairs = new Uint8Array(total);
+  let k = 0;
+  const push = (bucket: number, word: number, pair: boolean) => {
+    hitBuckets[k] = bucket;
+    hitWords[k] = word;
+    hitPairs[k] = pair ? 1 : 0;
+    k++;
+  };
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    hits.push({ bucket: fnv1a(`w:${word}`) & mask, word: i, pair: false });
+    push(fnv1a(`w:${word}`) & mask, i, false);
     const next = words[i + 1];
-    if (next !== undefined) hits.push({ bucket: fnv1a(`b:${word} ${next}`) & mask, word: i, pair: true });
+    if (next !== undefined) push(fnv1a(`b:${word} ${next}`) & mask, i, true);
     const padded = ` ${word} `;
     for (let n = minGram; n <= maxGram; n++)
       for (let at = 0; at + n <= padded.length; at++)
-        hits.push({ bucket: fnv1a(`c:${padded.slice(at, at + n)}`) & mask, word: i, pair: false });
+        push((fnv1aRange(CHAR_SEED, padded, at, at + n) >>> 0) & mask, i, false);
   }
   const buckets = new Map<number, number>();
-  for (const hit of hits) buckets.set(hit.bucket, 1);
+  for (let j = 0; j < k; j++) buckets.set(hitBuckets[j] as number, 1);
   const norm2 = Math.sqrt(buckets.size) || 1;
   for (const key of buckets.keys()) buckets.set(key, 1 / norm2);
-  return { words, hits, buckets };
+  return {
+    words,
+    hitBuckets: hitBuckets.subarray(0, k),
+    hitWords: hitWords.subarray(0, k),
+    hitPairs: hitPairs.subarray(0, k),
+    buckets,
+  };
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -158,12 +179,13 @@ function explain(features: Features, w: Float64Array): Fragment[] {
   const counted = new Set<number>();
   const byWord = new Map<number, number>();
   const byPair = new Map<number, number>();
-  for (const hit of features.hits) {
-    if (counted.has(hit.bucket)) continue;
-    counted.add(hit.bucket);
-    const contribution = (w[hit.bucket] ?? 0) * value;
-    const into = hit.pair ? byPair : byWord;
-    into.set(hit.word, (into.get(hit.word) ?? 0) + contribution);
+  for (let j = 0; j < features.hitBuckets.length; j++) {
+    const bucket = features.hitBuckets[j] as number;
+    if (counted.has(bucket)) continue;
+    counted.add(bucket);
+    const word = features.hitWords[j] as number;
+    const into = features.hitPairs[j] ? byPair : byWord;
+    into.set(word, (into.get(word) ?? 0) + (w[bucket] ?? 0) * value);
   }
   const fragments: Fragment[] = [];
   const seen = new Set<string>();

@@ -16,7 +16,13 @@ import { parisDay } from '../deadlines/paris-time';
 import { paysMoney } from '../register/compensation';
 import { CLOCKLESS_PHASES } from '../register/phases';
 import { type Complaint, PHASES, type Phase, PhaseSchema } from '../register/schema';
-import { type DashboardStats, DEFAULT_STATS_OPTIONS, meanHoursOf, type SeverityKey, type StatsOptions } from './compute';
+import {
+  type DashboardStats,
+  DEFAULT_STATS_OPTIONS,
+  meanHoursOf,
+  type SeverityKey,
+  type StatsOptions,
+} from './compute';
 import { lastMonths } from './months';
 
 /** Bumped whenever `contributionOf` changes meaning: the repair then counts every complaint again. */

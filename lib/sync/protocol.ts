@@ -148,6 +148,24 @@ export const TemplateBodySchema = TemplateOverrideSchema.extend({ templateId: Te
 export const AgentSchema = z.object({ id: z.uuid(), name: z.string(), role: RoleSchema, org: z.string() });
 /** `GET /me`: who the token is, and the protocol version the server speaks. */
 export const MeSchema = z.object({ agent: AgentSchema, protocol: z.number().int().min(1) });
+/** `POST /agents` (managers): an agent added through the running server, whose embedded folder is locked
+ *  while it runs (the command line cannot open it). The token comes back once. */
+export const NewAgentRequestSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: z.union([z.email().max(320), z.literal('')]).default(''),
+    role: RoleSchema.default('agent'),
+  })
+  .strict();
+export const AgentEntrySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  revokedAt: z.string().nullable(),
+});
+export const NewAgentResponseSchema = z.object({ agent: AgentEntrySchema, token: z.string() });
+export const AgentListSchema = z.object({ agents: z.array(AgentEntrySchema) });
 export const ErrorSchema = z.object({ error: z.string(), issues: z.array(z.string()).optional() });
 export const HealthSchema = z.object({ ok: z.boolean(), engine: z.enum(['pg', 'embedded']), version: z.number() });
 

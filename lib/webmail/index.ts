@@ -2,6 +2,7 @@
 import { freescoutAdapter } from './freescout';
 import { gmailAdapter } from './gmail';
 import { outlookAdapter } from './outlook';
+import { zendeskAdapter } from './zendesk';
 import {
   MailMessageSchema,
   type PageReading,
@@ -12,10 +13,10 @@ import {
 } from './types';
 
 export * from './types';
-export { freescoutAdapter, gmailAdapter, outlookAdapter };
+export { freescoutAdapter, gmailAdapter, outlookAdapter, zendeskAdapter };
 
 // Helpdesks last: they run on any origin and are told by their markup, which a webmail's page never has.
-export const ADAPTERS: readonly WebmailAdapter[] = [gmailAdapter, outlookAdapter, freescoutAdapter];
+export const ADAPTERS: readonly WebmailAdapter[] = [gmailAdapter, outlookAdapter, freescoutAdapter, zendeskAdapter];
 
 /** The adapter for this document: by hostname on a live page, by DOM shape for a saved page (no hostname). */
 export function adapterFor(doc: Document): WebmailAdapter | null {

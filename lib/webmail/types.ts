@@ -42,7 +42,11 @@ export type AdapterId = z.infer<typeof AdapterIdSchema>;
 export type PageReading = z.infer<typeof PageReadingSchema>;
 
 /** A message as read from the live page: the data plus the element it came from (for buttons and replies). */
-export type ReadMessage = MailMessage & { element: Element };
+export type ReadMessage = MailMessage & {
+  element: Element;
+  /** Where a helpdesk adapter read the data from: the helpdesk's API or the page (the panel says which). */
+  readVia?: 'api' | 'dom';
+};
 export type ReadThreadRow = ThreadRow & { element: Element };
 
 /** Webmails show dates in the viewer's local time without a zone: they are read in `timeZone` (IANA name). */

@@ -134,7 +134,8 @@ const bench = {
     let bytes = 0;
     for (let start = from; start < to; start += SEED_BATCH) {
       const entries = [];
-      for (let i = start; i < Math.min(to, start + SEED_BATCH); i++) entries.push(withHistory(generateComplaint(i, now)));
+      for (let i = start; i < Math.min(to, start + SEED_BATCH); i++)
+        entries.push(withHistory(generateComplaint(i, now)));
       if (start === from) bytes = JSON.stringify(entries.slice(0, 100)).length / Math.min(100, entries.length);
       const tx = db.transaction([...COMPLAINT_STORES, 'histories'], 'readwrite', { durability: 'relaxed' });
       const histories = tx.objectStore('histories');

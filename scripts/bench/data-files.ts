@@ -88,7 +88,9 @@ export function fileSet(ctx: Pick<SuiteContext, 'root'>, label: string): FileSet
   const set = readManifest(ctx)[label];
   if (!set) return null;
   const whole = (f?: { file: string; bytes: number }) =>
-    f !== undefined && existsSync(join(filesDir(ctx), f.file)) && statSync(join(filesDir(ctx), f.file)).size === f.bytes;
+    f !== undefined &&
+    existsSync(join(filesDir(ctx), f.file)) &&
+    statSync(join(filesDir(ctx), f.file)).size === f.bytes;
   return whole(set.ours) && whole(set.singleJson) ? set : null;
 }
 

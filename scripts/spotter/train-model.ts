@@ -61,7 +61,7 @@ export interface Logistic {
  * L2-regularised logistic regression, classes weighted to count equally (the inbox holds more French
  * complaints than anything else), fitted by full-batch Adam.
  */
-export function fitLogistic(examples: readonly Example[], dims: number): Logistic {
+export function fitLogistic(examples: readonly Example[], dims: number, l2 = L2): Logistic {
   const w = new Float64Array(dims);
   const m = new Float64Array(dims);
   const v = new Float64Array(dims);
@@ -88,7 +88,7 @@ export function fitLogistic(examples: readonly Example[], dims: number): Logisti
     const c1 = 1 - beta1 ** epoch;
     const c2 = 1 - beta2 ** epoch;
     for (let i = 0; i < dims; i++) {
-      const grad = (g[i] as number) / n + L2 * (w[i] as number);
+      const grad = (g[i] as number) / n + l2 * (w[i] as number);
       if (grad === 0 && m[i] === 0) continue;
       m[i] = beta1 * (m[i] as number) + (1 - beta1) * grad;
       v[i] = beta2 * (v[i] as number) + (1 - beta2) * grad * grad;

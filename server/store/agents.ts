@@ -82,7 +82,11 @@ export interface NewAgent {
 
 /** Adds an agent; returns it with its token, which is never shown again. */
 export async function addAgent(db: Db, input: NewAgent): Promise<{ agent: Agent; token: string }> {
-  const orgId = await ensureOrg(db, input.org);
+  return addAgentToOrg(db, await ensureOrg(db, input.org), input);
+}
+
+/** The same in a known organisation (a manager adding an agent through the running server). */
+export async function addAgentToOrg(db: Db, orgId: string, input: NewAgent): Promise<{ agent: Agent; token: string }> {
   const token = randomBytes(32).toString('base64url');
   const id = randomUUID();
   await db.transaction({ org: orgId }, (tx) =>
@@ -109,7 +113,10 @@ export async function addAgent(db: Db, input: NewAgent): Promise<{ agent: Agent;
 
 export async function listAgents(db: Db, org: string): Promise<Agent[]> {
   const orgId = await orgIdByName(db, org);
-  if (!orgId) return [];
+  return orgId ? listOrgAgents(db, orgId, org) : [];
+}
+
+export async function listOrgAgents(db: Db, orgId: string, org: string): Promise<Agent[]> {
   const { rows } = await db.transaction({ org: orgId }, (tx) =>
     tx.query<AgentRow>(
       'SELECT id, org_id, $2::text AS org_name, name, email, role, revoked_at FROM agents WHERE org_id = $1 ORDER BY name, id',
@@ -130,6 +137,17 @@ export async function revokeAgent(db: Db, org: string, who: string): Promise<num
        RETURNING id`,
       [orgId, who],
     ),
+  );
+  return rows.length;
+}
+
+/** Revokes one agent of the organisation by id (managers, through the running server). */
+export async function revokeOrgAgent(db: Db, orgId: string, agentId: string): Promise<number> {
+  const { rows } = await db.transaction({ org: orgId }, (tx) =>
+    tx.query('UPDATE agents SET revoked_at = now() WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id', [
+      orgId,
+      agentId,
+    ]),
   );
   return rows.length;
 }

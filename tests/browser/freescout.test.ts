@@ -51,7 +51,7 @@ beforeAll(async () => {
         conversationPage((html) =>
           html
             .replaceAll('data-conversation_id="1"', 'data-conversation_id="66"')
-            .replace('Marie Dupont</a>', '&lt;img src=x onerror="window.__pwned=1"&gt;Eve</a>')
+            .replaceAll('Marie Dupont</a>', '&lt;img src=x onerror="window.__pwned=1"&gt;Eve</a>')
             .replace(
               '<span>Réclamation : colis',
               '<span>&lt;script&gt;window.__pwned2=1&lt;/script&gt; Réclamation : colis',
@@ -146,12 +146,16 @@ describe.skipIf(!present)('FreeScout: the whole walk on the real pages', () => {
   });
 
   it('shows the phase on the chip of the conversation’s row in the mailbox list, and only there', async () => {
+    const reference = (await storedComplaints(panel))[0]?.reference;
+    // On the conversation, the chip that replaced the button names the phase.
+    await expect.poll(() => helpdesk.getByTestId('complaint-chip').innerText()).toMatch(/accus/i);
     await helpdesk.goto(`${ORIGIN}/mailbox/1/1`);
     const chips = helpdesk.getByTestId('row-chip');
     await expect.poll(() => chips.count()).toBe(1);
     const row = helpdesk.locator('tr.conv-row[data-conversation_id="1"]');
     expect(await row.getByTestId('row-chip').count()).toBe(1);
-    expect(await chips.first().innerText()).toMatch(/accus/i);
+    expect(await chips.first().innerText()).toBe(reference);
+    expect(await chips.first().getAttribute('aria-label')).toMatch(/accus/i);
     await helpdesk.close();
   });
 

@@ -19,6 +19,7 @@ import {
   verifyComplaintChain,
 } from '@/lib/register/store/queries';
 import { complaint, freshDatabase, newInput } from '../support/complaints';
+import { putStoredEvent, storedEvent } from '../support/history-records';
 
 const w = (iso = '2026-03-02T10:00:00Z') => ({ now: new Date(iso), actor: 'Agent test' });
 
@@ -69,9 +70,8 @@ describe('the register store', () => {
   it('detects a history event edited behind the register’s back', async () => {
     const c = await createComplaint(newInput(), DEFAULT_POLICY, w());
     await updateComplaint(c.id, c.rev, { severity: 2 }, w());
-    const db = await registerDb();
-    const event = (await db.get('history', [c.id, 2])) as Record<string, unknown>;
-    await db.put('history', { ...event, actor: 'Intrus' });
+    const event = (await storedEvent(c.id, 2)) as { complaintId: string; seq: number };
+    await putStoredEvent({ ...event, actor: 'Intrus' });
     expect(await verifyComplaintChain(c.id)).toEqual({ ok: false, brokenAt: 2, reason: 'hash' });
   });
 

@@ -11,6 +11,7 @@ import { getComplaint, getHistory, verifyComplaintChain } from '@/lib/register/s
 import { computeStats, type DashboardStats } from '@/lib/stats/compute';
 import { verifyChainSync } from '@/lib/transfer/chain';
 import { freshDatabase } from '../support/complaints';
+import { putStoredEvent, storedEvent, storedHistory } from '../support/history-records';
 import { at, closedComplaint } from './fixtures';
 
 beforeEach(async () => {
@@ -24,8 +25,7 @@ const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})/
 
 async function stored(id: string) {
   const db = await registerDb();
-  const history = await db.getAll('history', IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
-  return { complaint: await db.get('complaints', id), history: history as HistoryEvent[] };
+  return { complaint: await db.get('complaints', id), history: (await storedHistory(id)) as HistoryEvent[] };
 }
 
 /** Rewrites the complaint's chain as the register sealed it before timestamps could be coarsened: the event
@@ -38,7 +38,7 @@ async function toFormatOne(id: string): Promise<void> {
     const { atSalt: _s, atDigest: _d, hash: _h, ...rest } = event;
     const old = { ...rest, prevHash: prev };
     const hash = await hashEvent(old);
-    await db.put('history', { ...old, hash });
+    await putStoredEvent({ ...old, hash });
     prev = hash;
   }
   await db.put('complaints', { ...(complaint as Complaint), historyHead: prev });
@@ -137,12 +137,11 @@ describe('a history sealed before timestamps could be coarsened (format 1)', () 
   it('leaves an old event that was already broken as it was, so the chain still says where', async () => {
     const c = await closedComplaint();
     await toFormatOne(c.id);
-    const db = await registerDb();
-    const event = (await db.get('history', [c.id, 2])) as HistoryEvent;
-    await db.put('history', { ...event, actor: 'Modifié après coup' });
+    const event = (await storedEvent(c.id, 2)) as HistoryEvent;
+    await putStoredEvent({ ...event, actor: 'Modifié après coup' });
     await anonymizeComplaint(c.id, 'request', at(NOW));
     expect(await verifyComplaintChain(c.id)).toMatchObject({ ok: false, brokenAt: 2, reason: 'hash' });
-    expect(((await db.get('history', [c.id, 2])) as HistoryEvent).at).toBe(event.at);
+    expect(((await storedEvent(c.id, 2)) as HistoryEvent).at).toBe(event.at);
   });
 });
 

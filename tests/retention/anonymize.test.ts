@@ -5,6 +5,7 @@ import { anonymizeComplaint } from '@/lib/register/store/anonymize';
 import { registerDb } from '@/lib/register/store/db';
 import { getComplaint, getHistory, verifyComplaintChain } from '@/lib/register/store/queries';
 import { complaint, ctx, freshDatabase } from '../support/complaints';
+import { putStoredEvent, storedEvent } from '../support/history-records';
 import { at, closedComplaint, FREE_TEXT_WORDS, PERSONAL } from './fixtures';
 
 beforeEach(async () => {
@@ -15,7 +16,7 @@ beforeEach(async () => {
 /** Everything the database holds, as the text a reader of the raw IndexedDB files would see. */
 async function rawDatabase(): Promise<string> {
   const db = await registerDb();
-  const stores = ['complaints', 'history', 'meta'] as const;
+  const stores = ['complaints', 'histories', 'meta'] as const;
   const all = await Promise.all(stores.map((s) => db.getAll(s)));
   return JSON.stringify(all);
 }
@@ -110,12 +111,11 @@ describe('anonymising a complaint', () => {
 
   it('also redacts a stored event that no longer parses', async () => {
     const c = await closedComplaint();
-    const db = await registerDb();
-    const event = (await db.get('history', [c.id, 3])) as Record<string, unknown>;
+    const event = (await storedEvent(c.id, 3)) as { complaintId: string; seq: number };
     expect(JSON.stringify(event)).toContain(PERSONAL.note);
-    await db.put('history', { ...event, type: 'legacyNote' });
+    await putStoredEvent({ ...event, type: 'legacyNote' });
     await anonymizeComplaint(c.id, 'request', at(NOW));
-    const after = JSON.stringify(await db.get('history', [c.id, 3]));
+    const after = JSON.stringify(await storedEvent(c.id, 3));
     expect(after).toContain('legacyNote');
     expect(after).not.toContain('Martin');
   });

@@ -110,6 +110,7 @@ describe('syncing two agents through the team server', () => {
 
   it('replays the operations still in the outbox on top of pulled changes, then converges', async () => {
     const [claire, paul] = await team();
+    await syncRound(claire.deps, claire.connection); // a block of references in hand
     const made = await claire.register.createComplaint(newInput(), DEFAULT_POLICY, claire.w());
     await syncRound(claire.deps, claire.connection);
     await pullAll(paul.deps, paul.connection);
@@ -140,6 +141,7 @@ describe('syncing two agents through the team server', () => {
 
   it('sends the same operations twice without changing anything (a worker stopped before it settled)', async () => {
     const [claire] = await team();
+    await syncRound(claire.deps, claire.connection); // a block of references in hand
     const made = await claire.register.createComplaint(newInput(), DEFAULT_POLICY, claire.w());
     const batch = await claire.sync.pendingOps(10);
     const body = JSON.stringify({ ops: batch.map((e) => e.op) });

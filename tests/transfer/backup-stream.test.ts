@@ -40,7 +40,8 @@ async function snapshot() {
   return {
     text: await backupText(),
     rows: await db.getAll('rows'),
-    history: await db.count('history'),
+    // Each complaint's history record as stored (compact), so a rollback must give back the very bytes.
+    histories: await db.getAll('histories'),
     journal: await db.count('restoreJournal'),
   };
 }

@@ -5,6 +5,7 @@
 import type { FreescoutSelectorName } from '../../lib/webmail/freescout-selectors';
 import type { GmailSelectorName } from '../../lib/webmail/gmail-selectors';
 import type { OutlookSelectorName } from '../../lib/webmail/outlook-selectors';
+import type { ZendeskSelectorName } from '../../lib/webmail/zendesk-selectors';
 
 /** `[expected match count, saved page]`. */
 export type Expectation = readonly [count: number, page: string];
@@ -279,4 +280,23 @@ export const freescoutExpectations: Record<FreescoutSelectorName, readonly Expec
   listEmail: perPage(0, 0, 0, 0, 0, 0, 4),
   listSubject: perPage(0, 0, 0, 0, 0, 0, 4),
   listDate: perPage(0, 0, 0, 0, 0, 0, 4),
+};
+
+/** Our hand-made agent workspace (tests/fixtures/SOURCES.md): two tickets open, #1042 active. */
+export const ZENDESK_PAGES = { twoTickets: 'zendesk/zendesk-handmade-two-tickets.html' } as const;
+
+const Z = ZENDESK_PAGES.twoTickets;
+const notZendesk = [GMAIL_PAGES.replyOpen, FREESCOUT_PAGES.billing].map((page) => [0, page] as const);
+
+// Counts are over both panes (the adapter scopes to the active one); each hook is checked on other pages too.
+export const zendeskExpectations: Record<ZendeskSelectorName, readonly Expectation[]> = {
+  pageMarker: [[2, Z], ...notZendesk],
+  activeTab: [[1, Z], ...notZendesk],
+  ticketPane: [[2, Z], ...notZendesk],
+  subject: [[2, Z], ...notZendesk],
+  comment: [[5, Z], ...notZendesk],
+  commentSender: [[5, Z], ...notZendesk],
+  commentTime: [[5, Z], ...notZendesk],
+  commentBody: [[5, Z], ...notZendesk],
+  replyEditor: [[2, Z], ...notZendesk],
 };

@@ -5,6 +5,7 @@ import { queryChainAll, type SelectorSpec } from '../../lib/webmail/dom';
 import { freescoutSelectors } from '../../lib/webmail/freescout-selectors';
 import { gmailSelectors } from '../../lib/webmail/gmail-selectors';
 import { outlookSelectors } from '../../lib/webmail/outlook-selectors';
+import { zendeskSelectors } from '../../lib/webmail/zendesk-selectors';
 import type { SavedPage } from '../../scripts/cli/saved-page';
 import { fixtureAvailable, loadFixture } from './fixtures';
 import {
@@ -12,6 +13,7 @@ import {
   freescoutExpectations,
   gmailExpectations,
   outlookExpectations,
+  zendeskExpectations,
 } from './selector-expectations';
 
 const pages = new Map<string, SavedPage>();
@@ -31,6 +33,7 @@ const tables: [string, Record<string, SelectorSpec>, Record<string, readonly Exp
   ['gmail', gmailSelectors, gmailExpectations],
   ['outlook', outlookSelectors, outlookExpectations],
   ['freescout', freescoutSelectors, freescoutExpectations],
+  ['zendesk', zendeskSelectors, zendeskExpectations],
 ];
 
 describe.each(tables)('%s selectors', (_adapter, table, expectations) => {

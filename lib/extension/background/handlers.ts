@@ -1,10 +1,9 @@
 // The background's one handler map: each request type of the protocol has exactly one handler here.
 // Writes go through the register store, are announced to every context, and refresh the badge.
-import { browser } from 'wxt/browser';
 import { UserError } from '../../i18n';
 import { templateMeta } from '../../letters/catalog';
 import { validateTemplate } from '../../letters/validate';
-import type { RegisterChange, RequestOf, RequestType, ResponseOf } from '../../protocol/messages';
+import type { RequestOf, RequestType, ResponseOf } from '../../protocol/messages';
 import { retentionPeriodsOf } from '../../register/retention';
 import type { Complaint } from '../../register/schema';
 import { anonymizeComplaint, applyRetention } from '../../register/store/anonymize';
@@ -23,29 +22,31 @@ import { getComplaint } from '../../register/store/queries';
 import { beginRestore, rollbackRestore } from '../../register/store/restore-journal';
 import { restoreBatch, restoreFinish } from '../../register/store/restore-writer';
 import { getSettings, saveSettings } from '../../register/store/settings';
+import { getIdentity } from '../../register/store/sync-state';
 import { linkPatch } from '../../stats/recurring';
-import { CHANGE_KEY, type Sender } from '../transport';
+import type { Sender } from '../transport';
 import { reportAsked, reportWebmailTab } from '../webmail-tabs';
+import { announceChange } from './announce';
 import { refreshBadge } from './badge';
 import { watchRestore } from './restore-guard';
+import { requestSync } from './sync';
+import { teamHandlers } from './team-handlers';
 import { answerScan } from './webmail-scan';
 
 /** Typed by the protocol's ResponseMap: a handler that answers the wrong thing does not compile. */
 type Handler<T extends RequestType> = (request: RequestOf<T>, sender: Sender) => Promise<ResponseOf<T>>;
 type HandlerMap = { [T in RequestType]: Handler<T> };
 
-let changeSeq = 0;
-
+/** Every change is announced, then sent to the team server at once when the register belongs to one. */
 async function announce(ids: string[]): Promise<void> {
-  const now = new Date();
-  const change: RegisterChange = { at: now.toISOString(), ids, seq: ++changeSeq };
-  await browser.storage.local.set({ [CHANGE_KEY]: change });
-  await refreshBadge(now);
+  await announceChange(ids);
+  void requestSync();
 }
 
+/** In a team register the events name the agent the server knows (its token), as the server does. */
 async function writeContext(): Promise<WriteContext> {
-  const settings = await getSettings();
-  return { now: new Date(), actor: settings.agentName || 'agent' };
+  const [settings, identity] = await Promise.all([getSettings(), getIdentity()]);
+  return { now: new Date(), actor: identity?.agent.name ?? (settings.agentName || 'agent') };
 }
 
 async function written(work: (w: WriteContext) => Promise<Complaint>): Promise<Complaint> {
@@ -154,6 +155,7 @@ export const handlers: HandlerMap = {
     return undone;
   },
   'badge/refresh': () => refreshBadge(),
+  ...teamHandlers(writeContext),
   'register/quarantine': async ({ ids }) => {
     const moved = await quarantineComplaints(ids, new Date());
     if (moved.length) await announce([]);

@@ -2,11 +2,12 @@
 // alarm and a badge that is right from the first second. The service worker wakes up often: it does not
 // sweep the register then; unreadable records are moved aside when a read meets them, and the whole
 // register is swept once after an install or an update (a new schema may refuse old records), and the rows
-// read model checked against the complaints. A restore the page left unfinished is rolled back
+// read model and the dashboard's aggregates checked against the complaints. A restore the page left unfinished is rolled back
 // (restore-guard.ts).
 import { browser } from 'wxt/browser';
 import { quarantineComplaints, quarantineInvalid } from '../../register/store/quarantine';
 import { onInvalidRecord } from '../../register/store/queries';
+import { repairStats } from '../../register/store/dashboard-stats';
 import { repairRows } from '../../register/store/rows-repair';
 import { answerRequests } from '../transport';
 import { forgetWebmailTab } from '../webmail-tabs';
@@ -14,17 +15,22 @@ import { BADGE_ALARM, refreshBadge, scheduleBadgeAlarm } from './badge';
 import { wireToolbarToPanel } from './panel';
 import { watchRestore } from './restore-guard';
 import { route } from './router';
+import { requestSync, startSync } from './sync';
 
 export function startBackground(): void {
   answerRequests(route);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === BADGE_ALARM) void refreshBadge();
+    if (alarm.name === BADGE_ALARM) {
+      void refreshBadge();
+      void requestSync(); // what waited offline goes out, and the team's changes come in
+    }
   });
   browser.runtime.onStartup.addListener(() => void refreshBadge());
   browser.runtime.onInstalled.addListener(
     () =>
       void quarantineInvalid(new Date())
         .then(() => repairRows())
+        .then(() => repairStats())
         .then(() => refreshBadge()),
   );
   onInvalidRecord((record) => {
@@ -34,6 +40,7 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => void forgetWebmailTab(tabId));
   wireToolbarToPanel();
   watchRestore('start');
+  startSync();
   void scheduleBadgeAlarm();
   void refreshBadge();
 }

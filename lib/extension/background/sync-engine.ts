@@ -4,7 +4,7 @@
 // stored outcome (idempotent by event id); a pull resumes from the cursor saved with the page it applied.
 import { z } from 'zod';
 import { parisDay } from '../../deadlines/paris-time';
-import { t } from '../../i18n';
+import { type MessageKey, type Params, UserError } from '../../i18n';
 import type { SyncStore } from '../../register/store/sync-state';
 import type { SyncProblem, TeamConnection } from '../../sync/connection';
 import {
@@ -15,13 +15,14 @@ import {
   ReferenceBlockSchema,
 } from '../../sync/protocol';
 
-/** Why a step could not run, with the French message the panel shows. */
-export class SyncFailure extends Error {
+/** Why a step could not run, with the French message the panel and the options show. */
+export class SyncFailure extends UserError {
   constructor(
     readonly problem: SyncProblem,
-    message: string,
+    key: MessageKey,
+    params: Params = {},
   ) {
-    super(message);
+    super(key, params);
     this.name = 'SyncFailure';
   }
 }
@@ -68,14 +69,15 @@ async function call(
       credentials: 'omit',
     });
   } catch {
-    if (deps.online?.() === false) throw new SyncFailure('offline', t('sync.reason.offline'));
-    throw new SyncFailure('unreachable', t('team.error.unreachable', { origin: server }));
+    if (deps.online?.() === false) throw new SyncFailure('offline', 'sync.reason.offline');
+    throw new SyncFailure('unreachable', 'team.error.unreachable', { origin: server });
   }
-  if (response.status === 401) throw new SyncFailure('revoked', t('team.error.revoked'));
+  if (response.status === 401) throw new SyncFailure('revoked', 'team.error.revoked');
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
-    const message = typeof body?.error === 'string' ? body.error : t('team.error.answer', { status: response.status });
-    throw new SyncFailure('unreachable', message);
+    if (typeof body?.error === 'string')
+      throw new SyncFailure('unreachable', 'team.error.server', { message: body.error });
+    throw new SyncFailure('unreachable', 'team.error.answer', { status: response.status });
   }
   return response.json();
 }
@@ -84,10 +86,7 @@ async function call(
 export async function whoAmI(deps: EngineDeps, server: string, token: string) {
   const me = MeSchema.parse(await call(deps, server, token, '/me'));
   if (me.protocol > PROTOCOL_VERSION) {
-    throw new SyncFailure(
-      'newerProtocol',
-      t('team.error.newerProtocol', { server: me.protocol, mine: PROTOCOL_VERSION }),
-    );
+    throw new SyncFailure('newerProtocol', 'team.error.newerProtocol', { server: me.protocol, mine: PROTOCOL_VERSION });
   }
   return me.agent;
 }

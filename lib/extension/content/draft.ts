@@ -2,7 +2,7 @@
 // kept: sender, date, subject, ids to find the thread again, and an excerpt of the text.
 import type { Draft } from '../../register/draft';
 import type { SpotResult } from '../../spotting/score';
-import type { AdapterId, MailMessage } from '../../webmail/types';
+import type { AdapterId, ReadMessage } from '../../webmail/types';
 
 export const EXCERPT_MAX = 4000;
 
@@ -21,7 +21,12 @@ export function threadLink(href: string): string | undefined {
   }
 }
 
-export function draftFromMessage(message: MailMessage, webmail: AdapterId, href: string, spot?: SpotResult): Draft {
+export function draftFromMessage(
+  message: Omit<ReadMessage, 'element'>,
+  webmail: AdapterId,
+  href: string,
+  spot?: SpotResult,
+): Draft {
   return {
     receivedAt: message.date ?? undefined,
     channel: 'email',
@@ -35,5 +40,6 @@ export function draftFromMessage(message: MailMessage, webmail: AdapterId, href:
     subject: message.subject.slice(0, 500),
     excerpt: excerptOf(message.text),
     spot: spot ? { likely: spot.likely, score: spot.score, cues: spot.cues.slice(0, 50) } : undefined,
+    ...(message.readVia ? { readVia: message.readVia } : {}),
   };
 }

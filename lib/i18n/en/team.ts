@@ -22,6 +22,7 @@ export const team: Record<keyof typeof fr, string> = {
   'team.error.revoked': 'Unknown or revoked token: ask your manager for a new one.',
   'team.error.unreachable': 'The server {origin} does not answer.',
   'team.error.answer': 'The server gave an unexpected answer ({status}).',
+  'team.error.server': 'The server refuses: {message}',
   'team.error.newerProtocol':
     'The server speaks a newer protocol version ({server}) than this extension ({mine}): update the extension. Sync is stopped; your changes are kept waiting.',
   'team.error.notConnected': 'No team register is set up.',

@@ -21,6 +21,7 @@ export const team = {
   'team.error.revoked': 'Jeton inconnu ou révoqué : demandez un nouveau jeton à votre responsable.',
   'team.error.unreachable': 'Le serveur {origin} ne répond pas.',
   'team.error.answer': 'Le serveur a répondu de façon inattendue ({status}).',
+  'team.error.server': 'Le serveur refuse : {message}',
   'team.error.newerProtocol':
     'Le serveur parle une version plus récente du protocole ({server}) que cette extension ({mine}) : mettez l’extension à jour. La synchronisation est arrêtée ; vos changements restent en attente.',
   'team.error.notConnected': 'Aucun registre d’équipe n’est configuré.',

@@ -4,6 +4,7 @@
 // work on the product's register only.
 import { anonymisationOn } from './anonymize';
 import { writesOn } from './complaints';
+import { statsOn } from './dashboard-stats';
 import { DB_NAME, defaultConnection, type InvalidRecordListener, registerConnection } from './db';
 import { templateOverridesOn } from './letter-overrides';
 import { quarantineOn } from './quarantine';
@@ -28,6 +29,7 @@ export function openRegister({ name = DB_NAME }: RegisterOptions = {}) {
     ...quarantineOn(connection),
     ...anonymisationOn(connection),
     ...rowsRepairOn(connection),
+    ...statsOn(connection),
     /** Adds a listener of the unreadable records this register's reads meet; returns its removal. */
     onInvalidRecord: (listener: InvalidRecordListener) => listenInvalid(connection, listener),
     close: () => connection.close(),

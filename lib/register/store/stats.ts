@@ -9,10 +9,8 @@
 // back; the writes that came meanwhile go together in the next round. A single write costs two reads and
 // two or three puts; a batch of a thousand, a handful of rounds.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { StatsOptions } from '../../stats/compute';
 import {
   applyContribution,
-  canonicalMonths,
   contributionOf,
   emptyMonth,
   foldContributions,
@@ -24,10 +22,9 @@ import {
   type StatsContribution,
   StatsContributionSchema,
   sameContribution,
-  statsFromAggregates,
 } from '../../stats/aggregates';
 import { type Complaint, ComplaintSchema } from '../schema';
-import type { RegisterConnection, RegisterDB } from './db';
+import type { RegisterDB } from './db';
 
 /** The stores every transaction that writes a complaint must include (`putComplaint` keeps them). */
 export const STATS_STORES = ['statsMonths', 'statsContributions'] as const;
@@ -147,97 +144,3 @@ export async function buildStats(tx: StatsTx, chunk = 2_000): Promise<void> {
   puts.push(tx.objectStore('meta').put(STATS_VERSION, STATS_VERSION_KEY));
   await Promise.all(puts);
 }
-
-export interface StatsRepair {
-  /** Complaints whose contribution was missing, stale or orphaned, counted again. */
-  recounted: number;
-  /** Whether the months no longer matched their contributions and were rebuilt from them. */
-  rebuilt: boolean;
-}
-
-const REPAIR_CHUNK = 500;
-
-/** The aggregates of one register: the dashboard's read and the repair (see register.ts). */
-export function statsOn(connection: RegisterConnection) {
-  /**
-   * The dashboard's figures at `now` from the aggregates; null when they cannot be trusted (built by another
-   * version of the figures, or a record unreadable): the caller then passes over the complaints.
-   */
-  async function readAggregatedStats(now: Date, opts?: StatsOptions) {
-    const db = await connection.db();
-    const tx = db.transaction(['statsMonths', 'meta']);
-    const [raws, version] = await Promise.all([tx.objectStore('statsMonths').getAll(), tx.objectStore('meta').get(STATS_VERSION_KEY)]);
-    if (version !== STATS_VERSION) return null;
-    const months: MonthAggregate[] = [];
-    for (const raw of raws) {
-      const parsed = MonthAggregateSchema.safeParse(raw);
-      if (!parsed.success) return null;
-      months.push(parsed.data);
-    }
-    return statsFromAggregates(months, now, opts);
-  }
-
-  /** Counts complaints `ids` again, each from its stored version (gone or unreadable: no contribution). */
-  async function recountIds(ids: readonly string[]): Promise<void> {
-    const db = await connection.db();
-    for (let i = 0; i < ids.length; i += REPAIR_CHUNK) {
-      const tx = db.transaction(['complaints', ...STATS_STORES], 'readwrite');
-      const part = ids.slice(i, i + REPAIR_CHUNK);
-      const raws = await Promise.all(part.map((id) => tx.objectStore('complaints').get(id)));
-      await Promise.all([
-        ...part.map((id, j) => {
-          const parsed = raws[j] === undefined ? null : ComplaintSchema.safeParse(raws[j]);
-          return recount(tx, id, parsed?.success ? parsed.data : null);
-        }),
-        tx.done,
-      ]);
-    }
-  }
-
-  /**
-   * The safety net run after an install or an update, beside the rows' repair: complaints without a
-   * contribution (or with one from another version of the figures) are counted again, contributions without
-   * a complaint taken off, then the months checked against the sum of the contributions and rebuilt if off.
-   */
-  async function repairStats(): Promise<StatsRepair> {
-    const db = await connection.db();
-    const read = db.transaction(['complaints', ...STATS_STORES, 'meta'] as const);
-    const contributions = read.objectStore('statsContributions');
-    const [complaintIds, contributionIds, raws, stored, version] = await Promise.all([
-      read.objectStore('complaints').getAllKeys(),
-      contributions.getAllKeys(),
-      contributions.getAll(),
-      read.objectStore('statsMonths').getAll(),
-      read.objectStore('meta').get(STATS_VERSION_KEY),
-    ]);
-    await read.done;
-    const present = new Set(complaintIds);
-    const readable = new Set(contributionIds.filter((_, i) => parsedContribution(raws[i]) !== null));
-    const ids =
-      version === STATS_VERSION
-        ? [...complaintIds.filter((id) => !readable.has(id)), ...contributionIds.filter((id) => !present.has(id))]
-        : [...new Set([...complaintIds, ...contributionIds])];
-    const off = (contributions: unknown[], months: unknown[]) => {
-      const expected = foldContributions(contributions.map(parsedContribution).filter((c) => c !== null));
-      return canonicalMonths(months as MonthAggregate[]) === canonicalMonths(expected.values()) ? null : expected;
-    };
-    if (ids.length === 0 && off(raws, stored) === null) return { recounted: 0, rebuilt: false };
-    await recountIds(ids);
-
-    // The months against their contributions, in one transaction so that no write slips in between.
-    const tx = db.transaction([...STATS_STORES, 'meta'], 'readwrite');
-    const [now, months] = await Promise.all([
-      tx.objectStore('statsContributions').getAll(),
-      tx.objectStore('statsMonths').getAll(),
-    ]);
-    const expected = off(now, months);
-    const store = tx.objectStore('statsMonths');
-    const writes: Promise<unknown>[] = [tx.objectStore('meta').put(STATS_VERSION, STATS_VERSION_KEY)];
-    if (expected) writes.push(store.clear().then(() => Promise.all([...expected.values()].map((m) => store.put(m)))));
-    await Promise.all([...writes, tx.done]);
-    return { recounted: ids.length, rebuilt: expected !== null };
-  }
-
-  return { readAggregatedStats, repairStats };
-}
-

@@ -42,7 +42,9 @@ const refs = new References(server);
 const ops: Operation[] = [];
 while (ops.length < EVENTS) ops.push(...(await complaintOps(history, await refs.take())));
 const pid = server.pid;
-const s0 = treeCpu(pid), p0 = postgresCpu(), c0 = process.cpuUsage();
+const s0 = treeCpu(pid),
+  p0 = postgresCpu(),
+  c0 = process.cpuUsage();
 const started = performance.now();
 let next = 0;
 const pusher = async () => {
@@ -55,6 +57,10 @@ await Promise.all(Array.from({ length: Number(process.env.PUSHERS ?? 2) }, pushe
 const wall = performance.now() - started;
 const c = process.cpuUsage(c0);
 const per = (ms: number) => `${((ms / ops.length) * 1000).toFixed(0)} µs/event`;
-console.log(`${engine}: ${ops.length} events in ${(wall / 1000).toFixed(2)} s = ${((ops.length / wall) * 1000).toFixed(0)} events/s`);
-console.log(`  server ${per(treeCpu(pid) - s0)}; postgres ${per(postgresCpu() - p0)}; client ${per((c.user + c.system) / 1000)}`);
+console.log(
+  `${engine}: ${ops.length} events in ${(wall / 1000).toFixed(2)} s = ${((ops.length / wall) * 1000).toFixed(0)} events/s`,
+);
+console.log(
+  `  server ${per(treeCpu(pid) - s0)}; postgres ${per(postgresCpu() - p0)}; client ${per((c.user + c.system) / 1000)}`,
+);
 await server.stop();

@@ -1,8 +1,9 @@
-import { complaintOps } from './workload';
-import { PushRequestSchema, OperationSchema, type Operation } from '../../../lib/sync/protocol';
-import { decide } from '../../../lib/sync/replay';
-import { sealEvent, GENESIS_HASH, canonicalJson } from '../../../lib/register/history';
+import { canonicalJson, GENESIS_HASH, sealEvent } from '../../../lib/register/history';
 import { ComplaintSchema } from '../../../lib/register/schema';
+import { type Operation, OperationSchema, PushRequestSchema } from '../../../lib/sync/protocol';
+import { decide } from '../../../lib/sync/replay';
+import { complaintOps } from './workload';
+
 const N = 1000;
 const sets: Operation[][] = [];
 for (let i = 0; i < N; i++) sets.push(await complaintOps(true, `REC-2026-${String(i + 1).padStart(4, '0')}`));
@@ -34,4 +35,10 @@ await time('seal transition', () => sealEvent(d2.outcome.event, cur1.historyHead
 const e2 = await sealEvent(d2.outcome.event, cur1.historyHead, 1, tr!.salts);
 const cur2 = { ...d2.outcome.complaint, historyHead: e2.hash };
 await time('decide note', () => decide(cur2, [], no!, 'Claire Martin'));
-console.log('event sizes', JSON.stringify(e1).length, JSON.stringify(e2).length, 'complaint', JSON.stringify(cur2).length);
+console.log(
+  'event sizes',
+  JSON.stringify(e1).length,
+  JSON.stringify(e2).length,
+  'complaint',
+  JSON.stringify(cur2).length,
+);

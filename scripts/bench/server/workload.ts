@@ -51,7 +51,11 @@ export async function benchServer(
   await migrate(db);
   const { token } = await addAgent(db, { org: 'Maison Lumen', name: 'Claire Martin', role: 'agent' });
   await db.close();
-  const child: Child = await startChild({ ...env, RATE_LIMIT: '100000000', LOG_LEVEL: 'warn', ...extraEnv }, 150_000, nodeFlags);
+  const child: Child = await startChild(
+    { ...env, RATE_LIMIT: '100000000', LOG_LEVEL: 'warn', ...extraEnv },
+    150_000,
+    nodeFlags,
+  );
   return {
     url: child.url,
     pid: child.process.pid ?? 0,

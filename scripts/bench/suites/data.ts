@@ -1,76 +1,26 @@
-// Export, backup and restore at 10,000 and 100,000 complaints with their history, in the extension origin
-// of real Chromium: the CSV export beside a naive getAll + string concatenation, and the restore (dry run,
-// then batches written by the real background) beside a naive one that parses the file whole and writes one
-// record per transaction. The naive restore runs at 10,000 only: at 100,000 the file (over a gigabyte of
-// JSON) is longer than the longest string V8 can hold, and one transaction per record would take minutes.
+// Backup and CSV export at 10,000 and 100,000 complaints with their history, in the management page of real
+// Chromium with the built extension. The backup is the product's (gzip NDJSON streamed into the download's
+// Blob parts), beside the single JSON document it was before (format 1, still restored), each with its time,
+// its size and the page's peak JS heap; both files are saved to .bench/files/ for the restore suite. The CSV
+// export runs beside a naive getAll + string concatenation.
 import type { Page } from 'playwright-core';
-import { bundleForPage, injectBundle } from '../bundle';
-import type { DataBench } from '../data-entry';
-import { median } from '../report';
+import {
+  call,
+  count,
+  type FileSet,
+  mb,
+  openDataPage,
+  recordFileSet,
+  saveKept,
+  seconds,
+  seedTo,
+  settle,
+} from '../data-files';
+import { watchHeap } from '../heap';
+import { firstLine, median } from '../report';
 import type { Figure, Suite, SuiteContext } from '../suite';
 
 const CSV_RUNS = 3;
-const SETTLE_MS = 5_000;
-
-type Method = keyof DataBench;
-function call<K extends Method>(page: Page, method: K, ...args: Parameters<DataBench[K]>) {
-  return page.evaluate(
-    ({ method, args }) =>
-      (globalThis as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).__dataBench?.[method]?.(
-        ...args,
-      ),
-    { method, args: args as unknown[] },
-  ) as Promise<Awaited<ReturnType<DataBench[K]>>>;
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const count = (n: number) => n.toLocaleString('en-US');
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-const settle = () => new Promise((done) => setTimeout(done, SETTLE_MS));
-
-async function seed(page: Page, ctx: SuiteContext, total: number, now: string): Promise<void> {
-  await call(page, 'reset');
-  const seeded = await call(page, 'seed', total, now);
-  ctx.log(
-    `seeded ${count(seeded.complaints)} complaints and ${count(seeded.history)} history events in ${seconds(seeded.ms)} ` +
-      `(~${count(seeded.bytesPerComplaint)} bytes of JSON per complaint with its history)`,
-  );
-  await settle();
-}
-
-async function restoreFigure(
-  page: Page,
-  ctx: SuiteContext,
-  id: string,
-  withBaseline: boolean,
-  target?: Figure['target'],
-) {
-  const backup = await call(page, 'backupExport', new Date().toISOString());
-  ctx.log(
-    `backup: ${mb(backup.bytes)}, ${count(backup.complaints)} complaints, ${count(backup.historyEvents)} events, written in ${seconds(backup.ms)}`,
-  );
-  await settle();
-  const ours = await call(page, 'restore');
-  if (ours.complaints !== backup.complaints || ours.history !== backup.historyEvents || ours.refused !== 0) {
-    throw new Error(
-      `${id}: restored ${ours.complaints} complaints / ${ours.history} events of ${backup.complaints} / ${backup.historyEvents}`,
-    );
-  }
-  ctx.log(
-    `${id}: ${seconds(ours.ms)} (dry run ${seconds(ours.checkMs)}, writing through the background ${seconds(ours.writeMs)})`,
-  );
-  const figure: Figure = { id, ms: ours.ms, runs: 1, ...(target ? { target } : {}) };
-  if (withBaseline) {
-    await settle();
-    const naive = await call(page, 'baselineRestore');
-    if (naive.complaints !== ours.complaints || naive.history !== ours.history) {
-      throw new Error(`${id}: the baseline restored ${naive.complaints} / ${naive.history}`);
-    }
-    ctx.log(`${id} baseline (whole file, one record per transaction): ${seconds(naive.ms)}; same register`);
-    Object.assign(figure, { baselineMs: naive.ms, baselineRuns: 1 });
-  }
-  return figure;
-}
 
 async function csvFigure(page: Page, ctx: SuiteContext, id: string, now: string, target: Figure['target']) {
   const ours: number[] = [];
@@ -99,28 +49,79 @@ async function csvFigure(page: Page, ctx: SuiteContext, id: string, now: string,
   return figure;
 }
 
+/** backup-<label>: ours, recorded at once, then the single-JSON baseline; both files saved for the restore suite. */
+async function backupFigure(page: Page, ctx: SuiteContext, label: string, total: number, now: string) {
+  const id = `backup-${label}`;
+  const ours = await watchHeap(page, () => call(page, 'backup', now));
+  const r = ours.result;
+  if (r.complaints !== total || r.quarantine !== 0) {
+    throw new Error(`${id}: the backup holds ${r.complaints} complaints (${r.quarantine} set aside) of ${total}`);
+  }
+  ctx.log(
+    `${id}: ${seconds(r.ms)}, ${mb(r.bytes)} (${count(r.bytes)} bytes, gzip NDJSON), ${count(r.historyEvents)} events; ` +
+      `page heap ${ours.startMb.toFixed(0)} → peak ${ours.peakMb.toFixed(0)} MB (${ours.samples} samples)`,
+  );
+  const figure: Figure = { id, ms: r.ms, runs: 1, bytes: r.bytes, peakHeapMb: ours.peakMb };
+  ctx.record(figure);
+  const set: FileSet = {
+    complaints: r.complaints,
+    historyEvents: r.historyEvents,
+    writtenAt: new Date().toISOString(),
+    ours: { file: `backup-${label}.ndjson.gz`, bytes: r.bytes },
+  };
+  const saved = await saveKept(page, ctx, 'ours', set.ours.file);
+  if (saved !== r.bytes) throw new Error(`${id}: ${saved} bytes saved of ${r.bytes}`);
+  recordFileSet(ctx, label, set);
+  await settle(2_000);
+  try {
+    const base = await watchHeap(page, () => call(page, 'backupSingleJson', now));
+    const b = base.result;
+    if (b.complaints !== total) throw new Error(`the single-JSON backup holds ${b.complaints} complaints of ${total}`);
+    ctx.log(
+      `${id} baseline (single JSON document, format 1): ${seconds(b.ms)}, ${mb(b.bytes)}; ` +
+        `page heap ${base.startMb.toFixed(0)} → peak ${base.peakMb.toFixed(0)} MB`,
+    );
+    Object.assign(figure, {
+      baselineMs: b.ms,
+      baselineRuns: 1,
+      baselineBytes: b.bytes,
+      baselinePeakHeapMb: base.peakMb,
+    });
+    set.singleJson = { file: `backup-${label}.json`, bytes: b.bytes };
+    await saveKept(page, ctx, 'singleJson', set.singleJson.file);
+    recordFileSet(ctx, label, set);
+  } catch (error) {
+    figure.baselineMissing = `crashed: ${firstLine(error)}`;
+    ctx.log(`${id} baseline: ${figure.baselineMissing}`);
+  }
+  return figure;
+}
+
+const SIZES = [10_000, 100_000];
+
 const suite: Suite = {
   id: 'data',
+  expects: ({ label }) => [`backup-${label(10_000)}`, `csv-export-${label(100_000)}`, `backup-${label(100_000)}`],
   async run(ctx) {
-    const bundle = await bundleForPage('scripts/bench/data-entry.ts', ctx.root);
     const session = await ctx.browser();
-    const page = await session.openPage('manage.html');
-    await injectBundle(page, bundle, '__dataBench');
+    const page = await openDataPage(ctx, session);
     ctx.log(
-      `lib/transfer bundled with esbuild (${(bundle.bytes / 1024).toFixed(0)} KB), evaluated in chrome-extension://${session.extensionId}/manage.html; ` +
-        `restores write through the extension's service worker; times are performance.now() in the page`,
+      `lib/transfer bundled with esbuild, evaluated in chrome-extension://${session.extensionId}/manage.html; ` +
+        `times are performance.now() in the page, heap is the page's JSHeapUsedSize every ~200 ms`,
     );
     const now = new Date().toISOString();
-    const figures: Figure[] = [];
-
-    await seed(page, ctx, 10_000, now);
-    figures.push(await restoreFigure(page, ctx, 'restore-10k', true));
-
-    await seed(page, ctx, 100_000, now);
-    figures.push(await csvFigure(page, ctx, 'csv-export-100k', now, { maxMs: 3_000 }));
-    figures.push(await restoreFigure(page, ctx, 'restore-100k', false, { maxMs: 20_000 }));
+    await call(page, 'reset');
+    let seeded = 0;
+    for (const full of SIZES) {
+      const total = ctx.size(full);
+      seeded = await seedTo(page, ctx, seeded, total, now);
+      await settle();
+      if (full === 100_000)
+        ctx.record(await csvFigure(page, ctx, `csv-export-${ctx.label(full)}`, now, { maxMs: 3_000 }));
+      ctx.record(await backupFigure(page, ctx, ctx.label(full), total, now));
+    }
     await page.close();
-    return figures;
+    return [];
   },
 };
 

@@ -44,6 +44,8 @@ export interface ServedPage {
   documents: Record<string, () => string>;
   /** Path → JavaScript served from node_modules (the helpdesk's real editor). */
   scripts?: Record<string, string>;
+  /** Path → JSON answer (the helpdesk's REST API, read with the agent's session). */
+  json?: Record<string, unknown>;
 }
 
 /** Serves `origin` from memory: the given documents and scripts, everything else refused. */
@@ -53,6 +55,8 @@ export async function serveHelpdesk(context: BrowserContext, origin: string, ser
     const script = served.scripts?.[url.pathname];
     if (script !== undefined)
       return route.fulfill({ body: script, contentType: 'text/javascript; charset=utf-8' });
+    if (served.json && url.pathname in served.json)
+      return route.fulfill({ body: JSON.stringify(served.json[url.pathname]), contentType: 'application/json' });
     const doc = served.documents[url.pathname + url.search] ?? served.documents[url.pathname];
     if (!doc || route.request().resourceType() !== 'document') return route.abort();
     return route.fulfill({

@@ -1,0 +1,142 @@
+// The background's sync loop (issue 13): a round (references, push, pull) right after each write, on the
+// badge alarm and at start; a long-poll while a page holds the live channel open. One round at a time; a
+// request during a round runs one more after it. The state goes to storage.local for the panel's indicator.
+// A worker stopped mid-round loses nothing: the outbox and the cursor are in IndexedDB, and a push sent
+// again is answered from the server's stored outcomes.
+import { browser } from 'wxt/browser';
+import { t } from '../../i18n';
+import { defaultConnection } from '../../register/store/db';
+import { getConnection, getIdentity, pendingCount, syncOn } from '../../register/store/sync-state';
+import { OFF_STATUS, originPattern, type SyncStatus, type TeamConnection } from '../../sync/connection';
+import { LIVE_PORT, SYNC_STATUS_KEY } from '../team';
+import { announceChange } from './announce';
+import { type EngineDeps, pullAll, SyncFailure, syncRound, whoAmI } from './sync-engine';
+
+/** Seconds the server holds a long-poll when nothing is new (the protocol allows up to 25). */
+const LONG_POLL_S = 25;
+/** Pause after a failed long-poll before the next try (the alarm retries anyway). */
+const RETRY_MS = 15_000;
+
+export const engineDeps = (): EngineDeps => ({
+  store: syncOn(defaultConnection),
+  fetch: (input, init) => fetch(input, init),
+  now: () => new Date(),
+  online: () => navigator.onLine,
+});
+
+let status: SyncStatus = OFF_STATUS;
+let running: Promise<void> | null = null;
+let again = false;
+let live = 0;
+let polling = false;
+/** The protocol version is checked once per worker life (and at every connection). */
+let verified = false;
+
+async function publish(patch: Partial<SyncStatus>): Promise<void> {
+  status = { ...status, ...patch, pending: await pendingCount() };
+  await browser.storage.local.set({ [SYNC_STATUS_KEY]: status });
+}
+
+export const hasPermission = (server: string): Promise<boolean> =>
+  browser.permissions.contains({ origins: [originPattern(server)] }).catch(() => false);
+
+async function fail(error: unknown): Promise<void> {
+  if (error instanceof SyncFailure) await publish({ state: error.problem, message: error.message });
+  else await publish({ state: 'unreachable', message: error instanceof Error ? error.message : String(error) });
+}
+
+async function round(): Promise<void> {
+  const connection = await getConnection();
+  if (!connection) {
+    const identity = await getIdentity();
+    await publish({ ...OFF_STATUS, identity: identity ? { server: identity.server, agent: identity.agent } : null });
+    return;
+  }
+  const identity = { server: connection.server, agent: connection.agent };
+  if (!(await hasPermission(connection.server))) {
+    await publish({ state: 'permission', message: t('sync.reason.permission'), identity });
+    return;
+  }
+  await publish({ state: 'syncing', identity });
+  try {
+    const deps = engineDeps();
+    if (!verified) {
+      await whoAmI(deps, connection.server, connection.token);
+      verified = true;
+    }
+    const result = await syncRound(deps, connection);
+    if (result.ids.length > 0 || result.pushed > 0) await announceChange(result.ids);
+    const notes = [...result.refusals.map((reason) => t('sync.refused', { reason }))];
+    if (result.quarantined) notes.push(t('sync.quarantined', { count: result.quarantined }));
+    await publish({ state: 'connected', lastSyncAt: new Date().toISOString(), message: notes.join(' ') || undefined });
+    void longPoll(connection);
+  } catch (error) {
+    await fail(error);
+  }
+}
+
+/** Runs a round now, or one more after the running one; resolves with the state it left. */
+export function requestSync(): Promise<SyncStatus> {
+  if (running) {
+    again = true;
+    return running.then(() => status);
+  }
+  running = (async () => {
+    do {
+      again = false;
+      await round();
+    } while (again);
+  })().finally(() => {
+    running = null;
+  });
+  return running.then(() => status);
+}
+
+/** While a page holds the live channel, wait on the server's feed and apply what comes at once. */
+async function longPoll(connection: TeamConnection): Promise<void> {
+  if (polling || live === 0) return;
+  polling = true;
+  try {
+    while (live > 0 && status.state === 'connected') {
+      try {
+        const { ids } = await pullAll(engineDeps(), connection, { wait: LONG_POLL_S });
+        if (ids.length > 0) {
+          await announceChange(ids);
+          await publish({ lastSyncAt: new Date().toISOString() });
+        }
+      } catch (error) {
+        await fail(error);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        if (live > 0) void requestSync();
+        return;
+      }
+    }
+  } finally {
+    polling = false;
+  }
+}
+
+/** A new connection: the token was just checked against the server. */
+export function connected(): Promise<SyncStatus> {
+  verified = true;
+  return requestSync();
+}
+
+export async function disconnected(): Promise<void> {
+  verified = false;
+  await requestSync();
+}
+
+export function startSync(): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== LIVE_PORT) return;
+    live++;
+    port.onDisconnect.addListener(() => {
+      live = Math.max(0, live - 1);
+    });
+    void requestSync();
+  });
+  // Back online: send what waited.
+  globalThis.addEventListener?.('online', () => void requestSync());
+  void requestSync();
+}

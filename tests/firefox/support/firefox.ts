@@ -1,0 +1,202 @@
+// Launches Debian's Firefox ESR with the built Firefox extension (.output/firefox-mv2), headless, driven over
+// WebDriver BiDi by puppeteer-core (no driver to download). The extension is installed through BiDi's
+// `webExtension.install`; webmail pages are served from saved fixtures by intercepting the tab's requests,
+// and every other connection goes to a closed local proxy: nothing leaves the machine.
+//
+// `-remote-allow-system-access` lets the test reach what a user reaches and a web page cannot: extension
+// pages in a tab (moz-extension:// URLs) and the browser's own window, where the test clicks the
+// extension's toolbar button with the same synthesized mouse events WebDriver uses for page input.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { fixtureFile } from '../../support/fixture-files';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/firefox-mv2');
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrTest';
+
+const manifest = () =>
+  JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+/** A fixed internal UUID, so that the test knows the extension's moz-extension:// origin in advance. */
+const EXTENSION_UUID = '4d2c8a1e-5b7f-4c3a-9e61-0f2b7d9c1a55';
+/** Firefox's id for the extension's toolbar widget: the add-on id made safe for a DOM id. */
+const widgetId = (addonId: string) => `${addonId.replace(/[^a-z0-9_-]/gi, '_')}-browser-action`;
+
+/** What the page scripts below may call in an extension page (Firefox's `browser` namespace). */
+export interface ExtensionPageApi {
+  runtime: { sendMessage(message: unknown): Promise<never> };
+  browserAction: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
+  sidebarAction: { isOpen(d: object): Promise<boolean> };
+  storage: { session?: object };
+}
+export const extensionApi = () => (globalThis as unknown as { browser: ExtensionPageApi }).browser;
+
+// puppeteer's BiDi session, for the commands its Page API does not wrap (Firefox-only parameters included).
+interface BidiChannel {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+/** The BiDi id of a tab (puppeteer keeps it on the frame). */
+const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
+
+export interface FirefoxSession {
+  browser: Browser;
+  addonId: string;
+  origin: string;
+  /** Opens an extension page (e.g. `sidepanel.html`) in a tab. */
+  openPage(path: string): Promise<Page>;
+  /** Opens `url` in a new tab, served from the saved page `fixture` (or the HTML a function gives). */
+  openWebmail(fixture: string | (() => string), url?: string): Promise<Page>;
+  /** Evaluates `expression` in the browser window itself (its chrome document) and returns the value. */
+  inBrowserWindow<T>(expression: string): Promise<T>;
+  /** Clicks the extension's button on the toolbar, as a user would. */
+  clickToolbarButton(): Promise<void>;
+  /** The real sidebar: open or not, and the page it shows. */
+  sidebar(): Promise<{ open: boolean; url: string | null }>;
+  /** What the toolbar button shows: its badge, as drawn in the browser window. */
+  toolbarBadge(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(options: { profile?: string } = {}): Promise<FirefoxSession> {
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'registre-firefox-'));
+  const addonId = manifest().browser_specific_settings.gecko.id;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    userDataDir: profile,
+    args: ['-remote-allow-system-access'],
+    protocolTimeout: 60_000,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXTENSION_UUID }),
+      // Every connection the interception does not answer goes to a closed port.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+    },
+  });
+  await browser.installExtension(EXTENSION_DIR);
+  const origin = `moz-extension://${EXTENSION_UUID}`;
+  const bidi = (browser as unknown as { connection: BidiChannel }).connection;
+
+  async function browserWindowContext(): Promise<string> {
+    const { result } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const window = (result as { contexts: { context: string; url: string }[] }).contexts.find(
+      (c) => c.url === 'chrome://browser/content/browser.xhtml',
+    );
+    if (!window) throw new Error('no browser window');
+    return window.context;
+  }
+
+  async function inBrowserWindow<T>(expression: string): Promise<T> {
+    const context = await browserWindowContext();
+    const { result } = (await bidi.send('script.evaluate', {
+      expression,
+      target: { context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    })) as {
+      result:
+        | { type: 'success'; result: { value?: unknown } }
+        | { type: 'exception'; exceptionDetails: { text: string } };
+    };
+    if (result.type === 'exception') throw new Error(`browser window: ${result.exceptionDetails.text}`);
+    return (result.result.value === undefined ? undefined : JSON.parse(String(result.result.value))) as T;
+  }
+
+  const button = JSON.stringify(widgetId(addonId));
+  return {
+    browser,
+    addonId,
+    origin,
+    async openPage(path) {
+      const page = await browser.newPage();
+      // page.goto waits for navigation events Firefox does not send for an extension page: BiDi's own
+      // navigate, which waits for the page's load, is used instead.
+      await bidi.send('browsingContext.navigate', {
+        context: contextOf(page),
+        url: `${origin}/${path}`,
+        wait: 'complete',
+      });
+      return page;
+    },
+    async openWebmail(fixture, url = GMAIL_URL) {
+      const html = typeof fixture === 'string' ? () => readFileSync(fixtureFile(fixture), 'utf8') : fixture;
+      const page = await browser.newPage();
+      const served = new URL(url).origin;
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (!request.isNavigationRequest() || new URL(request.url()).origin !== served) return void request.abort();
+        void request.respond({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          body: html(),
+          // The saved page's own scripts stay inert; content scripts are not subject to the page's policy.
+          headers: { 'content-security-policy': "script-src 'none'; frame-src 'none'; object-src 'none'" },
+        });
+      });
+      await page.goto(url);
+      return page;
+    },
+    inBrowserWindow,
+    async clickToolbarButton() {
+      await inBrowserWindow(`(() => {
+        const button = document.getElementById(${button});
+        const box = button.getBoundingClientRect();
+        const { event } = ChromeUtils.importESModule('chrome://remote/content/shared/webdriver/Event.sys.mjs');
+        event.synthesizeMouseAtPoint(box.x + box.width / 2, box.y + box.height / 2, {}, window);
+      })()`);
+    },
+    sidebar() {
+      return inBrowserWindow(`JSON.stringify({
+        open: SidebarController.isOpen,
+        url: SidebarController.isOpen
+          ? SidebarController.browser.contentDocument?.getElementById('webext-panels-browser')?.currentURI?.spec ?? null
+          : null,
+      })`);
+    },
+    toolbarBadge() {
+      return inBrowserWindow(`JSON.stringify(document.getElementById(${button})?.getAttribute('badge') ?? '')`);
+    },
+    async close() {
+      await browser.close();
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sends one protocol message from an extension page, as the side panel does, and returns the raw response. */
+export function sendFrom(
+  page: Page,
+  message: unknown,
+): Promise<{ ok: boolean; data?: unknown; error?: { message: string } }> {
+  return page.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { browser: { runtime: { sendMessage(x: unknown): Promise<never> } } }
+      ).browser.runtime.sendMessage(m),
+    message,
+  );
+}
+
+/** The register's complaints, read in an extension page (the extension's origin shares one IndexedDB). */
+export function registerContents<T = Record<string, unknown>>(page: Page): Promise<T[]> {
+  return page.evaluate(
+    () =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('complaint-register');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('complaints').objectStore('complaints').getAll();
+          request.onsuccess = () => resolve(request.result);
+        };
+      }),
+  );
+}
