@@ -7,6 +7,7 @@ import { FeedSignal } from './feed-signal';
 import { openApiDocument } from './openapi';
 import { bearer, installAuth } from './plugins/auth';
 import { installErrors } from './plugins/errors';
+import { agentRoutes } from './routes/agents';
 import { registerRoutes } from './routes/register';
 import { syncRoutes } from './routes/sync';
 import { hashToken } from './store/agents';
@@ -60,5 +61,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/openapi.json', { config: { access: 'public' } }, async () => document);
   await app.register(syncRoutes, { signal });
   await app.register(registerRoutes);
+  await app.register(agentRoutes);
   return app;
 }

@@ -3,9 +3,12 @@
 import { type ZodType, z } from 'zod';
 import { ComplaintSchema } from '../lib/register/schema';
 import {
+  AgentListSchema,
   ErrorSchema,
   HealthSchema,
   MeSchema,
+  NewAgentRequestSchema,
+  NewAgentResponseSchema,
   OperationSchema,
   OutcomeSchema,
   PullQuerySchema,
@@ -36,6 +39,9 @@ const NAMED: [ZodType, string][] = [
   [ErrorSchema, 'Error'],
   [HealthSchema, 'Health'],
   [MeSchema, 'Me'],
+  [NewAgentRequestSchema, 'NewAgentRequest'],
+  [NewAgentResponseSchema, 'NewAgentResponse'],
+  [AgentListSchema, 'AgentList'],
 ];
 
 function components(): Record<string, Record<string, unknown>> {
@@ -136,6 +142,32 @@ export function openApiDocument(): Record<string, unknown> {
           ...secured,
           requestBody: body(TemplateBodySchema),
           responses: { 200: answer('Modèle enregistré', TemplateBodySchema), ...errors },
+        },
+      },
+      '/agents': {
+        get: {
+          summary: 'Agents de l’organisation (responsables)',
+          ...secured,
+          responses: { 200: answer('Agents', AgentListSchema), ...errors },
+        },
+        post: {
+          summary: 'Ajoute un agent et rend son jeton, une seule fois (responsables)',
+          ...secured,
+          requestBody: body(NewAgentRequestSchema),
+          responses: { 201: answer('Agent ajouté', NewAgentResponseSchema), ...errors },
+        },
+      },
+      '/agents/{id}/revoke': {
+        post: {
+          summary: 'Révoque le jeton d’un agent de l’organisation (responsables)',
+          ...secured,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: {
+            200: answer('Jeton révoqué'),
+            404: answer('Aucun agent actif de l’organisation avec cet identifiant', ErrorSchema),
+            409: answer('Un responsable ne révoque pas son propre jeton', ErrorSchema),
+            ...errors,
+          },
         },
       },
       '/audit/register': {

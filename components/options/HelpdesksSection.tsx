@@ -17,7 +17,12 @@ interface Props {
   onRemove: (system: HelpdeskSystem, origin: string) => Promise<void>;
 }
 
-function HelpdeskForm({ system, origins, onEnable, onRemove }: Omit<Props, 'enabled'> & {
+function HelpdeskForm({
+  system,
+  origins,
+  onEnable,
+  onRemove,
+}: Omit<Props, 'enabled'> & {
   system: HelpdeskSystem;
   origins: readonly string[];
 }) {
@@ -81,13 +86,7 @@ export function HelpdesksSection({ enabled, onEnable, onRemove }: Props) {
       <h2 id="helpdesks-title">{t('helpdesk.options.title')}</h2>
       <p class="options__help">{t('helpdesk.options.intro')}</p>
       {HELPDESK_SYSTEMS.map((system) => (
-        <HelpdeskForm
-          key={system}
-          system={system}
-          origins={enabled[system]}
-          onEnable={onEnable}
-          onRemove={onRemove}
-        />
+        <HelpdeskForm key={system} system={system} origins={enabled[system]} onEnable={onEnable} onRemove={onRemove} />
       ))}
     </section>
   );

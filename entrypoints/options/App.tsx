@@ -7,6 +7,8 @@ import { useSavedSettings, useTemplateOverrides } from '@/components/options/hoo
 import { type SaveOutcome, SettingsForm } from '@/components/options/SettingsForm';
 import { TemplateEditor, type TemplateOutcome } from '@/components/options/TemplateEditor';
 import { TemplateList } from '@/components/options/TemplateList';
+import { TeamSection } from '@/components/team/TeamSection';
+import { useTeamConnection } from '@/components/team/useTeamConnection';
 import { parisDay } from '@/lib/deadlines/paris-time';
 import { disableHelpdesk, type EnabledHelpdesk, enableHelpdesk, listHelpdesks } from '@/lib/extension/helpdesks';
 import { send } from '@/lib/extension/protocol';
@@ -25,6 +27,7 @@ const SECTIONS: [string, MessageKey][] = [
   ['retention', 'options.retention.title'],
   ['templates', 'options.templates.title'],
   ['helpdesks', 'helpdesk.options.title'],
+  ['team', 'team.title'],
 ];
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -54,6 +57,7 @@ function useHelpdesks() {
 export function App() {
   const { settings, unreadable, saved } = useSavedSettings();
   const templates = useTemplateOverrides();
+  const team = useTeamConnection();
   const helpdesks = useHelpdesks();
   const [editing, setEditing] = useState<TemplateId | null>(null);
   const lang = getLang();
@@ -150,6 +154,12 @@ export function App() {
           )}
         </section>
         <HelpdesksSection {...helpdesks} />
+        <TeamSection
+          status={team.status}
+          managedServer={team.managed}
+          onConnect={team.connect}
+          onDisconnect={team.disconnect}
+        />
       </main>
     </div>
   );

@@ -17,6 +17,10 @@ import {
 import { useWebmailTab } from '@/components/hooks/useWebmailTab';
 import { RegisterFilters } from '@/components/RegisterFilters';
 import { RegisterList } from '@/components/RegisterList';
+import { ConflictList } from '@/components/team/ConflictList';
+import { SyncIndicator } from '@/components/team/SyncIndicator';
+import { useConflicts } from '@/components/team/useConflicts';
+import { useSyncStatus } from '@/components/team/useSyncStatus';
 import { send } from '@/lib/extension/protocol';
 import type { WebmailTab } from '@/lib/extension/webmail-tabs';
 import { t } from '@/lib/i18n';
@@ -25,6 +29,7 @@ import { RequestError } from '@/lib/protocol/messages';
 import type { Draft } from '@/lib/register/draft';
 import { isEmptyFilter, type RegisterFilter } from '@/lib/register/filters';
 import type { NewComplaint } from '@/lib/register/schema';
+import { isProvisional } from '@/lib/sync/references';
 import { complaintActions } from './actions';
 
 type View =
@@ -68,6 +73,9 @@ export function App() {
   const shownId = view.kind === 'complaint' ? view.id : view.kind === 'current' ? (currentLogged?.id ?? null) : null;
   const complaint = useComplaint(shownId);
   const details = useComplaintDetails(complaint);
+  // The panel holds the live channel open: the team's changes arrive while it shows the register.
+  const sync = useSyncStatus({ live: true });
+  const conflicts = useConflicts(complaint?.id);
   useAskedView(webmailTab, setView);
 
   const open = (id: string) => setView({ kind: 'complaint', id });
@@ -110,6 +118,15 @@ export function App() {
           {view.notice}
         </p>
       )}
+      {isProvisional(complaint.reference) && (
+        <p class="notice" data-testid="provisional-reference">
+          {t('sync.provisional')}
+        </p>
+      )}
+      <ConflictList
+        conflicts={conflicts}
+        onKeep={(key, keep) => void send({ type: 'team/resolve', key, keep })}
+      />
       <ComplaintView
         complaint={complaint}
         settings={settings}
@@ -134,6 +151,7 @@ export function App() {
 
   return (
     <main class="panel">
+      <SyncIndicator status={sync} onRetry={() => void send({ type: 'team/sync' })} />
       <nav class="tabs" aria-label={t('ui.panel.title')}>
         {tab('current', t('ui.tab.current'))}
         {tab('register', t('ui.tab.register'))}

@@ -3,12 +3,7 @@
 // page-world editor bridge are registered for it with `scripting.registerContentScripts`. The registrations
 // persist across restarts and are the one record of which helpdesks run where (the options page lists them).
 import { browser } from 'wxt/browser';
-import {
-  HELPDESK_SYSTEMS,
-  type HelpdeskSystem,
-  originPattern,
-  patternOrigin,
-} from '../webmail/helpdesk-origins';
+import { HELPDESK_SYSTEMS, type HelpdeskSystem, originPattern, patternOrigin } from '../webmail/helpdesk-origins';
 
 const scriptId = (system: HelpdeskSystem) => `rr-helpdesk-${system}`;
 const bridgeId = (system: HelpdeskSystem) => `rr-helpdesk-${system}-bridge`;
@@ -40,7 +35,14 @@ async function register(system: HelpdeskSystem, origins: string[]): Promise<void
   await browser.scripting.registerContentScripts([
     { id: scriptId(system), js: [SCRIPT_FILE[system]], matches, runAt: 'document_idle', persistAcrossSessions: true },
     // The page-world half of the editor bridge (lib/webmail/editor-bridge-page.ts).
-    { id: bridgeId(system), js: [BRIDGE_FILE], matches, runAt: 'document_idle', world: 'MAIN', persistAcrossSessions: true },
+    {
+      id: bridgeId(system),
+      js: [BRIDGE_FILE],
+      matches,
+      runAt: 'document_idle',
+      world: 'MAIN',
+      persistAcrossSessions: true,
+    },
   ]);
 }
 

@@ -203,7 +203,10 @@ export function statsAccumulator(now: Date, opts: StatsOptions = DEFAULT_STATS_O
         received: months.reduce((a, m) => a + m.received, 0),
         ack: share(sum(months.map((m) => m.ack))),
         answer: share(sum(months.map((m) => m.answer))),
-        meanHours: { ack: meanHoursOf(hours.ack.ms, hours.ack.n), answer: meanHoursOf(hours.answer.ms, hours.answer.n) },
+        meanHours: {
+          ack: meanHoursOf(hours.ack.ms, hours.ack.n),
+          answer: meanHoursOf(hours.answer.ms, hours.answer.n),
+        },
         byCategory: [...byCategory]
           .map(([category, count]) => ({ category, count }))
           .sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1)),

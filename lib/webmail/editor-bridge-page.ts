@@ -5,9 +5,7 @@
 // page and sends nothing anywhere. A page can fire the same event itself; it would only edit its own editor.
 import { BRIDGE_ANSWER, BRIDGE_REQUEST, type BridgeRequest } from './editor-bridge';
 
-interface SummernoteJq {
-  (el: Element): { data(key: string): unknown; summernote(...args: unknown[]): unknown };
-}
+type SummernoteJq = (el: Element) => { data(key: string): unknown; summernote(...args: unknown[]): unknown };
 interface CkEditor {
   data: { processor: { toView(html: string): unknown }; toModel(view: unknown): unknown };
   model: {
@@ -59,7 +57,8 @@ export function installEditorBridge(win: Window & typeof globalThis): void {
     try {
       const request = JSON.parse(detail) as BridgeRequest;
       if (typeof request.html === 'string')
-        ok = request.kind === 'ckeditor5' ? viaCkeditor(target, request.html) : viaSummernote(target, request.html, win);
+        ok =
+          request.kind === 'ckeditor5' ? viaCkeditor(target, request.html) : viaSummernote(target, request.html, win);
     } catch {
       ok = false;
     }

@@ -6,10 +6,10 @@
 // a Gmail id or a Zendesk ticket of the same number in the register's look-ups.
 import { parseWebmailDate } from './dates';
 import { attr, plainText, pressControl, queryChain, queryChainAll } from './dom';
+import { insertThroughEditorApi } from './editor-bridge';
 import { freescoutSelectors as S } from './freescout-selectors';
 import { bodyText } from './text';
 import type { MessageRef, Person, ReadMessage, ReadOptions, ReadThreadRow, WebmailAdapter } from './types';
-import { insertThroughEditorApi } from './editor-bridge';
 
 export const FREESCOUT_PREFIX = 'freescout:';
 

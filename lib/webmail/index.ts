@@ -2,7 +2,6 @@
 import { freescoutAdapter } from './freescout';
 import { gmailAdapter } from './gmail';
 import { outlookAdapter } from './outlook';
-import { zendeskAdapter } from './zendesk';
 import {
   MailMessageSchema,
   type PageReading,
@@ -11,6 +10,7 @@ import {
   ThreadRowSchema,
   type WebmailAdapter,
 } from './types';
+import { zendeskAdapter } from './zendesk';
 
 export * from './types';
 export { freescoutAdapter, gmailAdapter, outlookAdapter, zendeskAdapter };

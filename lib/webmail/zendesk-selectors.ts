@@ -24,7 +24,10 @@ import type { SelectorSpec } from './dom';
 export const zendeskSelectors = {
   /** Any of these means "this is Zendesk's agent workspace" for a page without a hostname. [A][C] */
   pageMarker: {
-    chain: ['[data-test-id="omni-log-container"]', '[data-test-id="header-tab"][data-entity-type="TICKET_ENTITY_TYPE"]'],
+    chain: [
+      '[data-test-id="omni-log-container"]',
+      '[data-test-id="header-tab"][data-entity-type="TICKET_ENTITY_TYPE"]',
+    ],
   },
   /** The selected ticket tab, carrying the active ticket's id in data-entity-id. [C][B] */
   activeTab: {
@@ -41,7 +44,11 @@ export const zendeskSelectors = {
   /** Inside the active pane: the subject input (its value= is the subject). [A] */
   subject: {
     within: 'ticketPane',
-    chain: ['input[data-test-id="omni-header-subject"]', '[data-test-id="omni-header-subject"]', 'input[aria-label="Subject"]'],
+    chain: [
+      'input[data-test-id="omni-header-subject"]',
+      '[data-test-id="omni-header-subject"]',
+      'input[aria-label="Subject"]',
+    ],
   },
   /** Inside a pane: the conversation log's comments. [A][C] */
   comment: {
@@ -58,7 +65,11 @@ export const zendeskSelectors = {
   /** The comment's time: an ISO instant in datetime=. [C] */
   commentTime: {
     within: 'comment',
-    chain: ['time[data-test-id="timestamp-relative"][datetime]', 'time[data-test-id^="timestamp-"][datetime]', 'time[datetime]'],
+    chain: [
+      'time[data-test-id="timestamp-relative"][datetime]',
+      'time[data-test-id^="timestamp-"][datetime]',
+      'time[datetime]',
+    ],
   },
   commentBody: {
     within: 'comment',

@@ -24,7 +24,10 @@ const present = fixtureAvailable(CONVERSATION) && fixtureAvailable(LIST);
 
 /** The saved page as FreeScout's browser would run it: the capture's CSP meta dropped, Summernote turned on. */
 function conversationPage(edit: (html: string) => string = (html) => html): string {
-  const html = readFileSync(fixtureFile(CONVERSATION), 'utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+  const html = readFileSync(fixtureFile(CONVERSATION), 'utf8').replace(
+    /<meta http-equiv="Content-Security-Policy"[^>]*>/,
+    '',
+  );
   const wiring = `<script src="/test-vendor/jquery.js"></script>
 <script src="/test-vendor/summernote-lite.js"></script>
 <script nonce="${TEST_NONCE}">
@@ -56,21 +59,25 @@ beforeAll(async () => {
               '<span>Réclamation : colis',
               '<span>&lt;script&gt;window.__pwned2=1&lt;/script&gt; Réclamation : colis',
             )
-            .replace('value="Réclamation : colis', 'value="&lt;script&gt;window.__pwned2=1&lt;/script&gt; Réclamation : colis')
+            .replace(
+              'value="Réclamation : colis',
+              'value="&lt;script&gt;window.__pwned2=1&lt;/script&gt; Réclamation : colis',
+            )
             .replace('<p>Bonjour,</p>', '<p>Bonjour,<img src="x" onerror="window.__pwned3=1"></p>'),
         ),
       '/mailbox/1/1': () => readFileSync(fixtureFile(LIST), 'utf8'),
     },
     scripts: {
-      '/test-vendor/jquery.js': packageFile('jquery/dist/jquery.min.js'),
-      '/test-vendor/summernote-lite.js': packageFile('summernote/dist/summernote-lite.min.js'),
+      '/test-vendor/jquery.js': packageFile('jquery', 'dist/jquery.min.js'),
+      '/test-vendor/summernote-lite.js': packageFile('summernote', 'dist/summernote-lite.min.js'),
     },
   });
 });
 afterAll(() => session?.close());
 
-const summernoteCode = (page: Page) => page.evaluate(() => String(($('#body') as any).summernote('code')));
-declare const $: (selector: string) => unknown;
+const summernoteCode = (page: Page) => page.evaluate(() => String($('#body').summernote('code')));
+/** The page's jQuery with Summernote (the page's own global, inside `evaluate`). */
+declare const $: (selector: string) => { summernote(command: string): unknown };
 
 describe.skipIf(!present)('FreeScout: the whole walk on the real pages', () => {
   it('is enabled for the agent’s own origin in the options, which list it', async () => {
@@ -116,7 +123,13 @@ describe.skipIf(!present)('FreeScout: the whole walk on the real pages', () => {
 
   it('opens the reply and inserts the acknowledgement at the start through Summernote, undoable; then acknowledges', async () => {
     const settings = {
-      company: { name: 'Maison Lumen', address: '12 rue des Lampes, 69002 Lyon', email: 'service-client@example.test', phone: '', website: '' },
+      company: {
+        name: 'Maison Lumen',
+        address: '12 rue des Lampes, 69002 Lyon',
+        email: 'service-client@example.test',
+        phone: '',
+        website: '',
+      },
       signature: { name: 'Agathe Conseil', title: 'Service clients' },
       agentName: 'Agathe Conseil',
     };
@@ -136,9 +149,9 @@ describe.skipIf(!present)('FreeScout: the whole walk on the real pages', () => {
     expect(code.replace(/<[^>]+>/g, '').indexOf(reference)).toBeGreaterThan(0);
     expect(stored?.letters).toEqual([expect.objectContaining({ templateId: 'accuse-reception', channel: 'reply' })]);
     // One step of Summernote's own undo takes the letter out again.
-    await helpdesk.evaluate(() => ($('#body') as any).summernote('undo'));
+    await helpdesk.evaluate(() => $('#body').summernote('undo'));
     expect(await summernoteCode(helpdesk)).not.toContain(reference);
-    await helpdesk.evaluate(() => ($('#body') as any).summernote('redo'));
+    await helpdesk.evaluate(() => $('#body').summernote('redo'));
     expect(await summernoteCode(helpdesk)).toContain(reference);
 
     await panel.getByTestId('mark-acknowledged').first().click();
@@ -169,7 +182,9 @@ describe.skipIf(!present)('FreeScout: the whole walk on the real pages', () => {
     await page.getByTestId('log-complaint').click();
     const hostilePanel = await session.openPage('sidepanel.html');
     await hostilePanel.getByTestId('new-complaint-form').waitFor();
-    expect(await hostilePanel.getByLabel('Nom du client').inputValue()).toBe('<img src=x onerror="window.__pwned=1">Eve');
+    expect(await hostilePanel.getByLabel('Nom du client').inputValue()).toBe(
+      '<img src=x onerror="window.__pwned=1">Eve',
+    );
     expect(await hostilePanel.getByLabel('Objet').inputValue()).toContain('<script>window.__pwned2=1</script>');
     await hostilePanel.getByLabel('Motif').selectOption('facturation');
     await hostilePanel.getByTestId('save-complaint').click();

@@ -77,7 +77,7 @@ async function freshRegister(): Promise<string> {
 }
 
 /** Everything a restore writes, read raw in the page: complaints (id, reference, rev, chain head), rows,
- *  the number of history events, meta (counters), and the restore journal's size. */
+ *  the history events of each complaint (counted in its record), meta (counters), and the restore journal's size. */
 function registerState(p: Page): Promise<string> {
   return p.evaluate(
     () =>
@@ -86,7 +86,7 @@ function registerState(p: Page): Promise<string> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['complaints', 'rows', 'history', 'meta', 'restoreJournal']);
+          const tx = db.transaction(['complaints', 'rows', 'histories', 'meta', 'restoreJournal']);
           const out: Record<string, unknown> = {};
           const read = (key: string, request: IDBRequest) => {
             request.onsuccess = () => {
@@ -95,7 +95,11 @@ function registerState(p: Page): Promise<string> {
           };
           read('complaints', tx.objectStore('complaints').getAll());
           read('rows', tx.objectStore('rows').getAll());
-          read('history', tx.objectStore('history').count());
+          const histories = tx.objectStore('histories').getAll();
+          histories.onsuccess = () => {
+            const records = histories.result as { complaintId: string; events: unknown[] }[];
+            out.history = records.map((r) => [r.complaintId, r.events.length]);
+          };
           read('metaKeys', tx.objectStore('meta').getAllKeys());
           read('meta', tx.objectStore('meta').getAll());
           read('journal', tx.objectStore('restoreJournal').count());

@@ -44,7 +44,13 @@ const API = {
   },
   '/api/v2/tickets/1042/comments.json': {
     comments: [
-      { id: 1, author_id: 501, public: true, created_at: '2026-11-30T08:15:00Z', plain_body: 'Bonjour,\n\nMon colis n°ZD-5531 est arrivé ouvert et la lampe commandée manquait.' },
+      {
+        id: 1,
+        author_id: 501,
+        public: true,
+        created_at: '2026-11-30T08:15:00Z',
+        plain_body: 'Bonjour,\n\nMon colis n°ZD-5531 est arrivé ouvert et la lampe commandée manquait.',
+      },
       { id: 2, author_id: 77, public: true, created_at: '2026-11-30T09:02:00Z', plain_body: 'Nous regardons.' },
       { id: 3, author_id: 77, public: false, created_at: '2026-11-30T09:05:00Z', plain_body: 'Note interne' },
       { id: 4, author_id: 501, public: true, created_at: '2026-12-01T10:30:00Z', plain_body: 'Je relance.' },
@@ -57,7 +63,10 @@ let zendesk: Page;
 let panel: Page;
 const dialogs: string[] = [];
 const editorData = (ticket: string) =>
-  zendesk.evaluate((id) => (window as unknown as { __editors: Record<string, { getData(): string }> }).__editors[id]?.getData() ?? '', ticket);
+  zendesk.evaluate(
+    (id) => (window as unknown as { __editors: Record<string, { getData(): string }> }).__editors[id]?.getData() ?? '',
+    ticket,
+  );
 
 beforeAll(async () => {
   session = await launch({ extensionDir: buildWithGrantedOrigins([ORIGIN]) });
@@ -77,7 +86,7 @@ beforeAll(async () => {
             .replace('<p>Bonjour,</p>', '<p>Bonjour,<img src="x" onerror="window.__pwned3=1"></p>'),
         ),
     },
-    scripts: { '/test-vendor/ckeditor5.js': packageFile('ckeditor5/dist/browser/ckeditor5.umd.js') },
+    scripts: { '/test-vendor/ckeditor5.js': packageFile('ckeditor5', 'dist/browser/ckeditor5.umd.js') },
     json: API,
   });
 });
@@ -130,7 +139,13 @@ describe('Zendesk: the whole walk on the hand-made workspace with a real CKEdito
 
   it('inserts the acknowledgement into the active ticket’s CKEditor, at the start, in its data model, undoable', async () => {
     const settings = {
-      company: { name: 'Maison Lumen', address: '12 rue des Lampes, 69002 Lyon', email: 'service-client@example.test', phone: '', website: '' },
+      company: {
+        name: 'Maison Lumen',
+        address: '12 rue des Lampes, 69002 Lyon',
+        email: 'service-client@example.test',
+        phone: '',
+        website: '',
+      },
       signature: { name: 'Léa Support', title: 'Service clients' },
       agentName: 'Léa Support',
     };
@@ -145,9 +160,17 @@ describe('Zendesk: the whole walk on the hand-made workspace with a real CKEdito
     expect(data.startsWith('<p>')).toBe(true);
     expect(await editorData('1041')).not.toContain(reference);
     // CKEditor's own undo takes the whole letter out in one step, and redo puts it back.
-    await zendesk.evaluate(() => (window as unknown as { __editors: Record<string, { execute(c: string): void }> }).__editors['1042']?.execute('undo'));
+    await zendesk.evaluate(() =>
+      (window as unknown as { __editors: Record<string, { execute(c: string): void }> }).__editors['1042']?.execute(
+        'undo',
+      ),
+    );
     expect(await editorData('1042')).not.toContain(reference);
-    await zendesk.evaluate(() => (window as unknown as { __editors: Record<string, { execute(c: string): void }> }).__editors['1042']?.execute('redo'));
+    await zendesk.evaluate(() =>
+      (window as unknown as { __editors: Record<string, { execute(c: string): void }> }).__editors['1042']?.execute(
+        'redo',
+      ),
+    );
     expect(await editorData('1042')).toContain(reference);
 
     await panel.getByTestId('mark-acknowledged').first().click();
@@ -163,7 +186,9 @@ describe('Zendesk: the whole walk on the hand-made workspace with a real CKEdito
     const hostilePanel = await session.openPage('sidepanel.html');
     await hostilePanel.getByTestId('new-complaint-form').waitFor();
     expect(await hostilePanel.getByTestId('read-via').innerText()).toContain('dans la page');
-    expect(await hostilePanel.getByLabel('Nom du client').inputValue()).toBe('<img src=x onerror="window.__pwned=1">Eve');
+    expect(await hostilePanel.getByLabel('Nom du client').inputValue()).toBe(
+      '<img src=x onerror="window.__pwned=1">Eve',
+    );
     expect(await hostilePanel.getByLabel('Objet').inputValue()).toContain('<script>window.__pwned2=1</script>');
     await hostilePanel.getByLabel('Motif').selectOption('facturation');
     await hostilePanel.getByTestId('save-complaint').click();

@@ -3,7 +3,13 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedFixturesPresent } from '../support/fixture-files';
-import { extensionApi, type FirefoxSession, launchFirefox, registerContents, sendFrom } from './support/firefox';
+import {
+  type ExtensionPageApi,
+  type FirefoxSession,
+  launchFirefox,
+  registerContents,
+  sendFrom,
+} from './support/firefox';
 
 let firefox: FirefoxSession;
 let panel: Page;
@@ -27,10 +33,11 @@ async function labelled(page: Page, label: string): Promise<string> {
   return `[id="${id}"]`;
 }
 const badge = (page: Page) =>
-  page.evaluate(async () => ({
-    text: await extensionApi().browserAction.getBadgeText({}),
-    title: await extensionApi().browserAction.getTitle({}),
-  }));
+  page.evaluate(async () => {
+    // Runs in the extension page: Firefox's own `browser` namespace, not an import.
+    const { browserAction } = (globalThis as unknown as { browser: ExtensionPageApi }).browser;
+    return { text: await browserAction.getBadgeText({}), title: await browserAction.getTitle({}) };
+  });
 
 describe('Firefox: the extension itself', () => {
   it('runs its background: the toolbar badge shows the overdue count', async () => {
@@ -42,8 +49,9 @@ describe('Firefox: the extension itself', () => {
       category: 'facturation',
     };
     expect((await sendFrom(panel, { type: 'complaint/create', input })).ok).toBe(true);
-    await expect.poll(() => firefox.toolbarBadge(), { timeout: 15_000 }).toBe('1');
-    expect(await badge(panel)).toEqual({ text: '1', title: '1 réclamation(s) en retard, 0 à échéance proche' });
+    const title = '1 réclamation(s) en retard, 0 à échéance proche';
+    await expect.poll(() => firefox.toolbarBadge(), { timeout: 15_000 }).toEqual({ text: '1', tooltip: title });
+    expect(await badge(panel)).toEqual({ text: '1', title });
   });
 });
 

@@ -11,17 +11,6 @@ import { SettingsSchema } from '@/lib/settings/schema';
 import { SPOT_MODEL_CARD } from '@/lib/spotting/threshold';
 import { freshDatabase } from '../support/complaints';
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await freshDatabase();
-  startBackground();
-  setLang('fr');
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
-
 const LABEL = 'Seuil de détection des réclamations (0,05 à 0,95)';
 
 describe('the spotter threshold setting', () => {
@@ -30,6 +19,19 @@ describe('the spotter threshold setting', () => {
     expect(SettingsSchema.parse({ spotThreshold: 0.3 }).spotThreshold).toBe(0.3);
     expect(SettingsSchema.safeParse({ spotThreshold: 1.5 }).success).toBe(false);
     expect(SettingsSchema.safeParse({ spotThreshold: 0 }).success).toBe(false);
+  });
+});
+
+describe('the spotter threshold in the options', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await freshDatabase();
+    startBackground();
+    setLang('fr');
+  });
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
   });
 
   it('states the recommended threshold with its measured precision and recall, and saves a typed one', async () => {

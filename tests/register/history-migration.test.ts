@@ -15,10 +15,11 @@ import { DB_NAME, DB_VERSION, openRegisterDb, registerDb } from '@/lib/register/
 import { getComplaint, getHistory, listAll, verifyComplaintChain } from '@/lib/register/store/queries';
 import { countRegister, readBackupBatches } from '@/lib/register/store/register-dump';
 import { rollbackRestore, unfinishedRestore } from '@/lib/register/store/restore-journal';
+import { verifyRegister } from '@/lib/register/store/verify';
 import { verifyChainSync } from '@/lib/transfer/chain';
 import { at, closedComplaint } from '../retention/fixtures';
 import { freshDatabase, newInput } from '../support/complaints';
-import { storedHistory } from '../support/history-records';
+import { putStoredEvent, storedHistory } from '../support/history-records';
 
 beforeEach(async () => {
   setLang('fr');
@@ -173,5 +174,33 @@ describe('the v5 migration of the history', () => {
     expect(await storedHistory(open.complaint.id)).toEqual(kept);
     expect(await storedHistory(fresh.complaint.id)).toEqual([]);
     expect(await (await registerDb()).get('histories', fresh.complaint.id)).toBeUndefined();
+  });
+});
+
+describe('the verification of the whole register', () => {
+  it('checks every chain from its one record and names the complaints whose chain breaks, and where', async () => {
+    const register = await realisticRegister();
+    const closed = register[0] as Written;
+    const open = register[2] as Written;
+    const first = await verifyRegister();
+    expect(first).toEqual({
+      complaints: register.length,
+      events: register.reduce((n, w) => n + w.events.length, 0),
+      broken: [],
+    });
+    await putStoredEvent({ ...(closed.events[2] as { complaintId: string; seq: number }), actor: 'Intrus' });
+    await putStoredEvent({ ...(open.events[0] as { complaintId: string; seq: number }), type: 'legacyNote' });
+    const second = await verifyRegister();
+    expect(second.broken).toHaveLength(2);
+    expect(second.broken).toContainEqual({
+      id: closed.complaint.id,
+      reference: closed.complaint.reference,
+      verdict: { ok: false, brokenAt: 3, reason: 'hash' },
+    });
+    expect(second.broken).toContainEqual({
+      id: open.complaint.id,
+      reference: open.complaint.reference,
+      verdict: { ok: false, reason: 'unreadable' },
+    });
   });
 });

@@ -3,8 +3,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { freescoutAdapter } from '../../lib/webmail/freescout';
 import { adapterFor, readPage } from '../../lib/webmail/index';
-import type { SavedPage } from '../../scripts/cli/saved-page';
 import { runReadPageCli } from '../../scripts/cli/read-page';
+import type { SavedPage } from '../../scripts/cli/saved-page';
 import { fixtureAvailable, fixturePath, loadFixture, PARIS } from './fixtures';
 import { FREESCOUT_PAGES as F } from './selector-expectations';
 
@@ -44,8 +44,18 @@ describe.skipIf(!present)('FreeScout adapter (real pages of a local FreeScout 1.
   it('reads both customer threads of conversation 2, oldest first', () => {
     const { messages } = readPage(open(F.lateDelivery), PARIS);
     expect(messages.map((m) => [m.messageId, m.from.name, m.date, first60(m.text)])).toEqual([
-      ['freescout:2:2', 'Julien Moreau', '2026-11-28T21:15:00.000Z', "Bonjour, J'ai passé la commande n°FR200317 le 14 novembre av"],
-      ['freescout:2:3', 'Julien Moreau', '2026-11-30T22:15:00.000Z', 'Bonjour, Je me permets de relancer : toujours aucune nouvell'],
+      [
+        'freescout:2:2',
+        'Julien Moreau',
+        '2026-11-28T21:15:00.000Z',
+        "Bonjour, J'ai passé la commande n°FR200317 le 14 novembre av",
+      ],
+      [
+        'freescout:2:3',
+        'Julien Moreau',
+        '2026-11-30T22:15:00.000Z',
+        'Bonjour, Je me permets de relancer : toujours aucune nouvell',
+      ],
     ]);
     expect(messages.every((m) => m.from.email === 'julien.moreau@example.test')).toBe(true);
   });

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adapterFor, readPage } from '../../lib/webmail/index';
 import { createZendeskAdapter, zendeskAdapter } from '../../lib/webmail/zendesk';
 import { parseComments, parseTicket, readTicketApi } from '../../lib/webmail/zendesk-api';
-import type { SavedPage } from '../../scripts/cli/saved-page';
 import { runReadPageCli } from '../../scripts/cli/read-page';
+import type { SavedPage } from '../../scripts/cli/saved-page';
 import { fixturePath, loadFixture, PARIS } from './fixtures';
 import { ZENDESK_PAGES } from './selector-expectations';
 
@@ -27,7 +27,13 @@ const TICKET_1042 = {
 };
 const COMMENTS_1042 = {
   comments: [
-    { id: 9001, author_id: 501, public: true, created_at: '2026-11-30T08:15:00Z', plain_body: 'Bonjour,\nMon colis n°ZD-5531 est arrivé ouvert.' },
+    {
+      id: 9001,
+      author_id: 501,
+      public: true,
+      created_at: '2026-11-30T08:15:00Z',
+      plain_body: 'Bonjour,\nMon colis n°ZD-5531 est arrivé ouvert.',
+    },
     { id: 9002, author_id: 77, public: true, created_at: '2026-11-30T09:02:00Z', plain_body: 'Nous regardons.' },
     { id: 9003, author_id: 77, public: false, created_at: '2026-11-30T09:05:00Z', plain_body: 'Note interne' },
     { id: 9004, author_id: 501, public: true, created_at: '2026-12-01T10:30:00Z', plain_body: 'Je relance.' },
@@ -70,16 +76,24 @@ describe('Zendesk adapter (hand-made workspace, two tickets open)', () => {
     const arrived = new Promise<void>((resolve) => {
       answered = resolve;
     });
-    const adapter = createZendeskAdapter(async (path) => {
-      asked.push(path);
-      return path.includes('/comments') ? COMMENTS_1042 : TICKET_1042;
-    }, () => answered());
+    const adapter = createZendeskAdapter(
+      async (path) => {
+        asked.push(path);
+        return path.includes('/comments') ? COMMENTS_1042 : TICKET_1042;
+      },
+      () => answered(),
+    );
     expect(adapter.readMessages(page.document, PARIS).every((m) => m.readVia === 'dom')).toBe(true);
     await arrived;
     expect(asked).toEqual(['/api/v2/tickets/1042.json?include=users', '/api/v2/tickets/1042/comments.json']);
     const messages = adapter.readMessages(page.document, PARIS);
     expect(messages.map((m) => [m.messageId, m.readVia, m.from.email, m.text])).toEqual([
-      ['zendesk:1042:2026-11-30T08:15:00.000Z', 'api', 'claire.martin@example.test', 'Bonjour,\nMon colis n°ZD-5531 est arrivé ouvert.'],
+      [
+        'zendesk:1042:2026-11-30T08:15:00.000Z',
+        'api',
+        'claire.martin@example.test',
+        'Bonjour,\nMon colis n°ZD-5531 est arrivé ouvert.',
+      ],
       ['zendesk:1042:2026-12-01T10:30:00.000Z', 'api', 'claire.martin@example.test', 'Je relance.'],
     ]);
   });
@@ -89,7 +103,10 @@ describe('Zendesk adapter (hand-made workspace, two tickets open)', () => {
     expect(parseTicket({ ticket: { ...TICKET_1042.ticket, id: 9 }, users: TICKET_1042.users }, '1042')).toBeNull();
     expect(parseTicket({ ticket: TICKET_1042.ticket, users: [] }, '1042')).toBeNull();
     expect(parseComments({ comments: [{ id: 1, created_at: 'hier' }] }, '501')).toBeNull();
-    const api = await readTicketApi(async (path) => (path.includes('/comments') ? { error: 'Forbidden' } : TICKET_1042), '1042');
+    const api = await readTicketApi(
+      async (path) => (path.includes('/comments') ? { error: 'Forbidden' } : TICKET_1042),
+      '1042',
+    );
     expect(api?.requester).toEqual({ name: 'Claire Martin', email: 'claire.martin@example.test' });
     expect(api?.comments).toBeNull();
   });

@@ -5,9 +5,9 @@
 // read model and the dashboard's aggregates checked against the complaints. A restore the page left unfinished is rolled back
 // (restore-guard.ts).
 import { browser } from 'wxt/browser';
+import { repairStats } from '../../register/store/dashboard-stats';
 import { quarantineComplaints, quarantineInvalid } from '../../register/store/quarantine';
 import { onInvalidRecord } from '../../register/store/queries';
-import { repairStats } from '../../register/store/dashboard-stats';
 import { repairRows } from '../../register/store/rows-repair';
 import { answerRequests } from '../transport';
 import { forgetWebmailTab } from '../webmail-tabs';

@@ -18,7 +18,7 @@ const LONG_POLL_S = 25;
 const RETRY_MS = 15_000;
 
 export const engineDeps = (): EngineDeps => ({
-  store: syncOn(defaultConnection),
+  store: productSync,
   fetch: (input, init) => fetch(input, init),
   now: () => new Date(),
   online: () => navigator.onLine,

@@ -11,6 +11,7 @@ import { quarantineOn } from './quarantine';
 import { listenInvalid, queriesOn } from './queries';
 import { rowsRepairOn } from './rows-repair';
 import { settingsOn } from './settings';
+import { verificationOn } from './verify';
 
 export interface RegisterOptions {
   /** The IndexedDB database name; the product's register when omitted. */
@@ -29,6 +30,7 @@ export function openRegister({ name = DB_NAME }: RegisterOptions = {}) {
     ...quarantineOn(connection),
     ...anonymisationOn(connection),
     ...rowsRepairOn(connection),
+    ...verificationOn(connection),
     ...statsOn(connection),
     /** Adds a listener of the unreadable records this register's reads meet; returns its removal. */
     onInvalidRecord: (listener: InvalidRecordListener) => listenInvalid(connection, listener),

@@ -355,6 +355,8 @@ async function makeRoomFor(tx: AnyTx, incoming: Complaint, now: Date): Promise<v
 
 export type SyncStore = ReturnType<typeof syncOn>;
 
+/** The product's register's sync side. */
+export const productSync = syncOn(defaultConnection);
 export const {
   getIdentity,
   getConnection,
@@ -369,5 +371,4 @@ export const {
   addBlock,
   referencesLeft,
   applyPull,
-} = syncOn(defaultConnection);
-export const teamAllocator = syncOn(defaultConnection).allocator;
+} = productSync;

@@ -17,7 +17,8 @@ const WORKERS = Number(process.env.BENCH_SERVER_WORKERS ?? 2);
 /** Agents pushing at once, and onboarding batches in flight at once. */
 const PUSHERS = Number(process.env.BENCH_SERVER_PUSHERS ?? 2);
 const IN_FLIGHT = Number(process.env.BENCH_SERVER_IN_FLIGHT ?? 2);
-const serverEnv = (engine: Engine) => (engine === 'pg' ? { SERVER_WORKERS: String(WORKERS) } : {});
+const serverEnv = (engine: Engine): Record<string, string> =>
+  engine === 'pg' ? { SERVER_WORKERS: String(WORKERS) } : {};
 
 async function makeOps(count: number, refs: References): Promise<Operation[]> {
   const ops: Operation[] = [];

@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { EXTENSION_DIR, type Session } from './chromium';
 
@@ -33,8 +33,8 @@ export async function enableInOptions(session: Session, system: 'freescout' | 'z
 }
 
 /** Files of an npm package, served to the test page (never copied into the project). */
-export function packageFile(path: string): string {
-  return readFileSync(require.resolve(path), 'utf8');
+export function packageFile(pkg: string, path: string): string {
+  return readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), path), 'utf8');
 }
 
 export const TEST_NONCE = 'rr-test-wiring';
@@ -53,8 +53,7 @@ export async function serveHelpdesk(context: BrowserContext, origin: string, ser
   await context.route(`${origin}/**`, (route) => {
     const url = new URL(route.request().url());
     const script = served.scripts?.[url.pathname];
-    if (script !== undefined)
-      return route.fulfill({ body: script, contentType: 'text/javascript; charset=utf-8' });
+    if (script !== undefined) return route.fulfill({ body: script, contentType: 'text/javascript; charset=utf-8' });
     if (served.json && url.pathname in served.json)
       return route.fulfill({ body: JSON.stringify(served.json[url.pathname]), contentType: 'application/json' });
     const doc = served.documents[url.pathname + url.search] ?? served.documents[url.pathname];

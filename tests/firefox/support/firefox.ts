@@ -32,7 +32,6 @@ export interface ExtensionPageApi {
   sidebarAction: { isOpen(d: object): Promise<boolean> };
   storage: { session?: object };
 }
-export const extensionApi = () => (globalThis as unknown as { browser: ExtensionPageApi }).browser;
 
 // puppeteer's BiDi session, for the commands its Page API does not wrap (Firefox-only parameters included).
 interface BidiChannel {
@@ -55,8 +54,8 @@ export interface FirefoxSession {
   clickToolbarButton(): Promise<void>;
   /** The real sidebar: open or not, and the page it shows. */
   sidebar(): Promise<{ open: boolean; url: string | null }>;
-  /** What the toolbar button shows: its badge, as drawn in the browser window. */
-  toolbarBadge(): Promise<string>;
+  /** What the toolbar button shows in the browser window: its badge's text and its tooltip. */
+  toolbarBadge(): Promise<{ text: string; tooltip: string | null }>;
   close(): Promise<void>;
 }
 
@@ -133,14 +132,20 @@ export async function launchFirefox(options: { profile?: string } = {}): Promise
       const served = new URL(url).origin;
       await page.setRequestInterception(true);
       page.on('request', (request) => {
-        if (!request.isNavigationRequest() || new URL(request.url()).origin !== served) return void request.abort();
-        void request.respond({
-          status: 200,
-          contentType: 'text/html; charset=utf-8',
-          body: html(),
-          // The saved page's own scripts stay inert; content scripts are not subject to the page's policy.
-          headers: { 'content-security-policy': "script-src 'none'; frame-src 'none'; object-src 'none'" },
-        });
+        // A request may be gone by the time it is answered (its tab closed): nothing to answer then.
+        const gone = () => undefined;
+        if (!request.isNavigationRequest() || new URL(request.url()).origin !== served) {
+          return void request.abort().catch(gone);
+        }
+        void request
+          .respond({
+            status: 200,
+            contentType: 'text/html; charset=utf-8',
+            body: html(),
+            // The saved page's own scripts stay inert; content scripts are not subject to the page's policy.
+            headers: { 'content-security-policy': "script-src 'none'; frame-src 'none'; object-src 'none'" },
+          })
+          .catch(gone);
       });
       await page.goto(url);
       return page;
@@ -148,7 +153,7 @@ export async function launchFirefox(options: { profile?: string } = {}): Promise
     inBrowserWindow,
     async clickToolbarButton() {
       await inBrowserWindow(`(() => {
-        const button = document.getElementById(${button});
+        const button = document.getElementById(${button}).querySelector('.webextension-browser-action');
         const box = button.getBoundingClientRect();
         const { event } = ChromeUtils.importESModule('chrome://remote/content/shared/webdriver/Event.sys.mjs');
         event.synthesizeMouseAtPoint(box.x + box.width / 2, box.y + box.height / 2, {}, window);
@@ -163,7 +168,13 @@ export async function launchFirefox(options: { profile?: string } = {}): Promise
       })`);
     },
     toolbarBadge() {
-      return inBrowserWindow(`JSON.stringify(document.getElementById(${button})?.getAttribute('badge') ?? '')`);
+      return inBrowserWindow(`(() => {
+        const button = document.getElementById(${button}).querySelector('.webextension-browser-action');
+        return JSON.stringify({
+          text: button.querySelector('.toolbarbutton-badge')?.textContent ?? '',
+          tooltip: button.getAttribute('tooltiptext'),
+        });
+      })()`);
     },
     async close() {
       await browser.close();
