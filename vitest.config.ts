@@ -17,6 +17,6 @@ export default defineConfig({
     // One line when the shared real pages (../shared/fixtures) are absent: their tests are then skipped.
     globalSetup: ['tests/support/shared-fixtures-notice.ts'],
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/browser/**', 'tests/pure/**', 'node_modules/**'],
+    exclude: ['tests/browser/**', 'tests/firefox/**', 'tests/pure/**', 'node_modules/**'],
   },
 });

@@ -116,7 +116,7 @@ export function createZendeskAdapter(fetchJson?: FetchJson, onApiAnswer?: () => 
     },
     listMessages,
     readMessage,
-    readMessages: (doc, opts) => listMessages(doc).map((ref) => readMessage(doc, ref)),
+    readMessages: (doc) => listMessages(doc).map((ref) => readMessage(doc, ref)),
     // Zendesk's ticket views are virtualised grids without stable hooks in public code: no row chips.
     readThreadRows: () => [],
     findReplyEditor(doc) {

@@ -46,8 +46,10 @@ export async function openDataPage(ctx: SuiteContext, session: Session): Promise
 export async function seedTo(page: Page, ctx: SuiteContext, from: number, to: number, now: string): Promise<number> {
   const started = Date.now();
   let perComplaint = 0;
+  let generateMs = 0;
   for (let start = from; start < to; start += SEED_CHUNK) {
     const step = await call(page, 'seed', start, Math.min(to, start + SEED_CHUNK), now);
+    generateMs += step.generateMs;
     if (start === from) perComplaint = step.bytesPerComplaint;
     if (to - from > SEED_CHUNK && (start + SEED_CHUNK) % 50_000 === 0) ctx.log(`  … ${count(start + SEED_CHUNK)}`);
   }
@@ -55,7 +57,7 @@ export async function seedTo(page: Page, ctx: SuiteContext, from: number, to: nu
   if (stored.complaints !== to) throw new Error(`seeded ${to} complaints but the register counts ${stored.complaints}`);
   ctx.log(
     `seeded ${count(from)} → ${count(to)} complaints (${count(stored.historyEvents)} history events in all) in ` +
-      `${seconds(Date.now() - started)}; ~${count(perComplaint)} bytes of JSON per complaint with its history`,
+      `${seconds(Date.now() - started)} (generating ${seconds(generateMs)}); ~${count(perComplaint)} bytes of JSON per complaint with its history`,
   );
   return to;
 }

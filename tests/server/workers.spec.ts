@@ -1,6 +1,6 @@
 // Several server processes on one port (`npm run server -- --workers N`) in front of one PostgreSQL: each
 // serves the protocol, they stop together on SIGTERM, and an embedded folder refuses more than one.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,21 @@ const alive = (pid: number) => {
     return false;
   }
 };
+
+/** The node processes whose parent is `pid` (Linux /proc): the primary's workers, not tsx's esbuild. */
+function nodeChildren(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        const parent = Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+        return parent === pid && readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'node';
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 describe('several server processes', () => {
   it('serve one PostgreSQL register on one port and stop together', async () => {
@@ -53,23 +68,7 @@ describe('several server processes', () => {
       const pull = (await (await fetch(`${child.url}/pull?cursor=0`, { headers })).json()) as { complaints: unknown[] };
       expect(pull.complaints).toHaveLength(6);
 
-      const workers = await new Promise<number[]>((resolve) => {
-        // The primary's children: read from /proc (Linux), as the bench does.
-        import('node:fs').then(({ readdirSync, readFileSync }) =>
-          resolve(
-            readdirSync('/proc')
-              .filter((d) => /^\d+$/.test(d))
-              .filter((d) => {
-                try {
-                  return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]) === child.process.pid;
-                } catch {
-                  return false;
-                }
-              })
-              .map(Number),
-          ),
-        );
-      });
+      const workers = nodeChildren(child.process.pid ?? 0);
       expect(workers).toHaveLength(2);
       const exited = new Promise((resolve) => child.process.once('exit', resolve));
       child.process.kill('SIGTERM');

@@ -16,7 +16,11 @@ export async function storedEvent(id: string, seq: number): Promise<Record<strin
 }
 
 /** Writes `event` over the stored one with its seq (or adds it), as the old store's `put` did. */
-export async function putStoredEvent(event: { complaintId: string; seq: number }): Promise<void> {
+export async function putStoredEvent(event: {
+  complaintId: string;
+  seq: number;
+  [key: string]: unknown;
+}): Promise<void> {
   const tx = (await registerDb()).transaction('histories', 'readwrite');
   await Promise.all([putEvents(tx.store, event.complaintId, [event]), tx.done]);
 }

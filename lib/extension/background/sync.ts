@@ -5,8 +5,7 @@
 // again is answered from the server's stored outcomes.
 import { browser } from 'wxt/browser';
 import { t } from '../../i18n';
-import { defaultConnection } from '../../register/store/db';
-import { getConnection, getIdentity, pendingCount, syncOn } from '../../register/store/sync-state';
+import { getConnection, getIdentity, pendingCount, productSync } from '../../register/store/sync-state';
 import { OFF_STATUS, originPattern, type SyncStatus, type TeamConnection } from '../../sync/connection';
 import { LIVE_PORT, SYNC_STATUS_KEY } from '../team';
 import { announceChange } from './announce';

@@ -146,8 +146,12 @@ async function onboardFigures(log: (line: string) => void): Promise<Figure[]> {
 const suite: Suite = {
   id: 'server',
   async run({ log }) {
-    const figures = [await pushFigure('pg', log), await pushFigure('embedded', log)];
-    figures.push(...(await onboardFigures(log)));
+    // BENCH_SERVER_PARTS=pg,embedded,onboard (all by default) runs some of them.
+    const parts = (process.env.BENCH_SERVER_PARTS ?? 'pg,embedded,onboard').split(',');
+    const figures: Figure[] = [];
+    for (const engine of ['pg', 'embedded'] as const)
+      if (parts.includes(engine)) figures.push(await pushFigure(engine, log));
+    if (parts.includes('onboard')) figures.push(...(await onboardFigures(log)));
     return figures;
   },
 };

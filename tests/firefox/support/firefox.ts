@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { fixtureFile } from '../../support/fixture-files';
+import { packXpi } from './xpi';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -59,7 +60,14 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(options: { profile?: string } = {}): Promise<FirefoxSession> {
+/**
+ * `profile`: a profile folder kept by the caller (for a restart). `install`: 'temporary' (the default, as
+ * about:debugging does; gone when Firefox quits), 'permanent' (from an .xpi, unsigned: Firefox ESR accepts
+ * it with `xpinstall.signatures.required` off), or 'none' (already installed in `profile`).
+ */
+export async function launchFirefox(
+  options: { profile?: string; install?: 'temporary' | 'permanent' | 'none' } = {},
+): Promise<FirefoxSession> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'registre-firefox-'));
   const addonId = manifest().browser_specific_settings.gecko.id;
   const browser = await puppeteer.launch({
@@ -71,6 +79,7 @@ export async function launchFirefox(options: { profile?: string } = {}): Promise
     protocolTimeout: 60_000,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXTENSION_UUID }),
+      'xpinstall.signatures.required': false,
       // Every connection the interception does not answer goes to a closed port.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
@@ -81,9 +90,19 @@ export async function launchFirefox(options: { profile?: string } = {}): Promise
       'network.proxy.allow_hijacking_localhost': true,
     },
   });
-  await browser.installExtension(EXTENSION_DIR);
   const origin = `moz-extension://${EXTENSION_UUID}`;
   const bidi = (browser as unknown as { connection: BidiChannel }).connection;
+  const install = options.install ?? 'temporary';
+  if (install === 'temporary') await browser.installExtension(EXTENSION_DIR);
+  if (install === 'permanent') {
+    const xpi = join(profile, '..', `${addonId}-${process.pid}.xpi`);
+    packXpi(EXTENSION_DIR, xpi);
+    await bidi.send('webExtension.install', {
+      extensionData: { type: 'archivePath', path: xpi },
+      'moz:permanent': true,
+    });
+    rmSync(xpi, { force: true });
+  }
 
   async function browserWindowContext(): Promise<string> {
     const { result } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
@@ -178,7 +197,8 @@ export async function launchFirefox(options: { profile?: string } = {}): Promise
     },
     async close() {
       await browser.close();
-      if (!options.profile) rmSync(profile, { recursive: true, force: true });
+      // Firefox may still be writing its profile for a moment after it quits.
+      if (!options.profile) rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }

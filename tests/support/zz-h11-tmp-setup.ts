@@ -1,0 +1,2 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+(fakeBrowser.runtime.onConnect as unknown as { addListener: () => void }).addListener = () => {};
