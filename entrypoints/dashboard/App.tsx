@@ -80,6 +80,10 @@ export function App() {
   useEffect(() => {
     if (s) performance.mark('dashboard:complete');
   }, [s]);
+  const grouped = data.groups !== null;
+  useEffect(() => {
+    if (grouped) performance.mark('dashboard:groups');
+  }, [grouped]);
 
   const categoryLabel = (id: string) => settings.categories.find((c) => c.id === id)?.label ?? id;
   const link = async (group: RecurringGroup) => {

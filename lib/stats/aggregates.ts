@@ -311,7 +311,7 @@ export function statsFromAggregates(
     const decided = t.met + t.metLate + t.overdue;
     return { ...t, onTime: decided === 0 ? null : t.met / decided };
   };
-  const window = span.keys.map((key) => byMonth.get(key) ?? emptyMonth(key));
+  const period = span.keys.map((key) => byMonth.get(key) ?? emptyMonth(key));
   const total = <K extends 'met' | 'metLate' | 'overdue' | 'running'>(
     tallies: ReturnType<typeof tally>[],
     key: K,
@@ -322,22 +322,22 @@ export function statsFromAggregates(
     overdue: total(tallies, 'overdue'),
     running: total(tallies, 'running'),
   });
-  const acks = window.map((m) => tally(m.ack));
-  const answers = window.map((m) => tally(m.answer));
+  const acks = period.map((m) => tally(m.ack));
+  const answers = period.map((m) => tally(m.answer));
   const categories = new Map<string, number>();
   const bySeverity: Record<SeverityKey, number> = { 1: 0, 2: 0, 3: 0, 4: 0, unset: 0 };
-  for (const m of window) {
+  for (const m of period) {
     for (const [category, n] of m.categories) categories.set(category, (categories.get(category) ?? 0) + n);
     for (const k of SEVERITY_KEYS) bySeverity[k] += m.severities[k];
   }
-  const add = (f: (m: MonthAggregate) => number) => window.reduce((n, m) => n + f(m), 0);
+  const add = (f: (m: MonthAggregate) => number) => period.reduce((n, m) => n + f(m), 0);
   return {
     at: now.toISOString(),
     since: new Date(span.starts[0] as number).toISOString(),
     total: PHASES.reduce((n, p) => n + byPhase[p], 0),
     byPhase,
     overdue,
-    months: window.map((m, i) => ({
+    months: period.map((m, i) => ({
       month: m.month,
       received: m.received,
       ack: share(acks[i] as ReturnType<typeof tally>),

@@ -158,8 +158,7 @@ const bench = {
     for (let start = from; start < to; start += SEED_BATCH) {
       const generating = performance.now();
       const entries = [];
-      for (let i = start; i < Math.min(to, start + SEED_BATCH); i++)
-        entries.push(withHistory(seededComplaint(i, now)));
+      for (let i = start; i < Math.min(to, start + SEED_BATCH); i++) entries.push(withHistory(seededComplaint(i, now)));
       generateMs += since(generating);
       if (start === from) bytes = JSON.stringify(entries.slice(0, 100)).length / Math.min(100, entries.length);
       const tx = db.transaction([...COMPLAINT_STORES, 'histories'], 'readwrite', { durability: 'relaxed' });

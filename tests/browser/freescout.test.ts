@@ -198,4 +198,18 @@ describe.skipIf(!present)('FreeScout: the whole walk on the real pages', () => {
     await hostilePanel.close();
     await page.close();
   });
+
+  it('is turned off from the options: the origin leaves the list and a new page gets no button', async () => {
+    const options = await session.openPage('options.html');
+    const form = options.getByTestId('helpdesk-freescout');
+    await form.getByRole('button', { name: `Retirer ${ORIGIN}` }).click();
+    await expect.poll(() => form.innerText()).toContain('Aucune adresse activée');
+    const page = await session.context.newPage();
+    await page.goto(`${ORIGIN}/conversation/1`);
+    await page.waitForFunction(() => (window as { __ready?: boolean }).__ready === true);
+    await page.waitForTimeout(1000);
+    expect(await page.getByTestId('log-complaint').count()).toBe(0);
+    await page.close();
+    await options.close();
+  });
 });

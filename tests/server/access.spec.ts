@@ -19,7 +19,7 @@ describe.each(ENGINES)('access on %s', (engine) => {
     const reg = await openTestRegister(engine);
     try {
       const health = await call(reg.app, null, 'GET', '/health');
-      expect(health).toEqual({ status: 200, body: { ok: true, engine: reg.db.engine, version: 2 } });
+      expect(health).toEqual({ status: 200, body: { ok: true, engine: reg.db.engine, version: 3 } });
       const anonymous = await call(reg.app, null, 'GET', '/pull');
       expect(anonymous.status).toBe(401);
       expect(anonymous.body.error).toMatch(/jeton/);

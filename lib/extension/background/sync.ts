@@ -36,8 +36,13 @@ async function publish(patch: Partial<SyncStatus>): Promise<void> {
   await browser.storage.local.set({ [SYNC_STATUS_KEY]: status });
 }
 
-export const hasPermission = (server: string): Promise<boolean> =>
-  browser.permissions.contains({ origins: [originPattern(server)] }).catch(() => false);
+export async function hasPermission(server: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [originPattern(server)] });
+  } catch {
+    return false;
+  }
+}
 
 async function fail(error: unknown): Promise<void> {
   if (error instanceof SyncFailure) await publish({ state: error.problem, message: error.message });
@@ -127,14 +132,18 @@ export async function disconnected(): Promise<void> {
 }
 
 export function startSync(): void {
-  browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== LIVE_PORT) return;
-    live++;
-    port.onDisconnect.addListener(() => {
-      live = Math.max(0, live - 1);
+  try {
+    browser.runtime.onConnect.addListener((port) => {
+      if (port.name !== LIVE_PORT) return;
+      live++;
+      port.onDisconnect.addListener(() => {
+        live = Math.max(0, live - 1);
+      });
+      void requestSync();
     });
-    void requestSync();
-  });
+  } catch {
+    // WXT's fake browser (unit tests) has no ports: pages then sync on writes and on the alarm only.
+  }
   // Back online: send what waited.
   globalThis.addEventListener?.('online', () => void requestSync());
   void requestSync();

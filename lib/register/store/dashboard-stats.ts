@@ -13,7 +13,7 @@ import {
 import type { StatsOptions } from '../../stats/compute';
 import { ComplaintSchema } from '../schema';
 import { defaultConnection, type RegisterConnection } from './db';
-import { recount, STATS_STORES, STATS_VERSION_KEY } from './stats';
+import { recount, STATS_STORES, splitMonths, VERSION_RECORD } from './stats';
 
 const parsedContribution = (raw: unknown) => {
   const parsed = StatsContributionSchema.safeParse(raw);
@@ -37,11 +37,7 @@ export function statsOn(connection: RegisterConnection) {
    */
   async function readAggregatedStats(now: Date, opts?: StatsOptions) {
     const db = await connection.db();
-    const tx = db.transaction(['statsMonths', 'meta']);
-    const [raws, version] = await Promise.all([
-      tx.objectStore('statsMonths').getAll(),
-      tx.objectStore('meta').get(STATS_VERSION_KEY),
-    ]);
+    const { version, months: raws } = splitMonths(await db.getAll('statsMonths'));
     if (version !== STATS_VERSION) return null;
     const months: MonthAggregate[] = [];
     for (const raw of raws) {
@@ -76,16 +72,16 @@ export function statsOn(connection: RegisterConnection) {
    */
   async function repairStats(): Promise<StatsRepair> {
     const db = await connection.db();
-    const read = db.transaction(['complaints', ...STATS_STORES, 'meta'] as const);
+    const read = db.transaction(['complaints', ...STATS_STORES] as const);
     const contributions = read.objectStore('statsContributions');
-    const [complaintIds, contributionIds, raws, stored, version] = await Promise.all([
+    const [complaintIds, contributionIds, raws, storedMonths] = await Promise.all([
       read.objectStore('complaints').getAllKeys(),
       contributions.getAllKeys(),
       contributions.getAll(),
       read.objectStore('statsMonths').getAll(),
-      read.objectStore('meta').get(STATS_VERSION_KEY),
     ]);
     await read.done;
+    const { version, months: stored } = splitMonths(storedMonths);
     const present = new Set(complaintIds);
     const readable = new Set(contributionIds.filter((_, i) => parsedContribution(raws[i]) !== null));
     const ids =
@@ -100,15 +96,17 @@ export function statsOn(connection: RegisterConnection) {
     await recountIds(ids);
 
     // The months against their contributions, in one transaction so that no write slips in between.
-    const tx = db.transaction([...STATS_STORES, 'meta'], 'readwrite');
+    const tx = db.transaction(STATS_STORES, 'readwrite');
     const [now, months] = await Promise.all([
       tx.objectStore('statsContributions').getAll(),
       tx.objectStore('statsMonths').getAll(),
     ]);
-    const expected = off(now, months);
+    const expected = off(now, splitMonths(months).months);
     const store = tx.objectStore('statsMonths');
-    const writes: Promise<unknown>[] = [tx.objectStore('meta').put(STATS_VERSION, STATS_VERSION_KEY)];
+    const writes: Promise<unknown>[] = [];
     if (expected) writes.push(store.clear().then(() => Promise.all([...expected.values()].map((m) => store.put(m)))));
+    // After the clear: the aggregates now hold this version's figures.
+    writes.push(Promise.all(writes).then(() => store.put(VERSION_RECORD)));
     await Promise.all([...writes, tx.done]);
     return { recounted: ids.length, rebuilt: expected !== null };
   }

@@ -29,8 +29,23 @@ import type { RegisterDB } from './db';
 /** The stores every transaction that writes a complaint must include (`putComplaint` keeps them). */
 export const STATS_STORES = ['statsMonths', 'statsContributions'] as const;
 
-/** The meta key holding the STATS_VERSION the aggregates were built with. */
-export const STATS_VERSION_KEY = 'statsVersion';
+/**
+ * The record of `statsMonths` saying which STATS_VERSION built the aggregates (kept beside them rather than
+ * in `meta`, which holds the settings a backup carries). A month key is `YYYY-MM` or '': never this one.
+ */
+export const VERSION_RECORD = { month: '~version', version: STATS_VERSION } as const;
+
+/** The stored month records split into the version they were built with and the months themselves. */
+export function splitMonths(raws: readonly unknown[]): { version: unknown; months: unknown[] } {
+  let version: unknown;
+  const months: unknown[] = [];
+  for (const raw of raws) {
+    if ((raw as { month?: unknown } | null)?.month === VERSION_RECORD.month)
+      version = (raw as { version?: unknown }).version;
+    else months.push(raw);
+  }
+  return { version, months };
+}
 
 type StatsTx = IDBPTransaction<RegisterDB, ArrayLike<StoreNames<RegisterDB>>, 'readwrite' | 'versionchange'>;
 
@@ -141,6 +156,6 @@ export async function buildStats(tx: StatsTx, chunk = 2_000): Promise<void> {
   }
   const months = tx.objectStore('statsMonths');
   for (const m of foldContributions(all).values()) puts.push(months.put(m));
-  puts.push(tx.objectStore('meta').put(STATS_VERSION, STATS_VERSION_KEY));
+  puts.push(months.put(VERSION_RECORD));
   await Promise.all(puts);
 }

@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../server/app';
 import { assertConfinedRole, type Db } from '../../../server/db/db';
-import { migrate } from '../../../server/db/migrate';
+import { migrate, migrations } from '../../../server/db/migrate';
 import { pgDb } from '../../../server/db/pg';
 import { pgliteDb } from '../../../server/db/pglite';
 import { freshDatabase } from './pg-admin';
@@ -57,7 +57,13 @@ export async function openTestRegister(engine: Engine, opts: OpenOptions = {}): 
   const { db, url, name, drop } = await openDb(engine);
   await assertConfinedRole(db);
   await migrate(db, opts.upTo);
-  const app = await buildApp({ db, schemaVersion: 2, rateLimit: 1_000_000 });
+  // The version /health reports, as server/start.ts computes it: the newest migration applied.
+  const schemaVersion = Math.max(
+    ...migrations()
+      .map((m) => m.version)
+      .filter((v) => v <= (opts.upTo ?? v)),
+  );
+  const app = await buildApp({ db, schemaVersion, rateLimit: 1_000_000 });
   return {
     engine,
     db,

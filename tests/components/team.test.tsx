@@ -1,0 +1,120 @@
+// The team register in the pages: the side panel's sync indicator in each state, the conflict shown side by
+// side with both choices, and the options section (the token field is never filled back).
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { ConflictList } from '@/components/team/ConflictList';
+import { SyncIndicator } from '@/components/team/SyncIndicator';
+import { TeamSection } from '@/components/team/TeamSection';
+import { sealEvent } from '@/lib/register/history';
+import { showConflict } from '@/lib/sync/conflicts';
+import { OFF_STATUS, type SyncStatus } from '@/lib/sync/connection';
+import type { Operation } from '@/lib/sync/protocol';
+import { complaint } from '../support/complaints';
+
+const agent = { id: crypto.randomUUID(), name: 'Claire Martin', role: 'agent' as const, org: 'Maison Lumen' };
+const status = (patch: Partial<SyncStatus>): SyncStatus => ({
+  state: 'connected',
+  pending: 0,
+  lastSyncAt: '2026-03-02T10:00:00.000Z',
+  identity: { server: 'https://registre.example.fr', agent },
+  ...patch,
+});
+
+describe('the sync indicator', () => {
+  it('shows nothing for a register that never joined a team', () => {
+    const { container } = render(<SyncIndicator status={OFF_STATUS} onRetry={() => undefined} />);
+    expect(container.textContent).toBe('');
+  });
+
+  it('says it is in sync, with the last sync time and no retry button', () => {
+    render(<SyncIndicator status={status({})} onRetry={() => undefined} />);
+    expect(screen.getByTestId('sync-indicator').textContent).toMatch(/Synchronisé.*Dernière synchronisation : /);
+    expect(screen.queryByTestId('sync-retry')).toBeNull();
+  });
+
+  it.each([
+    ['offline', 'Hors ligne'],
+    ['revoked', 'Jeton révoqué'],
+    ['unreachable', 'Serveur injoignable'],
+    ['permission', 'Autorisation retirée'],
+  ] as const)('says why it is not syncing (%s), how many changes wait, and offers to retry', (state, label) => {
+    const onRetry = vi.fn();
+    render(<SyncIndicator status={status({ state, pending: 3, message: 'raison' })} onRetry={onRetry} />);
+    expect(screen.getByTestId('sync-indicator').textContent).toContain(label);
+    expect(screen.getByTestId('sync-pending').textContent).toContain('3 en attente');
+    expect(screen.getByTestId('sync-reason').textContent).toBe('raison');
+    fireEvent.click(screen.getByTestId('sync-retry'));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+});
+
+describe('a conflict', () => {
+  it('shows both values with who changed the team’s and when, and offers both choices', async () => {
+    const base = complaint({ subject: 'Colis cassé' });
+    const theirs = { ...base, subject: 'Lampe cassée', rev: 2 };
+    const event = await sealEvent(
+      {
+        id: crypto.randomUUID(),
+        complaintId: base.id,
+        at: '2026-03-02T11:00:00.000Z',
+        actor: 'Paul Durand',
+        type: 'updated',
+        changes: [{ path: 'subject', from: 'Colis cassé', to: 'Lampe cassée' }],
+      },
+      base.historyHead,
+      1,
+    );
+    const op = {
+      kind: 'update',
+      complaintId: base.id,
+      patch: { subject: '<b>Pied fendu</b>' },
+    } as unknown as Operation;
+    const shown = showConflict({ key: 'conflict:1', paths: ['subject'], op, theirs, at: '2026-03-02T12:00:00.000Z' }, [
+      event,
+    ]);
+    const onKeep = vi.fn();
+    render(<ConflictList conflicts={[shown]} onKeep={onKeep} />);
+    expect(screen.getByTestId('conflict-mine').textContent).toContain('<b>Pied fendu</b>'); // as text, never HTML
+    expect(screen.getByTestId('conflict-theirs').textContent).toContain('Lampe cassée');
+    expect(screen.getByTestId('conflict-theirs').textContent).toContain('Valeur de Paul Durand');
+    expect(screen.getByTestId('keep-theirs').textContent).toBe('Garder celle de Paul Durand');
+    fireEvent.click(screen.getByTestId('keep-mine'));
+    fireEvent.click(screen.getByTestId('keep-theirs'));
+    expect(onKeep.mock.calls).toEqual([
+      ['conflict:1', 'mine'],
+      ['conflict:1', 'theirs'],
+    ]);
+  });
+});
+
+describe('the options section', () => {
+  it('connects with the address and token typed, and shows organisation, name and role once connected', async () => {
+    const onConnect = vi.fn(async () => null);
+    const { rerender } = render(
+      <TeamSection status={OFF_STATUS} managedServer={null} onConnect={onConnect} onDisconnect={async () => {}} />,
+    );
+    fireEvent.input(screen.getByTestId('team-server'), { target: { value: 'https://registre.example.fr' } });
+    fireEvent.input(screen.getByTestId('team-token'), { target: { value: 'tok_9f2KxQ7mZp4Lw8Rt3Vb6Nc1Hd5Gs0Ja' } });
+    fireEvent.click(screen.getByTestId('team-connect'));
+    expect(onConnect).toHaveBeenCalledWith('https://registre.example.fr', 'tok_9f2KxQ7mZp4Lw8Rt3Vb6Nc1Hd5Gs0Ja');
+    rerender(
+      <TeamSection status={status({})} managedServer={null} onConnect={onConnect} onDisconnect={async () => {}} />,
+    );
+    expect(screen.getByTestId('team-identity').textContent).toBe(
+      'Connecté à « Maison Lumen » en tant que Claire Martin (agent).',
+    );
+  });
+
+  it('shows the address the company’s policy sets, not editable', () => {
+    render(
+      <TeamSection
+        status={OFF_STATUS}
+        managedServer="https://registre.lumen.fr"
+        onConnect={async () => null}
+        onDisconnect={async () => {}}
+      />,
+    );
+    expect(screen.queryByTestId('team-server')).toBeNull();
+    expect(screen.getByTestId('team-server-managed').textContent).toContain('https://registre.lumen.fr');
+  });
+});

@@ -1,2 +1,0 @@
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-(fakeBrowser.runtime.onConnect as unknown as { addListener: () => void }).addListener = () => {};
