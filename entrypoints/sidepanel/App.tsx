@@ -123,10 +123,7 @@ export function App() {
           {t('sync.provisional')}
         </p>
       )}
-      <ConflictList
-        conflicts={conflicts}
-        onKeep={(key, keep) => void send({ type: 'team/resolve', key, keep })}
-      />
+      <ConflictList conflicts={conflicts} onKeep={(key, keep) => void send({ type: 'team/resolve', key, keep })} />
       <ComplaintView
         complaint={complaint}
         settings={settings}

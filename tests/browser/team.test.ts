@@ -43,9 +43,13 @@ async function join_(token: string) {
   await options.getByTestId('team-server').fill(server.url.replace('127.0.0.1', 'localhost'));
   await options.getByTestId('team-token').fill(token);
   await options.getByTestId('team-connect').click();
-  await options.locator('[data-testid="team-identity"], [data-testid="team-message"]').first().waitFor({ timeout: 30_000 });
-  const refused = await options.getByTestId('team-message').textContent().catch(() => null);
-  if (refused) throw new Error(`connexion refusée : ${refused}`);
+  await options
+    .locator('[data-testid="team-identity"], [data-testid="team-message"]')
+    .first()
+    .waitFor({ timeout: 30_000 });
+  if (await options.getByTestId('team-message').count()) {
+    throw new Error(`connexion refusée : ${await options.getByTestId('team-message').textContent()}`);
+  }
   const panel = await session.openPage('sidepanel.html');
   return { session, options, panel };
 }

@@ -1,7 +1,7 @@
 // The compact form of a complaint's history at rest gives back, for every reader, exactly the events that
 // were sealed, whatever they hold: intact chains, broken ones, and records that never parsed.
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, type HistoryEvent, sealEvent, verifyChain } from '@/lib/register/history';
+import { GENESIS_HASH, type HistoryEvent, sealEvent, type UnsealedEvent, verifyChain } from '@/lib/register/history';
 import { base64urlToHex, eventsOf, hexToBase64url, mergeEvents, recordOf } from '@/lib/register/store/history-record';
 
 const ID = '6f1c2b1e-8d3a-4c55-9a1e-2f4b7c9d0e11';
@@ -10,14 +10,14 @@ async function chain(length: number): Promise<HistoryEvent[]> {
   const events: HistoryEvent[] = [];
   for (let i = 0; i < length; i++) {
     const prev = events.at(-1);
-    const event = {
+    const event: UnsealedEvent = {
       id: crypto.randomUUID(),
       complaintId: ID,
       at: `2026-03-0${i + 1}T10:00:00.000Z`,
       actor: 'Agent test',
       type: i === 0 ? 'created' : 'noteAdded',
       changes: [{ path: 'notes', from: null, to: `note ${i}` }],
-    } as const;
+    };
     events.push(await sealEvent(event, prev?.hash ?? GENESIS_HASH, prev?.seq ?? 0));
   }
   return events;
