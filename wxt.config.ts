@@ -24,9 +24,11 @@ export default defineConfig({
     // Firefox puts a new toolbar button in its extensions menu, where the badge (the overdue count) is
     // hidden and the sidebar is two clicks away: the button goes on the toolbar itself.
     action: { default_title: '__MSG_actionTitle__', ...(browser === 'firefox' ? { default_area: 'navbar' } : {}) },
+    // 128: the helpdesk editors' bridge is registered in the page's own world (`scripting` with
+    // `world: 'MAIN'`), which Firefox supports from 128 on (ESR 128 and later).
     ...(browser === 'firefox'
       ? {
-          browser_specific_settings: { gecko: { id: 'registre-reclamations@example.fr', strict_min_version: '115.0' } },
+          browser_specific_settings: { gecko: { id: 'registre-reclamations@example.fr', strict_min_version: '128.0' } },
         }
       : {}),
   }),
