@@ -60,7 +60,7 @@ export function toForm(s: Settings): SettingsForm {
     retentionNotComplaintYears: String(s.retentionNotComplaintYears),
     retentionReason: s.retentionReason,
     ownDomains: s.ownDomains.join('\n'),
-    spotThreshold: s.spotThreshold === null ? '' : String(s.spotThreshold),
+    spotThreshold: s.spotThreshold == null ? '' : String(s.spotThreshold),
   };
 }
 

@@ -2,14 +2,14 @@
 // with "Réessayer". Nothing at all for a register that never joined a team.
 import { t } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/dates';
-import type { SyncStatus } from '@/lib/sync/connection';
+import { SYNC_PROBLEMS, type SyncStatus } from '@/lib/sync/connection';
 
 interface Props {
   status: SyncStatus;
   onRetry: () => void;
 }
 
-const PROBLEMS = new Set(['offline', 'revoked', 'unreachable', 'permission', 'newerProtocol']);
+const PROBLEMS = new Set<string>(SYNC_PROBLEMS);
 
 export function SyncIndicator({ status, onRetry }: Props) {
   if (status.state === 'off') return null;

@@ -71,8 +71,11 @@ const SettingsShape = z.object({
   /** Why a period above RETENTION_WITHOUT_REASON years is needed (a storage period must be justified). */
   retentionReason: text(2000).default(''),
   ownDomains: z.array(text(253)).max(50).default([]),
-  /** The spotter's threshold on its combined probability; null keeps the trained default (issue 15). */
-  spotThreshold: z.number().min(MIN_SPOT_THRESHOLD).max(MAX_SPOT_THRESHOLD).nullable().default(null),
+  /**
+   * The spotter's threshold on its combined probability; null or absent keeps the trained default (issue 15).
+   * Absent rather than defaulted, so that settings saved before it existed come back byte for byte.
+   */
+  spotThreshold: z.number().min(MIN_SPOT_THRESHOLD).max(MAX_SPOT_THRESHOLD).nullable().optional(),
 });
 
 export const SettingsSchema = SettingsShape.superRefine((s, ctx) => {

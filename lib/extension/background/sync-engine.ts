@@ -75,6 +75,11 @@ async function call(
   if (response.status === 401) throw new SyncFailure('revoked', 'team.error.revoked');
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
+    // The server answered: a refusal of this agent's rights is not an unreachable server.
+    if (response.status === 403) {
+      const message = typeof body?.error === 'string' ? body.error : String(response.status);
+      throw new SyncFailure('forbidden', 'team.error.forbidden', { message });
+    }
     if (typeof body?.error === 'string')
       throw new SyncFailure('unreachable', 'team.error.server', { message: body.error });
     throw new SyncFailure('unreachable', 'team.error.answer', { status: response.status });

@@ -26,6 +26,13 @@ export const team = {
     'Le serveur parle une version plus récente du protocole ({server}) que cette extension ({mine}) : mettez l’extension à jour. La synchronisation est arrêtée ; vos changements restent en attente.',
   'team.error.notConnected': 'Aucun registre d’équipe n’est configuré.',
   'team.pending': '{count} changement(s) en attente d’envoi.',
+  'team.error.readOnly':
+    'Vous êtes auditeur de ce registre d’équipe : vous le consultez mais n’y écrivez pas. Rien n’a été modifié.',
+  'team.error.forbidden': 'Le serveur refuse l’accès (403) : {message} Vos changements restent en attente.',
+  'team.error.restore':
+    'Restauration refusée : ce navigateur tient la copie d’un registre d’équipe, dont le serveur fait foi. Une restauration remplacerait cette copie sans rien envoyer à l’équipe ; le registre partagé se retrouve en se synchronisant avec le serveur.',
+  'team.error.retention':
+    'Dans un registre d’équipe, seul un responsable anonymise au titre de la durée de conservation ({reference}).',
 
   'sync.title': 'Synchronisation',
   'sync.state.connected': 'Synchronisé',
@@ -35,6 +42,7 @@ export const team = {
   'sync.state.unreachable': 'Serveur injoignable',
   'sync.state.permission': 'Autorisation retirée',
   'sync.state.newerProtocol': 'Extension à mettre à jour',
+  'sync.state.forbidden': 'Refusé par le serveur',
   'sync.reason.offline': 'Le navigateur est hors ligne : les changements partiront au retour du réseau.',
   'sync.reason.revoked':
     'Le serveur refuse ce jeton (révoqué) : vos changements restent en attente ; reconnectez-vous avec un nouveau jeton dans les options.',

@@ -4,7 +4,8 @@
 // after checking that nobody changed the record since it was read (as store.ts does for other changes).
 // Only the background calls these.
 import { UserError } from '../../i18n';
-import { type AnonymisationReason, anonymizeRecord, erasedHistory } from '../anonymize';
+import { localOperation } from '../../sync/operations';
+import { type AnonymisationReason, anonymizeRecord, erasedHistory, redactionsFor } from '../anonymize';
 import { type HistoryEvent, LEGACY_SEALS_PATH, sealEvent } from '../history';
 import { dueForAnonymisation, type RetentionPeriods } from '../retention';
 import type { Complaint } from '../schema';
@@ -12,6 +13,7 @@ import type { WriteContext } from './complaints';
 import { COMPLAINT_STORES, defaultConnection, putComplaint, type RegisterConnection } from './db';
 import { putEvents, storedEvents } from './history-record';
 import { queriesOn } from './queries';
+import { dropConflictsOf, OUTBOX_STORES, recordOperation, syncOn } from './sync-state';
 
 const MAX_RETRIES = 5;
 
@@ -30,11 +32,44 @@ export interface RetentionReport {
 /** The anonymisation of one register (see register.ts); the module-level functions below use the product's. */
 export function anonymisationOn(connection: RegisterConnection) {
   const { getComplaint } = queriesOn(connection);
+  const { assertWritable } = syncOn(connection);
 
   /** The complaint's stored events, raw: one that no longer parses may still hold personal data. */
   async function storedHistory(id: string): Promise<HistoryEvent[]> {
     const raws = await storedEvents((await connection.db()).transaction('histories').store, id);
     return raws.filter((raw): raw is HistoryEvent => Array.isArray((raw as { changes?: unknown } | null)?.changes));
+  }
+
+  /**
+   * In a team register the anonymisation is the protocol's `anonymize` operation, recorded in the outbox in
+   * the same transaction: the server replays it to the very same event and redacts its own copy of the past
+   * (server/store/push.ts), so every agent's next pull brings the anonymised version, not the erased values.
+   * The past is redacted here as the server redacts it (`redactionsFor`), so both copies hold the same chain.
+   */
+  async function attemptInTeam(current: Complaint, reason: AnonymisationReason, w: WriteContext) {
+    const { op, complaint, event } = await localOperation(current, { kind: 'anonymize', reason }, w);
+    const past = await storedHistory(current.id);
+    const redactions = redactionsFor(past);
+    const db = await connection.db();
+    const tx = db.transaction([...COMPLAINT_STORES, 'histories', ...OUTBOX_STORES], 'readwrite');
+    const stored = (await tx.objectStore('complaints').get(current.id)) as Complaint | undefined;
+    if (stored?.rev !== current.rev || stored.historyHead !== current.historyHead) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      return 'conflict' as const;
+    }
+    await Promise.all([
+      putComplaint(tx, complaint),
+      putEvents(tx.objectStore('histories'), current.id, [...redactions, event]),
+      recordOperation(tx, op),
+      dropConflictsOf(tx, current.id),
+    ]);
+    await tx.done;
+    const erased = event.changes.find((c) => c.path === 'anonymization.erased')?.to;
+    const redactedIn = (e: HistoryEvent) => e.changes.filter((c) => c.redacted).length;
+    const bySeq = new Map(past.map((e) => [e.seq, e]));
+    const redacted = redactions.reduce((n, e) => n + redactedIn(e) - redactedIn(bySeq.get(e.seq) ?? e), 0);
+    return { complaint, erased: Array.isArray(erased) ? (erased as string[]) : [], redacted };
   }
 
   async function attempt(current: Complaint, reason: AnonymisationReason, w: WriteContext) {
@@ -77,14 +112,19 @@ export function anonymisationOn(connection: RegisterConnection) {
     w: WriteContext,
     periods?: RetentionPeriods,
   ): Promise<AnonymisationResult> {
+    const team = await assertWritable();
     for (let i = 0; i < MAX_RETRIES; i++) {
       const current = await getComplaint(id);
       if (!current) throw new UserError('register.notFound', { id });
       if (current.anonymizedAt) throw new UserError('privacy.alreadyAnonymized', { reference: current.reference });
+      // The server refuses it from anyone else: said here rather than after a round trip.
+      if (team && reason === 'retention' && team.agent.role !== 'manager') {
+        throw new UserError('team.error.retention', { reference: current.reference });
+      }
       if (reason === 'retention' && (periods === undefined || !dueForAnonymisation(current, w.now, periods))) {
         throw new UserError('privacy.notDue', { reference: current.reference });
       }
-      const result = await attempt(current, reason, w);
+      const result = team ? await attemptInTeam(current, reason, w) : await attempt(current, reason, w);
       if (result !== 'conflict') return result;
     }
     throw new UserError('register.conflict');

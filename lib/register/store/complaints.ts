@@ -27,7 +27,7 @@ const queues = new WeakMap<RegisterConnection, Promise<unknown>>();
 export function writesOn(connection: RegisterConnection) {
   const { getComplaint } = queriesOn(connection);
   // A register that joined a team numbers from the agent's blocks (sync-state.ts); otherwise as before.
-  const ownAllocator = syncOn(connection).allocator;
+  const { allocator: ownAllocator, assertWritable } = syncOn(connection);
 
   /** Writes from this context run one after the other; the revision check guards against other contexts. */
   function serialised<T>(work: () => Promise<T>): Promise<T> {
@@ -70,6 +70,7 @@ export function writesOn(connection: RegisterConnection) {
     allocator: ReferenceAllocator = ownAllocator,
   ): Promise<Complaint> {
     return serialised(async () => {
+      await assertWritable();
       const reference = await allocator.next(w.now);
       const spec = { kind: 'create', input, reference, policy } as OperationSpec;
       const saved = await persist(await localOperation(null, spec, w), null);
@@ -89,6 +90,7 @@ export function writesOn(connection: RegisterConnection) {
     w: WriteContext,
   ): Promise<Complaint> {
     return serialised(async () => {
+      await assertWritable();
       for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
         const current = await getComplaint(id);
         if (!current) throw new UserError('register.notFound', { id });

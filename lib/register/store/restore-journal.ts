@@ -10,6 +10,7 @@ import { ComplaintSchema } from '../schema';
 import { COMPLAINT_STORES, defaultConnection, type RegisterDB } from './db';
 import { recordOf } from './history-record';
 import { recount } from './stats';
+import { getIdentity } from './sync-state';
 
 const MARKER = '@restore';
 /** Journal keys sort after the marker: complaints `c:`, meta keys `m:`. */
@@ -50,6 +51,9 @@ export async function unfinishedRestore(): Promise<Marker | null> {
 
 /** Starts a restore: rolls back one left unfinished, then sets the marker. Returns the restore's id. */
 export async function beginRestore(now: Date): Promise<string> {
+  // A team register's copy follows the server, the register of record: a restore would replace it here
+  // without reaching the team, so it is refused before anything is touched.
+  if (await getIdentity()) throw new UserError('team.error.restore');
   await rollbackRestore();
   const db = await defaultConnection.liveDb();
   const marker: Marker = { id: crypto.randomUUID(), startedAt: now.toISOString(), state: 'writing' };

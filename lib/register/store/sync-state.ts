@@ -5,7 +5,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { z } from 'zod';
 import { parisDay } from '../../deadlines/paris-time';
-import { t } from '../../i18n';
+import { t, UserError } from '../../i18n';
 import { type TeamConnection, TeamConnectionSchema, type TeamIdentity, TokenSchema } from '../../sync/connection';
 import {
   type Operation,
@@ -18,7 +18,8 @@ import {
 import { provisionalReference } from '../../sync/references';
 import { assignReference, runOperation } from '../../sync/replay';
 import { verifyChainSync } from '../../transfer/chain';
-import { GENESIS_HASH, sealEvent } from '../history';
+import { redactionsFor } from '../anonymize';
+import { GENESIS_HASH, type HistoryEvent, sealEvent } from '../history';
 import { formatReference } from '../reference-format';
 import { type Complaint, ComplaintSchema } from '../schema';
 import {
@@ -75,6 +76,15 @@ export async function recordOperation(tx: AnyTx, op: Operation): Promise<void> {
   await tx.objectStore('outbox').add({ op });
 }
 
+/**
+ * Drops, inside the caller's transaction, the conflicts kept for complaint `id`: each holds both versions
+ * of a field, personal values included, which an anonymisation must not leave behind.
+ */
+export async function dropConflictsOf(tx: AnyTx, id: string): Promise<void> {
+  const prefix = `${CONFLICT}${id}:`;
+  await tx.objectStore('sync').delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+}
+
 /** The sync side of one register (see register.ts); the module-level functions below use the product's. */
 export function syncOn(connection: RegisterConnection) {
   const db = () => connection.db();
@@ -83,6 +93,13 @@ export function syncOn(connection: RegisterConnection) {
     const raw = await (await db()).get('sync', IDENTITY);
     const parsed = TeamConnectionSchema.omit({ token: true }).safeParse(raw);
     return parsed.success ? parsed.data : null;
+  }
+
+  /** Refuses, before anything is written, a write by an auditor: the server would answer 403 to its push. */
+  async function assertWritable(): Promise<TeamIdentity | null> {
+    const identity = await getIdentity();
+    if (identity?.agent.role === 'auditor') throw new UserError('team.error.readOnly');
+    return identity;
   }
 
   /** The connection with its token, or null when the register is not (or no longer) connected. */
@@ -289,22 +306,40 @@ export function syncOn(connection: RegisterConnection) {
         continue;
       }
       let current = snapshot;
-      const pending = (await tx.objectStore('outbox').index('complaintId').getAll(id))
+      let pending = (await tx.objectStore('outbox').index('complaintId').getAll(id))
         .map((r) => ({ seq: Number(r.seq), op: OperationSchema.parse(r.op) }))
         .sort((a, b) => a.seq - b.seq);
+      const erasedAt = events.find((e) => e.type === 'anonymized')?.seq;
+      if (erasedAt !== undefined) {
+        // Anonymised by the team: an operation made on an older version would bring erased values back (the
+        // server refuses it: replay.ts decide), so it leaves the outbox now rather than wait there.
+        for (const e of pending) if (e.op.base.rev < erasedAt) await tx.objectStore('outbox').delete(e.seq);
+        pending = pending.filter((e) => e.op.base.rev >= erasedAt);
+      }
+      let refused = false;
       for (const { op } of pending) {
+        // After a refusal the later operations would build on a version the server will not have; an
+        // anonymisation still applies, so that no pulled version shows what the agent erased.
+        if (refused && op.kind !== 'anonymize') continue;
         try {
           const outcome = runOperation(current, op, actor);
           const sealed = await sealEvent(outcome.event, current.historyHead, current.rev, op.salts);
           events.push(sealed);
           current = { ...outcome.complaint, historyHead: sealed.hash };
         } catch {
-          // Refused on the newer version: the server will say so when it is pushed; later ones build on it.
-          break;
+          // Refused on the newer version: the server will say so when it is pushed.
+          refused = true;
         }
       }
+      let kept: HistoryEvent[] = events;
+      if (current.anonymizedAt) {
+        // Whichever versions of its past events the page brought, they are kept redacted as the server keeps
+        // them (digests stay: the chain verifies), and no conflict keeps a personal value either.
+        kept = events.map((e) => redactionsFor([e])[0] ?? e);
+        await dropConflictsOf(tx, id);
+      }
       await makeRoomFor(tx, current, now);
-      await histories.put(recordOf(id, events));
+      await histories.put(recordOf(id, kept));
       await putComplaint(tx, current);
       applied++;
     }
@@ -316,6 +351,7 @@ export function syncOn(connection: RegisterConnection) {
 
   return {
     getIdentity,
+    assertWritable,
     getConnection,
     saveConnection,
     forgetToken,
