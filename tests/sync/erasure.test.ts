@@ -6,13 +6,20 @@
 import { openDB } from 'idb';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '@/lib/deadlines/policy';
-import { type EngineDeps, pullAll, pushAll, SyncFailure, syncRound, whoAmI } from '@/lib/extension/background/sync-engine';
-import type { Role } from '@/lib/sync/protocol';
+import {
+  type EngineDeps,
+  pullAll,
+  pushAll,
+  SyncFailure,
+  syncRound,
+  whoAmI,
+} from '@/lib/extension/background/sync-engine';
 import { registerConnection } from '@/lib/register/store/db';
 import { openRegister, type Register } from '@/lib/register/store/register';
 import { beginRestore } from '@/lib/register/store/restore-journal';
 import { productSync, type SyncStore, syncOn } from '@/lib/register/store/sync-state';
 import type { TeamConnection } from '@/lib/sync/connection';
+import type { Role } from '@/lib/sync/protocol';
 import { addAgent, ensureOrg } from '../../server/store/agents';
 import { closeSharedPglite, openTestRegister, type TestRegister } from '../server/support/engines';
 import { freshDatabase, newInput } from '../support/complaints';
@@ -184,7 +191,11 @@ describe('a restore into a team register', () => {
   it('is refused in French before anything is touched', async () => {
     const product = openRegister();
     const made = await product.createComplaint(newInput(), DEFAULT_POLICY, { now: new Date(), actor: 'Agent' });
-    const { token } = await addAgent(server.db, { org: `Maison Restauration ${++orgCount}`, name: 'Léa Roux', role: 'agent' });
+    const { token } = await addAgent(server.db, {
+      org: `Maison Restauration ${++orgCount}`,
+      name: 'Léa Roux',
+      role: 'agent',
+    });
     const agent = await whoAmI({ store: productSync, fetch, now: () => new Date() }, url, token);
     await productSync.saveConnection({ server: url, token, agent, connectedAt: new Date().toISOString() });
     await expect(beginRestore(new Date())).rejects.toThrow(/Restauration refusée : .*registre d’équipe/);

@@ -27,11 +27,13 @@ export const team: Record<keyof typeof fr, string> = {
     'The server speaks a newer protocol version ({server}) than this extension ({mine}): update the extension. Sync is stopped; your changes are kept waiting.',
   'team.error.notConnected': 'No team register is set up.',
   'team.pending': '{count} change(s) waiting to be sent.',
-  'team.error.readOnly': 'You are an auditor of this team register: you can read it but not write to it. Nothing was changed.',
+  'team.error.readOnly':
+    'You are an auditor of this team register: you can read it but not write to it. Nothing was changed.',
   'team.error.forbidden': 'The server refuses access (403): {message} Your changes are kept waiting.',
   'team.error.restore':
     'Restore refused: this browser holds the copy of a team register, and the server is the register of record. A restore would replace this copy without sending anything to the team; the shared register comes back by syncing with the server.',
-  'team.error.retention': 'In a team register, only a manager anonymises for the end of the retention period ({reference}).',
+  'team.error.retention':
+    'In a team register, only a manager anonymises for the end of the retention period ({reference}).',
 
   'sync.title': 'Sync',
   'sync.state.connected': 'In sync',
