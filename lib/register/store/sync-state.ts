@@ -87,7 +87,8 @@ export async function dropConflictsOf(tx: AnyTx, id: string): Promise<void> {
 
 /** The sync side of one register (see register.ts); the module-level functions below use the product's. */
 export function syncOn(connection: RegisterConnection) {
-  const db = () => connection.db();
+  // liveDb: a wipe or another context's reset may have closed the connection under us (see db.ts).
+  const db = () => connection.liveDb();
 
   async function getIdentity(): Promise<TeamIdentity | null> {
     const raw = await (await db()).get('sync', IDENTITY);
