@@ -109,8 +109,9 @@ export function featurise(norm: string, bits: number, charGrams: readonly [numbe
   };
 }
 
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-const logit = (p: number) => {
+export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+/** The log-odds of p, kept off the infinities at 0 and 1 (the trainer uses the same). */
+export const logit = (p: number) => {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
   return Math.log(q / (1 - q));
 };

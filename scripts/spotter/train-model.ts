@@ -7,7 +7,7 @@
 //   does not trust an over-fitted model);
 // - the threshold on `test`, recall first: the highest threshold whose test recall reaches TARGET_RECALL;
 // - `holdout` is never read here.
-import { CUE_CLAMP, CUE_SCALE, featurise, fnv1a, type ModelWeights } from '../../lib/spotting/model';
+import { CUE_CLAMP, CUE_SCALE, featurise, fnv1a, logit, type ModelWeights, sigmoid } from '../../lib/spotting/model';
 import { prepare, spot } from '../../lib/spotting/score';
 import type { InboxEntry } from './inbox';
 
@@ -45,12 +45,6 @@ export function toExample(entry: InboxEntry): Example {
     cueScore: spot(message).score,
   };
 }
-
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-const logit = (p: number) => {
-  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
-  return Math.log(q / (1 - q));
-};
 
 export interface Logistic {
   readonly w: Float64Array;
