@@ -88,7 +88,14 @@ export function requestSync(): Promise<SyncStatus> {
   running = (async () => {
     do {
       again = false;
-      await round();
+      try {
+        await round();
+      } catch (error) {
+        // The register itself could not be read (a database closing under a wipe or a reset): the round
+        // is reported like any failed one, and a failure to report it must not escape as an unhandled
+        // rejection of a write that only asked for a sync.
+        await fail(error).catch(() => undefined);
+      }
     } while (again);
   })().finally(() => {
     running = null;
