@@ -9,6 +9,8 @@ const OPTIONAL_HOSTS = [...new Set([...HELPDESK_HOSTS, ...TEAM_HOSTS])];
 
 // The manifest stays minimal: the register lives in IndexedDB, nothing is sent anywhere.
 export default defineConfig({
+  // WXT_OUT_DIR lets two builds (e.g. two developers' test runs on one machine) live side by side.
+  ...(process.env.WXT_OUT_DIR ? { outDir: process.env.WXT_OUT_DIR } : {}),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

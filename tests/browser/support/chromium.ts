@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(
+  import.meta.dirname,
+  '../../..',
+  process.env.WXT_OUT_DIR ?? '.output',
+  'chrome-mv3',
+);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Session {

@@ -13,7 +13,12 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { fixtureFile } from '../../support/fixture-files';
 import { packXpi } from './xpi';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/firefox-mv2');
+export const EXTENSION_DIR = resolve(
+  import.meta.dirname,
+  '../../..',
+  process.env.WXT_OUT_DIR ?? '.output',
+  'firefox-mv2',
+);
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrTest';
 
