@@ -2,13 +2,13 @@
 // register whose every figure compute.test.ts checks: the same figures at any `now`, whatever order the
 // complaints were added and removed in.
 import { describe, expect, it } from 'vitest';
+import { statsFromAggregates } from '@/lib/stats/aggregate-figures';
 import {
   applyContribution,
   canonicalMonths,
   contributionOf,
   foldContributions,
   type MonthAggregate,
-  statsFromAggregates,
 } from '@/lib/stats/aggregates';
 import { computeStats } from '@/lib/stats/compute';
 import { NOW, REGISTER } from './register';

@@ -1,6 +1,7 @@
 // The dashboard's figures read from the aggregates that every write keeps (stats.ts), and their repair,
 // run after an install or an update beside the rows' one (rows-repair.ts).
 
+import { statsFromAggregates } from '../../stats/aggregate-figures';
 import {
   canonicalMonths,
   foldContributions,
@@ -8,7 +9,6 @@ import {
   MonthAggregateSchema,
   STATS_VERSION,
   StatsContributionSchema,
-  statsFromAggregates,
 } from '../../stats/aggregates';
 import type { StatsOptions } from '../../stats/compute';
 import { ComplaintSchema } from '../schema';
