@@ -86,7 +86,9 @@ const ms = (value: number | undefined) =>
   value === undefined ? '-' : value < 10 ? value.toFixed(2) : value.toFixed(1);
 const times = (ratio: number | null) => (ratio === null ? '-' : `${ratio < 10 ? ratio.toFixed(1) : ratio.toFixed(0)}×`);
 const MB = 2 ** 20;
-const megabytes = (bytes: number | undefined) => (bytes === undefined ? '-' : `${(bytes / MB).toFixed(1)} MB`);
+/** A size as people read it: KB under a megabyte (a content script), MB above (a backup). */
+const megabytes = (bytes: number | undefined) =>
+  bytes === undefined ? '-' : bytes < MB ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / MB).toFixed(1)} MB`;
 const heap = (mb: number | undefined) => (mb === undefined ? '-' : mb.toFixed(0));
 
 /**

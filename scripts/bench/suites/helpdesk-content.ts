@@ -4,17 +4,23 @@
 // missing without it). Times are CDP ScriptDuration deltas over the stream, minus the same stream in the same
 // page without any extension. Kept short: 2 runs of 50 rounds.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM, launch } from '../../../tests/browser/support/chromium';
 import { buildWithGrantedOrigins, enableInOptions, serveHelpdesk } from '../../../tests/browser/support/helpdesk';
 import { fixtureFile } from '../../../tests/support/fixture-files';
 import { parseSavedPage } from '../../cli/saved-page';
+import {
+  buttonsShown,
+  CONTENT_BUDGET_GZIP,
+  contentScriptSize,
+  mutationStream,
+  repeat,
+  type StreamShape,
+  streamOnce,
+} from '../mutation-stream';
 import { median } from '../report';
 import type { Figure, Suite } from '../suite';
 
-const KB = 1024;
 const MESSAGES = 100;
 const ROUNDS = 50;
 const RUNS = 2;
@@ -44,69 +50,25 @@ function conversationHtml(): string {
 
 // FreeScout's page while an agent reads: relative dates ticking, tooltips coming and going, classes toggling,
 // now and then a thread re-rendered (FreeScout reloads a thread after an edit).
-const STREAM = `async (rounds) => {
-  const longTasks = [];
-  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
-  observer.observe({ type: 'longtask' });
-  const threads = Array.from(document.querySelectorAll('.thread'));
-  const dates = Array.from(document.querySelectorAll('.thread-date'));
-  let mutations = 0;
-  for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < 30; i++) {
-      const date = dates[(round * 30 + i) % dates.length];
-      if (date) date.textContent = 'il y a ' + ((round + i) % 59) + ' min';
-      const tip = document.createElement('div');
-      tip.className = 'tooltip fade';
-      tip.textContent = 'Déc 1, 2026 20:15';
-      document.body.append(tip);
-      tip.remove();
-      threads[i % threads.length]?.classList.toggle('thread-hover');
-      mutations += 4;
-    }
-    if (round % 10 === 9) {
-      const k = round % threads.length;
-      const fresh = threads[k].cloneNode(true);
-      for (const w of fresh.querySelectorAll('[data-rr]')) w.remove();
-      threads[k].replaceWith(fresh);
-      threads[k] = fresh;
-      mutations++;
-    }
-    await new Promise((r) => setTimeout(r, 16));
-  }
-  await new Promise((r) => setTimeout(r, 800));
-  observer.disconnect();
-  return { longTasks, mutations };
-}`;
+const FREESCOUT_STREAM: StreamShape = {
+  items: '.thread',
+  dates: '.thread-date',
+  dateText: `'il y a ' + ((round + i) % 59) + ' min'`,
+  tooltip: { className: 'tooltip fade', text: 'Déc 1, 2026 20:15' },
+  toggleClass: 'thread-hover',
+};
 
-interface Run {
-  scriptMs: number;
-  longTasks: number[];
-  mutations: number;
-}
-
-async function streamOnce(context: BrowserContext, html: string, ready?: (page: Page) => Promise<void>): Promise<Run> {
-  await context.unrouteAll();
-  await serveHelpdesk(context, ORIGIN, { documents: { '/conversation/2': () => html } });
-  const page = await context.newPage();
-  await page.goto(`${ORIGIN}/conversation/2`);
-  await ready?.(page);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const metric = async () => {
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-    return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
-  };
-  const before = await metric();
-  const result = (await page.evaluate(`(${STREAM})(${ROUNDS})`)) as Omit<Run, 'scriptMs'>;
-  const scriptMs = (await metric()) - before;
-  await page.close();
-  return { ...result, scriptMs };
-}
-
-async function runs(n: number, once: () => Promise<Run>): Promise<Run[]> {
-  const out: Run[] = [];
-  for (let i = 0; i < n; i++) out.push(await once());
-  return out;
+function freescoutStream(context: BrowserContext, html: string, ready?: (page: Page) => Promise<void>) {
+  return streamOnce(
+    context,
+    {
+      url: `${ORIGIN}/conversation/2`,
+      script: mutationStream(FREESCOUT_STREAM),
+      rounds: ROUNDS,
+      serve: (c) => serveHelpdesk(c, ORIGIN, { documents: { '/conversation/2': () => html } }),
+    },
+    ready,
+  );
 }
 
 const suite: Suite = {
@@ -114,20 +76,14 @@ const suite: Suite = {
   async run(ctx) {
     const figures: Figure[] = [];
     for (const system of ['freescout', 'zendesk'] as const) {
-      const file = readFileSync(
-        join(ctx.root, process.env.WXT_OUT_DIR ?? '.output', `chrome-mv3/content-scripts/${system}.js`),
-      );
-      const gzip = gzipSync(file, { level: 9 }).length;
-      ctx.log(
-        `${system} content script: ${(file.length / KB).toFixed(1)} KB, ${(gzip / KB).toFixed(1)} KB gzip (budget 12 KB gzip: ${gzip <= 12 * KB ? 'met' : 'NOT met'})`,
-      );
+      const { bytes, gzipBytes: gzip } = contentScriptSize(ctx.root, system, ctx.log);
       const figure: Figure = {
         id: `${system}-content-gz`,
         ms: 0,
         runs: 1,
         bytes: gzip,
-        target: { maxBytes: 12 * KB },
-        extra: { bytes: file.length, gzipBytes: gzip, budgetGzipBytes: 12 * KB },
+        target: { maxBytes: CONTENT_BUDGET_GZIP },
+        extra: { bytes, gzipBytes: gzip, budgetGzipBytes: CONTENT_BUDGET_GZIP },
       };
       ctx.record(figure);
       figures.push(figure);
@@ -146,16 +102,10 @@ const suite: Suite = {
     });
     try {
       await (await enableInOptions(session, 'freescout', ORIGIN)).close();
-      const withExtension = await runs(RUNS, () =>
-        streamOnce(session.context, html, (page) =>
-          page
-            .waitForFunction((n) => document.querySelectorAll('[data-testid="log-complaint"]').length >= n, MESSAGES, {
-              timeout: 30_000,
-            })
-            .then(() => undefined),
-        ),
+      const withExtension = await repeat(RUNS, () =>
+        freescoutStream(session.context, html, (page) => buttonsShown(page, MESSAGES)),
       );
-      const bare = await runs(RUNS, async () => streamOnce(await plain.newContext(), html));
+      const bare = await repeat(RUNS, async () => freescoutStream(await plain.newContext(), html));
       const page = median(bare.map((r) => r.scriptMs));
       const ours = Math.max(0, median(withExtension.map((r) => r.scriptMs)) - page);
       const tasks = withExtension.flatMap((r) => r.longTasks);
