@@ -3,10 +3,12 @@
 // jQuery) turned on on the conversation page as FreeScout's own script does. The whole walk: the helpdesk
 // enabled in the options, the button on the customer thread, the panel prefilled, save, the acknowledgement
 // letter inserted into the reply (opened first) through Summernote's API, acknowledged, and the list's chip.
+
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureAvailable, fixtureFile } from '../support/fixture-files';
+import { letterSettings } from '../support/letter-settings';
 import { launch, type Session, sendFrom } from './support/chromium';
 import {
   buildWithGrantedOrigins,
@@ -122,17 +124,7 @@ describe.skipIf(!present)('FreeScout: the whole walk on the real pages', () => {
   });
 
   it('opens the reply and inserts the acknowledgement at the start through Summernote, undoable; then acknowledges', async () => {
-    const settings = {
-      company: {
-        name: 'Maison Lumen',
-        address: '12 rue des Lampes, 69002 Lyon',
-        email: 'service-client@example.test',
-        phone: '',
-        website: '',
-      },
-      signature: { name: 'Agathe Conseil', title: 'Service clients' },
-      agentName: 'Agathe Conseil',
-    };
+    const settings = letterSettings('Agathe Conseil', { email: 'service-client@example.test', phone: '' });
     expect((await sendFrom(panel, { type: 'settings/save', settings })).ok).toBe(true);
     expect(await helpdesk.locator('.conv-reply-block').getAttribute('class')).toContain('hidden');
     const composer = panel.getByTestId('letter-composer');

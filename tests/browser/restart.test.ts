@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { OVERDUE_PHONE_COMPLAINT } from '../support/letter-settings';
 import { badge, launch, sendFrom } from './support/chromium';
 
 const profile = mkdtempSync(join(tmpdir(), 'registre-restart-'));
@@ -12,13 +13,7 @@ describe('after a browser restart', () => {
   it('shows the overdue count on the badge again', async () => {
     const first = await launch({ userDataDir: profile });
     const page = await first.openPage('sidepanel.html');
-    const input = {
-      receivedAt: '2025-06-02T08:00:00Z',
-      channel: 'phone',
-      customer: { name: 'Jeanne Petit' },
-      subject: 'Facture erronée',
-      category: 'facturation',
-    };
+    const input = OVERDUE_PHONE_COMPLAINT;
     expect((await sendFrom(page, { type: 'complaint/create', input })).ok).toBe(true);
     await expect.poll(async () => (await badge(first.worker)).text).toBe('1');
     await first.close();

@@ -2,6 +2,7 @@
 // inserted into Gmail's reply editor, and the register, the history and the badge checked at each step.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { letterSettings } from '../support/letter-settings';
 import { badge, launch, type Session, sendFrom } from './support/chromium';
 import { openGmail } from './support/gmail';
 
@@ -56,17 +57,7 @@ describe('a complaint walked through the whole process', () => {
   });
 
   it('acknowledges with the letter inserted into the Gmail reply, and records it', async () => {
-    const settings = {
-      company: {
-        name: 'Maison Lumen',
-        address: '12 rue des Lampes, 69002 Lyon',
-        email: 'service-client@maison-lumen.fr',
-        phone: '04 00 00 00 00',
-        website: '',
-      },
-      signature: { name: 'Camille Roux', title: 'Service clients' },
-      agentName: 'Camille Roux',
-    };
+    const settings = letterSettings('Camille Roux');
     expect((await sendFrom(panel, { type: 'settings/save', settings })).ok).toBe(true);
     const composer = panel.getByTestId('letter-composer');
     await composer.getByTestId('letter-preview').waitFor();

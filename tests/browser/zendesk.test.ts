@@ -2,10 +2,12 @@
 // page is our hand-made one (tests/fixtures/zendesk/, hooks cited there), served at a Zendesk subdomain, with
 // a real CKEditor 5 (npm `ckeditor5`, GPL-2.0-or-later, a test-only devDependency) as each ticket's reply
 // editor, and Zendesk's REST API answered from memory for ticket #1042. Two tickets are open, #1042 active.
+
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFile } from '../support/fixture-files';
+import { letterSettings } from '../support/letter-settings';
 import { launch, type Session, sendFrom } from './support/chromium';
 import {
   buildWithGrantedOrigins,
@@ -138,17 +140,7 @@ describe('Zendesk: the whole walk on the hand-made workspace with a real CKEdito
   });
 
   it('inserts the acknowledgement into the active ticket’s CKEditor, at the start, in its data model, undoable', async () => {
-    const settings = {
-      company: {
-        name: 'Maison Lumen',
-        address: '12 rue des Lampes, 69002 Lyon',
-        email: 'service-client@example.test',
-        phone: '',
-        website: '',
-      },
-      signature: { name: 'Léa Support', title: 'Service clients' },
-      agentName: 'Léa Support',
-    };
+    const settings = letterSettings('Léa Support', { email: 'service-client@example.test', phone: '' });
     expect((await sendFrom(panel, { type: 'settings/save', settings })).ok).toBe(true);
     const composer = panel.getByTestId('letter-composer');
     await composer.getByTestId('letter-preview').waitFor();

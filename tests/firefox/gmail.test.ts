@@ -1,8 +1,10 @@
 // The Firefox build in real Firefox ESR: the button in Gmail, the sidebar, a complaint saved from Gmail and
 // kept in the register, the toolbar badge, and a letter inserted into Gmail's reply editor.
+
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedFixturesPresent } from '../support/fixture-files';
+import { letterSettings, OVERDUE_PHONE_COMPLAINT } from '../support/letter-settings';
 import {
   type ExtensionPageApi,
   type FirefoxSession,
@@ -41,13 +43,7 @@ const badge = (page: Page) =>
 
 describe('Firefox: the extension itself', () => {
   it('runs its background: the toolbar badge shows the overdue count', async () => {
-    const input = {
-      receivedAt: '2025-06-02T08:00:00Z',
-      channel: 'phone',
-      customer: { name: 'Jeanne Petit' },
-      subject: 'Facture erronée',
-      category: 'facturation',
-    };
+    const input = OVERDUE_PHONE_COMPLAINT;
     expect((await sendFrom(panel, { type: 'complaint/create', input })).ok).toBe(true);
     const title = '1 réclamation(s) en retard, 0 à échéance proche';
     await expect.poll(() => firefox.toolbarBadge(), { timeout: 15_000 }).toEqual({ text: '1', tooltip: title });
@@ -124,17 +120,7 @@ describe('Firefox: Gmail', () => {
   });
 
   it('inserts the acknowledgement letter at the start of Gmail’s reply, and records it', async () => {
-    const settings = {
-      company: {
-        name: 'Maison Lumen',
-        address: '12 rue des Lampes, 69002 Lyon',
-        email: 'service-client@maison-lumen.fr',
-        phone: '04 00 00 00 00',
-        website: '',
-      },
-      signature: { name: 'Camille Roux', title: 'Service clients' },
-      agentName: 'Camille Roux',
-    };
+    const settings = letterSettings('Camille Roux');
     expect((await sendFrom(panel, { type: 'settings/save', settings })).ok).toBe(true);
     const gmail = await firefox.openWebmail('gmail-handmade-reply-open.html');
     await gmail.waitForSelector('[data-testid="complaint-chip"]');

@@ -1,25 +1,21 @@
 // The background comes back with Firefox: after a restart, the register is there and the badge is right again,
 // before anything else happens (Firefox does not keep a badge across a restart: the background sets it).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { OVERDUE_PHONE_COMPLAINT } from '../support/letter-settings';
+import { removeTemporary } from '../support/temporary';
 import { launchFirefox, registerContents, sendFrom } from './support/firefox';
 
 const profile = mkdtempSync(join(tmpdir(), 'registre-firefox-restart-'));
-afterAll(() => rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }));
+afterAll(() => removeTemporary(profile));
 
 describe('Firefox: after a restart', () => {
   it('keeps the register and shows the overdue count on the toolbar badge again', async () => {
     const first = await launchFirefox({ profile, install: 'permanent' });
     const page = await first.openPage('sidepanel.html');
-    const input = {
-      receivedAt: '2025-06-02T08:00:00Z',
-      channel: 'phone',
-      customer: { name: 'Jeanne Petit' },
-      subject: 'Facture erronée',
-      category: 'facturation',
-    };
+    const input = OVERDUE_PHONE_COMPLAINT;
     expect((await sendFrom(page, { type: 'complaint/create', input })).ok).toBe(true);
     await expect.poll(async () => (await first.toolbarBadge()).text, { timeout: 15_000 }).toBe('1');
     await first.close();

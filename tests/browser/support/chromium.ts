@@ -1,9 +1,10 @@
 // Launches Debian's real Chromium with the built extension (.output/chrome-mv3) loaded, headless,
 // with the network closed: webmail pages are served from saved fixtures by routing inside the context.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { removeTemporary } from '../../support/temporary';
 
 export const EXTENSION_DIR = resolve(
   import.meta.dirname,
@@ -62,7 +63,7 @@ export async function launch(
     },
     async close() {
       await context.close();
-      if (!options.userDataDir) rmSync(profile, { recursive: true, force: true });
+      if (!options.userDataDir) removeTemporary(profile);
     },
   };
 }
