@@ -5,7 +5,8 @@ import { rmSync } from 'node:fs';
 
 export function removeTemporary(dir: string): void {
   try {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 50, retryDelay: 200 });
+    // Node waits retryDelay × n before the n-th retry: about 11 s in all before giving up.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 8, retryDelay: 300 });
   } catch (error) {
     console.warn(`Dossier temporaire laissé en place (${dir}) : ${String(error)}`);
   }

@@ -6,19 +6,25 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { EXTENSION_DIR, type Session } from './chromium';
 
 const require = createRequire(import.meta.url);
 
-/** A copy of .output/chrome-mv3 with `origins` pre-granted (the stand-in for the agent's answer to the prompt). */
-export function buildWithGrantedOrigins(origins: string[]): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'registre-helpdesk-')), 'chrome-mv3');
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
+/**
+ * A copy of a build (by default .output/chrome-mv3; the Firefox MV2 build too) with `origins` pre-granted: the
+ * stand-in for the agent's answer to the prompt.
+ */
+export function buildWithGrantedOrigins(origins: string[], from = EXTENSION_DIR): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'registre-helpdesk-')), basename(from));
+  cpSync(from, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  manifest.host_permissions = origins.map((o) => `${o}/*`);
+  const hosts = origins.map((o) => `${o}/*`);
+  // MV3 grants hosts in host_permissions; MV2 (Firefox) lists them among the permissions.
+  if (manifest.manifest_version === 2) manifest.permissions = [...manifest.permissions, ...hosts];
+  else manifest.host_permissions = hosts;
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return dir;
 }
@@ -38,6 +44,11 @@ export function packageFile(pkg: string, path: string): string {
 }
 
 export const TEST_NONCE = 'rr-test-wiring';
+/**
+ * The served pages' policy: their scripts are ours (the real editor, and the test's wiring carrying
+ * TEST_NONCE); an inline handler or script coming from ticket content has no nonce and never runs.
+ */
+export const helpdeskPolicy = `script-src 'self' 'nonce-${TEST_NONCE}'; object-src 'none'`;
 
 export interface ServedPage {
   /** Path (with query) → HTML of a document. */
@@ -61,9 +72,7 @@ export async function serveHelpdesk(context: BrowserContext, origin: string, ser
     return route.fulfill({
       body: doc(),
       contentType: 'text/html; charset=utf-8',
-      // The page's scripts are ours (the real editor, and the test's wiring carrying TEST_NONCE); an inline
-      // handler or script coming from ticket content has no nonce and never runs.
-      headers: { 'content-security-policy': `script-src 'self' 'nonce-${TEST_NONCE}'; object-src 'none'` },
+      headers: { 'content-security-policy': helpdeskPolicy },
     });
   });
 }

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { helpdeskPolicy, type ServedPage } from '../../browser/support/helpdesk';
 import { fixtureFile } from '../../support/fixture-files';
 import { removeTemporary } from '../../support/temporary';
 import { packXpi } from './xpi';
@@ -23,8 +24,8 @@ export const EXTENSION_DIR = resolve(
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrTest';
 
-const manifest = () =>
-  JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+const manifest = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
   };
 /** A fixed internal UUID, so that the test knows the extension's moz-extension:// origin in advance. */
@@ -55,6 +56,8 @@ export interface FirefoxSession {
   openPage(path: string): Promise<Page>;
   /** Opens `url` in a new tab, served from the saved page `fixture` (or the HTML a function gives). */
   openWebmail(fixture: string | (() => string), url?: string): Promise<Page>;
+  /** Opens `url` in a new tab with its origin served from memory (a helpdesk's pages and its real editor). */
+  openServed(url: string, served: ServedPage): Promise<Page>;
   /** Evaluates `expression` in the browser window itself (its chrome document) and returns the value. */
   inBrowserWindow<T>(expression: string): Promise<T>;
   /** Clicks the extension's button on the toolbar, as a user would. */
@@ -72,10 +75,11 @@ export interface FirefoxSession {
  * it with `xpinstall.signatures.required` off), or 'none' (already installed in `profile`).
  */
 export async function launchFirefox(
-  options: { profile?: string; install?: 'temporary' | 'permanent' | 'none' } = {},
+  options: { profile?: string; install?: 'temporary' | 'permanent' | 'none'; extensionDir?: string } = {},
 ): Promise<FirefoxSession> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'registre-firefox-'));
-  const addonId = manifest().browser_specific_settings.gecko.id;
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const addonId = manifest(extensionDir).browser_specific_settings.gecko.id;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -99,10 +103,10 @@ export async function launchFirefox(
   const origin = `moz-extension://${EXTENSION_UUID}`;
   const bidi = (browser as unknown as { connection: BidiChannel }).connection;
   const install = options.install ?? 'temporary';
-  if (install === 'temporary') await browser.installExtension(EXTENSION_DIR);
+  if (install === 'temporary') await browser.installExtension(extensionDir);
   if (install === 'permanent') {
     const xpi = join(profile, '..', `${addonId}-${process.pid}.xpi`);
-    packXpi(EXTENSION_DIR, xpi);
+    packXpi(extensionDir, xpi);
     await bidi.send('webExtension.install', {
       extensionData: { type: 'archivePath', path: xpi },
       'moz:permanent': true,
@@ -154,24 +158,17 @@ export async function launchFirefox(
     async openWebmail(fixture, url = GMAIL_URL) {
       const html = typeof fixture === 'string' ? () => readFileSync(fixtureFile(fixture), 'utf8') : fixture;
       const page = await browser.newPage();
-      const served = new URL(url).origin;
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        // A request may be gone by the time it is answered (its tab closed): nothing to answer then.
-        const gone = () => undefined;
-        if (!request.isNavigationRequest() || new URL(request.url()).origin !== served) {
-          return void request.abort().catch(gone);
-        }
-        void request
-          .respond({
-            status: 200,
-            contentType: 'text/html; charset=utf-8',
-            body: html(),
-            // The saved page's own scripts stay inert; content scripts are not subject to the page's policy.
-            headers: { 'content-security-policy': "script-src 'none'; frame-src 'none'; object-src 'none'" },
-          })
-          .catch(gone);
-      });
+      // The saved page's own scripts stay inert; content scripts are not subject to the page's policy.
+      const policy = "script-src 'none'; frame-src 'none'; object-src 'none'";
+      await intercept(page, new URL(url).origin, (path, navigation) =>
+        navigation ? { body: html(), contentType: HTML, headers: { 'content-security-policy': policy } } : null,
+      );
+      await page.goto(url);
+      return page;
+    },
+    async openServed(url, served) {
+      const page = await browser.newPage();
+      await intercept(page, new URL(url).origin, (path, navigation) => answer(served, path, navigation));
       await page.goto(url);
       return page;
     },
@@ -208,6 +205,37 @@ export async function launchFirefox(
       if (!options.profile) removeTemporary(profile);
     },
   };
+}
+
+const HTML = 'text/html; charset=utf-8';
+type Answer = { body: string; contentType: string; headers?: Record<string, string> } | null;
+
+/**
+ * Answers the tab's requests to `origin` from `respond` (path with query, whether it is the navigation);
+ * everything else, and whatever `respond` leaves unanswered, is refused.
+ */
+async function intercept(page: Page, origin: string, respond: (path: string, navigation: boolean) => Answer) {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    // A request may be gone by the time it is answered (its tab closed): nothing to answer then.
+    const gone = () => undefined;
+    const url = new URL(request.url());
+    const reply = url.origin === origin ? respond(url.pathname + url.search, request.isNavigationRequest()) : null;
+    if (!reply) return void request.abort().catch(gone);
+    void request.respond({ status: 200, ...reply }).catch(gone);
+  });
+}
+
+/** The same answers as the Chromium tests' `serveHelpdesk`: documents, the editor's scripts, the REST API. */
+function answer(served: ServedPage, path: string, navigation: boolean): Answer {
+  const pathname = path.split('?')[0] ?? path;
+  const script = served.scripts?.[pathname];
+  if (script !== undefined) return { body: script, contentType: 'text/javascript; charset=utf-8' };
+  if (served.json && pathname in served.json)
+    return { body: JSON.stringify(served.json[pathname]), contentType: 'application/json' };
+  const doc = served.documents[path] ?? served.documents[pathname];
+  if (!doc || !navigation) return null;
+  return { body: doc(), contentType: HTML, headers: { 'content-security-policy': helpdeskPolicy } };
 }
 
 /** Sends one protocol message from an extension page, as the side panel does, and returns the raw response. */
