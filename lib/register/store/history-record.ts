@@ -22,7 +22,6 @@ export const HistoryRecordSchema = z.object({ complaintId: z.string(), events: z
 const HEX64 = /^[0-9a-f]{64}$/;
 const HEX32 = /^[0-9a-f]{32}$/;
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const B64_VALUE = new Map([...B64].map((ch, i) => [ch, i]));
 const HEX = '0123456789abcdef';
 const HEX_VALUE = new Map([...HEX].map((ch, i) => [ch, i]));
 
@@ -43,23 +42,34 @@ export function hexToBase64url(hex: string): string {
   return out;
 }
 
-/** The inverse of `hexToBase64url` for `digits` hex digits; anything else comes back as it was stored. */
+/** Base64url alphabet position by char code (-1 outside it), and the 3 hex digits of each 12-bit value. */
+const B64_CODE = Int8Array.from({ length: 128 }, (_, code) => B64.indexOf(String.fromCharCode(code)));
+const HEX3 = Array.from({ length: 4096 }, (_, v) => `${HEX[v >> 8]}${HEX[(v >> 4) & 15]}${HEX[v & 15]}`);
+const b64At = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
+  return code < 128 ? (B64_CODE[code] as number) : -1;
+};
+
+/**
+ * The inverse of `hexToBase64url` for `digits` hex digits; anything else comes back as it was stored.
+ * Two characters (12 bits) become three hex digits at a time: every backup decodes ~10 of these per event.
+ */
 export function base64urlToHex(text: string, digits: number): string {
   if (text.length !== Math.ceil((digits * 4) / 6)) return text;
   let out = '';
-  let bits = 0;
-  let acc = 0;
-  for (const ch of text) {
-    const v = B64_VALUE.get(ch);
-    if (v === undefined) return text;
-    acc = ((acc << 6) | v) & 0xffff;
-    bits += 6;
-    while (bits >= 4 && out.length < digits) {
-      bits -= 4;
-      out += HEX[(acc >> bits) & 15];
-    }
+  let i = 0;
+  for (; i + 1 < text.length; i += 2) {
+    const hi = b64At(text, i);
+    const lo = b64At(text, i + 1);
+    if (hi < 0 || lo < 0) return text;
+    out += HEX3[(hi << 6) | lo];
   }
-  return out;
+  if (i < text.length) {
+    const last = b64At(text, i);
+    if (last < 0) return text;
+    out += HEX[last >> 2];
+  }
+  return out.length > digits ? out.slice(0, digits) : out;
 }
 
 type Obj = Record<string, unknown>;

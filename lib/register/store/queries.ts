@@ -3,11 +3,11 @@
 // listeners (the background moves it to quarantine).
 import type { z } from 'zod';
 import { issuesText } from '../../i18n/zod-issues';
-import { type ChainVerdict, type HistoryEvent, HistoryEventSchema, verifyChain } from '../history';
+import { type ChainVerdict, type HistoryEvent, verifyChain } from '../history';
 import { type RegisterRow, RegisterRowSchema, rowOf } from '../rows';
 import { type Complaint, ComplaintSchema, type Phase } from '../schema';
 import { defaultConnection, type InvalidRecord, type InvalidRecordListener, type RegisterConnection } from './db';
-import { eventsOf, HistoryRecordSchema } from './history-record';
+import { parsedEvents } from './history-read';
 
 export type { InvalidRecord, InvalidRecordListener };
 
@@ -195,22 +195,7 @@ export function queriesOn(connection: RegisterConnection) {
   async function getHistory(complaintId: string, opts: ReadOptions = {}): Promise<HistoryEvent[]> {
     const record = await (await database()).get('histories', complaintId);
     if (record === undefined) return [];
-    const raws = eventsOf(record);
-    if (raws === null) {
-      const issues = HistoryRecordSchema.safeParse(record).error;
-      report({ store: 'history', key: complaintId, issues: issues ? describeIssues(issues) : '' }, opts);
-      return [];
-    }
-    const events: HistoryEvent[] = [];
-    for (const raw of raws) {
-      const result = HistoryEventSchema.safeParse(raw);
-      if (result.success) events.push(result.data);
-      else {
-        const seq = (raw as { seq?: unknown } | null)?.seq;
-        report({ store: 'history', key: `${complaintId}#${String(seq)}`, issues: describeIssues(result.error) }, opts);
-      }
-    }
-    return events;
+    return parsedEvents(record, complaintId, (key, issues) => report({ store: 'history', key, issues }, opts));
   }
 
   /** Whether the complaint's history is intact: every event hashes to what the next one and the record say. */

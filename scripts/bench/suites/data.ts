@@ -3,7 +3,13 @@
 // Blob parts), beside the single JSON document it was before (format 1, still restored), each with its time,
 // its size and the page's peak JS heap; both files are saved to .bench/files/ for the restore suite. The CSV
 // export runs beside a naive getAll + string concatenation.
+// BENCH_BACKUP_STEPS=1 also measures the backup's steps one on top of the other at the largest size
+// (backup-steps-entry.ts: read, decode, check, serialise, encode, compress, the whole backup), kept in the
+// figure's `extra`. BENCH_KEEP_FILES=0 saves no file to .bench/files/ (while a restore suite reads them);
+// BENCH_SKIP_CSV=1 leaves the CSV export out (a backup-only run).
 import type { Page } from 'playwright-core';
+import type { BackupSteps, BACKUP_STEPS as Steps } from '../backup-steps-entry';
+import { bundleForPage, injectBundle } from '../bundle';
 import {
   call,
   count,
@@ -21,6 +27,33 @@ import { firstLine, median } from '../report';
 import type { Figure, Suite, SuiteContext } from '../suite';
 
 const CSV_RUNS = 3;
+const KEEP_FILES = process.env.BENCH_KEEP_FILES !== '0';
+const STEPS: typeof Steps = ['read', 'decode', 'check', 'serialise', 'encode', 'compress', 'backup'];
+
+/** Each step of the backup over the whole register (see backup-steps-entry.ts), logged with its increment. */
+async function backupSteps(page: Page, ctx: SuiteContext, id: string, now: string): Promise<Record<string, number>> {
+  await injectBundle(page, await bundleForPage('scripts/bench/backup-steps-entry.ts', ctx.root), '__backupSteps');
+  const extra: Record<string, number> = {};
+  let before = 0;
+  for (const step of STEPS) {
+    await settle(2_000);
+    const r = await page.evaluate(
+      ({ step, now }) =>
+        (globalThis as unknown as { __backupSteps: BackupSteps }).__backupSteps.run(
+          step as (typeof Steps)[number],
+          now,
+        ),
+      { step, now },
+    );
+    extra[`${step}Ms`] = Math.round(r.ms);
+    ctx.log(
+      `${id} step ${step.padEnd(9)} ${seconds(r.ms).padStart(7)} (+${seconds(r.ms - before)}), ` +
+        `${count(r.complaints)} complaints, ${count(r.bytes)} ${step === 'decode' ? 'events' : 'bytes'}`,
+    );
+    before = r.ms;
+  }
+  return extra;
+}
 
 async function csvFigure(page: Page, ctx: SuiteContext, id: string, now: string, target: Figure['target']) {
   const ours: number[] = [];
@@ -69,9 +102,11 @@ async function backupFigure(page: Page, ctx: SuiteContext, label: string, total:
     writtenAt: new Date().toISOString(),
     ours: { file: `backup-${label}.ndjson.gz`, bytes: r.bytes },
   };
-  const saved = await saveKept(page, ctx, 'ours', set.ours.file);
-  if (saved !== r.bytes) throw new Error(`${id}: ${saved} bytes saved of ${r.bytes}`);
-  recordFileSet(ctx, label, set);
+  if (KEEP_FILES) {
+    const saved = await saveKept(page, ctx, 'ours', set.ours.file);
+    if (saved !== r.bytes) throw new Error(`${id}: ${saved} bytes saved of ${r.bytes}`);
+    recordFileSet(ctx, label, set);
+  } else await call(page, 'forget', 'ours');
   await settle(2_000);
   try {
     const base = await watchHeap(page, () => call(page, 'backupSingleJson', now));
@@ -88,8 +123,10 @@ async function backupFigure(page: Page, ctx: SuiteContext, label: string, total:
       baselinePeakHeapMb: base.peakMb,
     });
     set.singleJson = { file: `backup-${label}.json`, bytes: b.bytes };
-    await saveKept(page, ctx, 'singleJson', set.singleJson.file);
-    recordFileSet(ctx, label, set);
+    if (KEEP_FILES) {
+      await saveKept(page, ctx, 'singleJson', set.singleJson.file);
+      recordFileSet(ctx, label, set);
+    } else await call(page, 'forget', 'singleJson');
   } catch (error) {
     figure.baselineMissing = `crashed: ${firstLine(error)}`;
     ctx.log(`${id} baseline: ${figure.baselineMissing}`);
@@ -116,9 +153,13 @@ const suite: Suite = {
       const total = ctx.size(full);
       seeded = await seedTo(page, ctx, seeded, total, now);
       await settle();
-      if (full === 100_000)
+      if (full === 100_000 && process.env.BENCH_SKIP_CSV !== '1')
         ctx.record(await csvFigure(page, ctx, `csv-export-${ctx.label(full)}`, now, { maxMs: 3_000 }));
-      ctx.record(await backupFigure(page, ctx, ctx.label(full), total, now));
+      const figure = await backupFigure(page, ctx, ctx.label(full), total, now);
+      if (full === SIZES.at(-1) && process.env.BENCH_BACKUP_STEPS === '1') {
+        figure.extra = await backupSteps(page, ctx, figure.id, now);
+      }
+      ctx.record(figure);
     }
     await page.close();
     return [];
