@@ -8,9 +8,11 @@ interface Props {
   filter: RegisterFilter;
   categories: Category[];
   onChange: (filter: RegisterFilter) => void;
+  /** Team register: this agent's server id, for « À moi » / « Toute l'équipe ». Absent in a local register. */
+  me?: string;
 }
 
-export function RegisterFilters({ filter, categories, onChange }: Props) {
+export function RegisterFilters({ filter, categories, onChange, me }: Props) {
   const set = (patch: Partial<RegisterFilter>) => onChange({ ...filter, ...patch });
   const value = (e: Event) => (e.currentTarget as HTMLSelectElement | HTMLInputElement).value;
   return (
@@ -22,6 +24,17 @@ export function RegisterFilters({ filter, categories, onChange }: Props) {
         value={filter.search ?? ''}
         onInput={(e) => set({ search: value(e) || undefined })}
       />
+      {me && (
+        <select
+          aria-label={t('ui.filter.scope')}
+          data-testid="filter-scope"
+          value={filter.assignee ? 'mine' : 'team'}
+          onChange={(e) => set({ assignee: value(e) === 'mine' ? me : undefined })}
+        >
+          <option value="team">{t('ui.filter.scope.team')}</option>
+          <option value="mine">{t('ui.filter.scope.mine')}</option>
+        </select>
+      )}
       <select
         aria-label={t('ui.register.filter.phase')}
         value={filter.phase ?? ''}

@@ -27,6 +27,11 @@ export function RegisterList({ complaints, now, dueSoonHours, filtered, onOpen }
               <span class="register__customer">{c.customer.name || c.customer.email}</span>
               <span class="register__subject">{c.subject}</span>
               <span class="register__phase">{t(`phase.${c.phase}`)}</span>
+              {c.assignee && (
+                <span class="register__assignee" data-testid="row-assignee">
+                  {t('ui.list.assignee', { name: c.assignee.name })}
+                </span>
+              )}
               <DeadlineChip
                 status={u.status}
                 dueAt={u.dueAt}

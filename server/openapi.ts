@@ -19,6 +19,7 @@ import {
   ReferenceBlockSchema,
   SettingsBodySchema,
   SyncEventSchema,
+  TeamListSchema,
   TemplateBodySchema,
 } from '../lib/sync/protocol';
 
@@ -42,6 +43,7 @@ const NAMED: [ZodType, string][] = [
   [NewAgentRequestSchema, 'NewAgentRequest'],
   [NewAgentResponseSchema, 'NewAgentResponse'],
   [AgentListSchema, 'AgentList'],
+  [TeamListSchema, 'TeamList'],
 ];
 
 function components(): Record<string, Record<string, unknown>> {
@@ -142,6 +144,13 @@ export function openApiDocument(): Record<string, unknown> {
           ...secured,
           requestBody: body(TemplateBodySchema),
           responses: { 200: answer('Modèle enregistré', TemplateBodySchema), ...errors },
+        },
+      },
+      '/team': {
+        get: {
+          summary: 'Les agents actifs de l’équipe, noms et rôles (tout rôle : choix de l’agent attribué)',
+          ...secured,
+          responses: { 200: answer('Agents de l’équipe', TeamListSchema), ...errors },
         },
       },
       '/agents': {

@@ -52,6 +52,13 @@ const show = (v: unknown): string => {
   return String(v);
 };
 
+/** « Attribuée à Paul Durand »: the name the event recorded (the history is read, never trusted). */
+function assignedTo(e: HistoryEvent): string {
+  const to = e.changes.find((c) => c.path === 'assignee')?.to;
+  const name = to && typeof to === 'object' && 'name' in to ? String(to.name) : '?';
+  return t('ui.history.assignedTo', { name });
+}
+
 export function History({ events, verdict, complaint }: Props) {
   return (
     <section class="section history" aria-label={t('ui.history.title')} data-testid="history">
@@ -70,7 +77,8 @@ export function History({ events, verdict, complaint }: Props) {
               <strong>{t(`ui.event.${e.type}`)}</strong> · {formatDateTime(e.at)} · {e.actor}
             </p>
             {e.type === 'letterRecorded' && <LetterEvent event={e} complaint={complaint} />}
-            {e.type !== 'created' && e.type !== 'letterRecorded' && e.changes.length > 0 && (
+            {e.type === 'assigned' && <p data-testid="history-assigned">{assignedTo(e)}</p>}
+            {e.type !== 'created' && e.type !== 'letterRecorded' && e.type !== 'assigned' && e.changes.length > 0 && (
               <ul class="timeline__changes">
                 {e.changes.slice(0, 12).map((c) => (
                   <li key={c.path}>

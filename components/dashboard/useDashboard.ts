@@ -88,9 +88,50 @@ async function passOverRegister(
   return { stats: stats.finish(), groups: recurring.finish(), invalid };
 }
 
+/**
+ * Team register, one agent's figures (issue 13): the aggregates are the whole team's, so this is a pass
+ * over the register keeping the complaints `agent` holds (the full pass's cost, shown with its progress).
+ */
+async function passOverAgent(
+  agent: string,
+  now: Date,
+  opts: StatsOptions & RecurringOptions,
+  signal: AbortSignal,
+  progress: (p: DashboardData['progress']) => void,
+) {
+  let invalid = 0;
+  let read = 0;
+  const total = (await countByPhaseTotal()) ?? 0;
+  progress({ read: 0, total });
+  const stats = statsAccumulator(now, opts);
+  const recurring = recurringAccumulator(now, opts);
+  await forEachComplaint(
+    (c) => {
+      if (signal.aborted) throw CANCELLED;
+      if (c.assignee?.id === agent) {
+        stats.add(c);
+        recurring.add(c);
+      }
+      if (++read % PROGRESS_EVERY === 0) progress({ read, total });
+    },
+    { onInvalid: () => invalid++ },
+  );
+  return { stats: stats.finish(), groups: recurring.finish(), invalid };
+}
+
+/** How many complaints the register holds, counted on the phase index (for the progress bar). */
+async function countByPhaseTotal(): Promise<number> {
+  let total = 0;
+  await countByPhase(COUNT_ORDER, (_phase, n) => {
+    total += n;
+  });
+  return total;
+}
+
 const DAY_MS = 86_400_000;
 
-export function useDashboard(opts: StatsOptions & RecurringOptions): DashboardData {
+/** `agent`: a team agent's server id, for the figures of the complaints they hold; absent: the register's. */
+export function useDashboard(opts: StatsOptions & RecurringOptions, agent?: string): DashboardData {
   // What the running read shows before it ends: its figures (before the groups), or the fallback's index
   // counts and progress.
   const [counts, setCounts] = useState<NowCounts | null>(null);
@@ -100,6 +141,13 @@ export function useDashboard(opts: StatsOptions & RecurringOptions): DashboardDa
     async (signal) => {
       const now = new Date();
       setProgress(null);
+      if (agent) {
+        setCounts(null);
+        setEarly(null);
+        const mine = await passOverAgent(agent, now, opts, signal, setProgress);
+        setEarly(mine.stats);
+        return mine;
+      }
       const stats = await readAggregatedStats(now, opts);
       if (signal.aborted) throw CANCELLED;
       if (!stats) {
@@ -115,7 +163,7 @@ export function useDashboard(opts: StatsOptions & RecurringOptions): DashboardDa
       const window = await listReceivedSince(since, { onInvalid: () => invalid++ });
       return { stats, groups: findRecurring(window, now, opts), invalid };
     },
-    [opts.months, opts.windowDays, opts.minCustomers],
+    [opts.months, opts.windowDays, opts.minCustomers, agent],
   );
 
   return {

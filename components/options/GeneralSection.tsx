@@ -1,9 +1,9 @@
 // Sections 5 and 6: interface language, the company's own mail domains, and how long data is kept.
 import { t } from '@/lib/i18n';
 import { RETENTION_WITHOUT_REASON, SettingsSchema } from '@/lib/settings/schema';
-import { MAX_SPOT_THRESHOLD, MIN_SPOT_THRESHOLD, SPOT_MODEL_CARD } from '@/lib/spotting/threshold';
 import { Field } from '../Field';
 import { type FieldErrors, type SettingsForm, typedNumber } from './form';
+import { SpotThresholdFields } from './SpotThresholdFields';
 import { TextField } from './TextField';
 
 interface Props {
@@ -51,33 +51,7 @@ export function LanguageSection({ form, errors, onChange }: Props) {
             </>
           )}
         </Field>
-        <Field label={t('options.general.spotThreshold')} error={errors.spotThreshold} wide>
-          {(p) => (
-            <>
-              <input
-                {...p}
-                type="number"
-                inputMode="decimal"
-                min={MIN_SPOT_THRESHOLD}
-                max={MAX_SPOT_THRESHOLD}
-                step={0.005}
-                placeholder={String(SPOT_MODEL_CARD.threshold)}
-                value={form.spotThreshold}
-                data-testid="spot-threshold"
-                aria-describedby={[p['aria-describedby'], 'spot-threshold-help'].filter(Boolean).join(' ')}
-                onInput={(e) => onChange({ spotThreshold: e.currentTarget.value })}
-              />
-              <p class="options__help" id="spot-threshold-help">
-                {t('options.general.spotThresholdHelp', {
-                  threshold: SPOT_MODEL_CARD.threshold,
-                  precision: SPOT_MODEL_CARD.precision.toFixed(2),
-                  recall: SPOT_MODEL_CARD.recall.toFixed(2),
-                  n: SPOT_MODEL_CARD.n,
-                })}
-              </p>
-            </>
-          )}
-        </Field>
+        <SpotThresholdFields form={form} errors={errors} onChange={onChange} />
       </div>
     </section>
   );

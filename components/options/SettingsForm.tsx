@@ -17,11 +17,16 @@ interface Props {
   /** The year whose holidays the deadline section previews. */
   year: number;
   onSubmit: (settings: Settings) => Promise<SaveOutcome>;
+  /** A team register's agent or auditor: the organisation's settings are shown, not edited (issue 13). */
+  orgManaged?: boolean;
 }
+
+/** The organisation's sections, disabled as a whole when they are read-only. */
+const ORG_FIELDSET = { border: 0, padding: 0, margin: 0, minWidth: 0 };
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
-export function SettingsForm({ settings, year, onSubmit }: Props) {
+export function SettingsForm({ settings, year, onSubmit, orgManaged = false }: Props) {
   const [form, setForm] = useState<FormState>(() => toForm(settings));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -49,16 +54,25 @@ export function SettingsForm({ settings, year, onSubmit }: Props) {
 
   return (
     <form class="options__form" onSubmit={submit} noValidate aria-label={t('options.title')} data-testid="settings">
-      <IdentitySection form={form} errors={errors} onChange={change} />
-      <MediatorSection form={form} errors={errors} onChange={change} />
-      <PolicySection form={form} errors={errors} year={year} onChange={change} />
-      <CategoriesSection
-        categories={form.categories}
-        errors={errors}
-        onChange={(categories) => change({ categories })}
-      />
+      {orgManaged && (
+        <p class="notice" data-testid="org-defined">
+          {t('team.orgDefined')}
+        </p>
+      )}
+      <fieldset disabled={orgManaged} style={ORG_FIELDSET} data-testid="org-settings">
+        <IdentitySection form={form} errors={errors} onChange={change} />
+        <MediatorSection form={form} errors={errors} onChange={change} />
+        <PolicySection form={form} errors={errors} year={year} onChange={change} />
+        <CategoriesSection
+          categories={form.categories}
+          errors={errors}
+          onChange={(categories) => change({ categories })}
+        />
+      </fieldset>
       <LanguageSection form={form} errors={errors} onChange={change} />
-      <RetentionSection form={form} errors={errors} onChange={change} />
+      <fieldset disabled={orgManaged} style={ORG_FIELDSET}>
+        <RetentionSection form={form} errors={errors} onChange={change} />
+      </fieldset>
       <div class="options__savebar">
         <button type="submit" class="button button--primary" disabled={status.kind === 'saving'} data-testid="save">
           {status.kind === 'saving' ? t('options.saving') : t('options.save')}

@@ -37,6 +37,9 @@ export interface SettingsForm {
   ownDomains: string;
   /** The spotter's threshold as typed; empty keeps the trained default. */
   spotThreshold: string;
+  /** The spotter's threshold for French and for English messages as typed; empty: the one above. */
+  spotThresholdFr: string;
+  spotThresholdEn: string;
 }
 
 export function toForm(s: Settings): SettingsForm {
@@ -61,6 +64,8 @@ export function toForm(s: Settings): SettingsForm {
     retentionReason: s.retentionReason,
     ownDomains: s.ownDomains.join('\n'),
     spotThreshold: s.spotThreshold == null ? '' : String(s.spotThreshold),
+    spotThresholdFr: s.spotThresholds?.fr == null ? '' : String(s.spotThresholds.fr),
+    spotThresholdEn: s.spotThresholds?.en == null ? '' : String(s.spotThresholds.en),
   };
 }
 
@@ -96,9 +101,15 @@ export function fromForm(f: SettingsForm): unknown {
     retentionNotComplaintYears: typedNumber(f.retentionNotComplaintYears),
     retentionReason: f.retentionReason,
     ownDomains: parseDomains(f.ownDomains),
-    spotThreshold: f.spotThreshold.trim() === '' ? null : typedNumber(f.spotThreshold),
+    spotThreshold: typedThreshold(f.spotThreshold),
+    // Left out while both are empty, so that settings without them keep their shape.
+    ...(f.spotThresholdFr.trim() === '' && f.spotThresholdEn.trim() === ''
+      ? {}
+      : { spotThresholds: { fr: typedThreshold(f.spotThresholdFr), en: typedThreshold(f.spotThresholdEn) } }),
   };
 }
+
+const typedThreshold = (text: string): number | null => (text.trim() === '' ? null : typedNumber(text));
 
 /** A list's items share one error next to the list: `ownDomains.3` → `ownDomains`. */
 export function fieldKey(path: readonly PropertyKey[]): string {
@@ -112,7 +123,7 @@ const FRIENDLY: [RegExp, MessageKey][] = [
   [/^policy\.dueSoonHours$/, 'options.error.dueSoonHours'],
   [/^retention(NotComplaint)?Years$/, 'options.error.retentionYears'],
   [/^categories\.\d+\.label$/, 'options.error.categoryLabel'],
-  [/^spotThreshold$/, 'options.error.spotThreshold'],
+  [/^spotThresholds?(\.(fr|en))?$/, 'options.error.spotThreshold'],
 ];
 
 function message(issue: z.core.$ZodIssue, key: string): string {

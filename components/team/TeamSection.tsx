@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { SyncStatus } from '@/lib/sync/connection';
 import { TextField } from '../options/TextField';
+import { OnboardOffer } from './OnboardOffer';
 
 interface Props {
   status: SyncStatus;
@@ -12,9 +13,11 @@ interface Props {
   /** Resolves with a French message when it failed. */
   onConnect: (server: string, token: string) => Promise<string | null>;
   onDisconnect: () => Promise<void>;
+  /** Sends the complaints held before joining (the agent's confirmation); resolves with the message. */
+  onOnboard?: () => Promise<string>;
 }
 
-export function TeamSection({ status, managedServer, onConnect, onDisconnect }: Props) {
+export function TeamSection({ status, managedServer, onConnect, onDisconnect, onOnboard }: Props) {
   const [server, setServer] = useState(managedServer ?? status.identity?.server ?? '');
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
@@ -52,6 +55,9 @@ export function TeamSection({ status, managedServer, onConnect, onDisconnect }: 
             })}
           </p>
           {status.pending > 0 && <p>{t('team.pending', { count: status.pending })}</p>}
+          {onOnboard && status.identity.agent.role !== 'auditor' && (
+            <OnboardOffer count={status.waiting} onSend={onOnboard} />
+          )}
           <button type="button" onClick={disconnect} disabled={busy} data-testid="team-disconnect">
             {t('team.disconnect')}
           </button>

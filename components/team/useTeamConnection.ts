@@ -30,5 +30,14 @@ export function useTeamConnection() {
   const disconnect = async () => {
     await send({ type: 'team/disconnect' });
   };
-  return { status, managed, connect, disconnect };
+  /** The complaints held before joining, sent on the agent's click: what was sent, or why not. */
+  const onboard = async (): Promise<string> => {
+    try {
+      const { queued, kept } = await send({ type: 'team/onboard' });
+      return [t('team.onboard.done', { queued }), ...(kept ? [t('team.onboard.kept', { kept })] : [])].join(' ');
+    } catch (error) {
+      return messageOf(error);
+    }
+  };
+  return { status, managed, connect, disconnect, onboard };
 }

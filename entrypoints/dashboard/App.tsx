@@ -9,6 +9,8 @@ import { MonthlyChart } from '@/components/dashboard/MonthlyChart';
 import { groupKey, RecurringList } from '@/components/dashboard/RecurringList';
 import { useDashboard } from '@/components/dashboard/useDashboard';
 import { useSettings } from '@/components/hooks/useRegister';
+import { useTeamAgents } from '@/components/hooks/useTeamAgents';
+import { useSyncStatus } from '@/components/team/useSyncStatus';
 import { send } from '@/lib/extension/protocol';
 import { getLang, t } from '@/lib/i18n';
 import { formatDateTime, formatDay } from '@/lib/i18n/dates';
@@ -60,7 +62,12 @@ function periodFigures(s: DashboardStats) {
 
 export function App() {
   const settings = useSettings();
-  const data = useDashboard(OPTIONS);
+  // Team register: the figures of one agent's complaints, or the whole team's.
+  const team = useSyncStatus().identity !== null;
+  const agents = useTeamAgents(team);
+  const [agent, setAgent] = useState('');
+  const data = useDashboard(OPTIONS, agent || undefined);
+  const agentName = agents.agents?.find((a) => a.id === agent)?.name;
   const [linking, setLinking] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const s = data.stats;
@@ -107,6 +114,26 @@ export function App() {
       <header class="dash-header">
         <h1>{t('dash.title')}</h1>
         {s && <p class="dash-muted">{t('dash.asOf', { date: formatDateTime(s.at) })}</p>}
+        {team && agents.agents && (
+          <label class="dash-agent">
+            {t('dashboard.agent.label')}{' '}
+            <select
+              data-testid="dash-agent"
+              value={agent}
+              onChange={(e) => setAgent((e.currentTarget as HTMLSelectElement).value)}
+            >
+              <option value="">{t('dashboard.agent.all')}</option>
+              {agents.agents
+                .filter((a) => a.role !== 'auditor')
+                .map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+            </select>
+          </label>
+        )}
+        {agentName && <p class="dash-muted">{t('dashboard.agent.filtered', { name: agentName })}</p>}
         <div role="status" class="dash-status">
           {data.progress && (
             <p data-testid="dash-progress">

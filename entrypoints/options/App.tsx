@@ -1,6 +1,8 @@
 // The options page: the settings form (saved through the background's `settings/save`) and the letter
 // templates with their editor (`templates/save`, `templates/reset`). Reads go straight to IndexedDB.
 import { useEffect, useState } from 'preact/hooks';
+import { useBadgeScope } from '@/components/hooks/useBadgeScope';
+import { BadgeScopeSection } from '@/components/options/BadgeScopeSection';
 import { type FieldErrors, fieldKey } from '@/components/options/form';
 import { HelpdesksSection } from '@/components/options/HelpdesksSection';
 import { useSavedSettings, useTemplateOverrides } from '@/components/options/hooks';
@@ -58,9 +60,13 @@ export function App() {
   const { settings, unreadable, saved } = useSavedSettings();
   const templates = useTemplateOverrides();
   const team = useTeamConnection();
+  const [badgeScope, setBadgeScope] = useBadgeScope();
   const helpdesks = useHelpdesks();
   const [editing, setEditing] = useState<TemplateId | null>(null);
   const lang = getLang();
+  // In a team, an agent or an auditor reads the organisation's settings and letters; a manager edits them.
+  const role = team.status.identity?.agent.role;
+  const orgManaged = team.status.state !== 'off' && role !== undefined && role !== 'manager';
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t('options.title');
@@ -123,13 +129,23 @@ export function App() {
           </p>
         )}
         {settings ? (
-          <SettingsForm settings={settings} year={Number(parisDay(new Date()).slice(0, 4))} onSubmit={saveSettings} />
+          <SettingsForm
+            settings={settings}
+            year={Number(parisDay(new Date()).slice(0, 4))}
+            onSubmit={saveSettings}
+            orgManaged={orgManaged}
+          />
         ) : (
           <p role="status">{t('options.loading')}</p>
         )}
         <section id="templates" class="options__section" aria-labelledby="templates-title">
           <h2 id="templates-title">{t('options.templates.title')}</h2>
           <p class="options__help">{t('options.templates.help')}</p>
+          {orgManaged && (
+            <p class="notice" data-testid="org-defined-templates">
+              {t('team.orgDefined')}
+            </p>
+          )}
           {templates.unreadable && (
             <p class="warning" role="alert" data-testid="overrides-unreadable">
               {t('options.templates.unreadable', { issues: templates.unreadable.issues })}
@@ -159,7 +175,11 @@ export function App() {
           managedServer={team.managed}
           onConnect={team.connect}
           onDisconnect={team.disconnect}
+          onOnboard={team.onboard}
         />
+        {team.status.identity?.agent.role === 'manager' && (
+          <BadgeScopeSection scope={badgeScope} onChange={setBadgeScope} />
+        )}
       </main>
     </div>
   );

@@ -2,6 +2,7 @@
 // register most urgent first, and one complaint walked through the six steps.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AssigneePicker } from '@/components/complaint/AssigneePicker';
 import { ComplaintView } from '@/components/complaint/ComplaintView';
 import { type FieldErrors, type FormState, NewComplaintForm } from '@/components/complaint/NewComplaintForm';
 import { ExportFilterButton } from '@/components/data/ExportFilterButton';
@@ -14,6 +15,7 @@ import {
   useSettings,
   useTemplateOverrides,
 } from '@/components/hooks/useRegister';
+import { useTeamAgents } from '@/components/hooks/useTeamAgents';
 import { useWebmailTab } from '@/components/hooks/useWebmailTab';
 import { RegisterFilters } from '@/components/RegisterFilters';
 import { RegisterList } from '@/components/RegisterList';
@@ -30,7 +32,7 @@ import type { Draft } from '@/lib/register/draft';
 import { isEmptyFilter, type RegisterFilter } from '@/lib/register/filters';
 import type { NewComplaint } from '@/lib/register/schema';
 import { isProvisional } from '@/lib/sync/references';
-import { complaintActions } from './actions';
+import { assign, complaintActions } from './actions';
 
 type View =
   | { kind: 'current' }
@@ -76,6 +78,9 @@ export function App() {
   // The panel holds the live channel open: the team's changes arrive while it shows the register.
   const sync = useSyncStatus({ live: true });
   const conflicts = useConflicts(complaint?.id);
+  // Team register only: who holds each complaint, « À moi », and the team's names for the picker.
+  const me = sync.identity?.agent ?? null;
+  const team = useTeamAgents(me !== null);
   useAskedView(webmailTab, setView);
 
   const open = (id: string) => setView({ kind: 'complaint', id });
@@ -124,6 +129,15 @@ export function App() {
         </p>
       )}
       <ConflictList conflicts={conflicts} onKeep={(key, keep) => void send({ type: 'team/resolve', key, keep })} />
+      {me && (
+        <AssigneePicker
+          complaint={complaint}
+          me={me}
+          agents={team.agents}
+          error={team.error}
+          onAssign={(assignee) => assign(complaint, assignee)}
+        />
+      )}
       <ComplaintView
         complaint={complaint}
         settings={settings}
@@ -183,7 +197,7 @@ export function App() {
         ))}
       {view.kind === 'register' && (
         <section aria-label={t('ui.tab.register')}>
-          <RegisterFilters filter={filter} categories={settings.categories} onChange={setFilter} />
+          <RegisterFilters filter={filter} categories={settings.categories} onChange={setFilter} me={me?.id} />
           <ExportFilterButton filter={filter} settings={settings} />
           {page.invalid.length > 0 && (
             <p class="warning" role="status">

@@ -3,7 +3,7 @@ import type { ComplaintActions } from '@/components/complaint/types';
 import { insertLetterFor } from '@/lib/extension/pages/insert-letter';
 import { send } from '@/lib/extension/protocol';
 import { RequestError } from '@/lib/protocol/messages';
-import type { Complaint } from '@/lib/register/schema';
+import type { Assignee, Complaint } from '@/lib/register/schema';
 
 const failure = (error: unknown) =>
   error instanceof RequestError ? error.payload : { key: 'error.unexpected', message: String(error) };
@@ -31,3 +31,7 @@ export function complaintActions(c: Complaint, open: (id: string) => void): Comp
     open,
   };
 }
+
+/** Team register: hands `c` to another agent (the background refuses it unless a manager or its holder). */
+export const assign = (c: Complaint, assignee: Assignee) =>
+  attempt(() => send({ type: 'complaint/assign', id: c.id, rev: c.rev, assignee }));

@@ -1,3 +1,4 @@
+import { assignment } from './en/assignment';
 import { common } from './en/common';
 import { complaintUi } from './en/complaint-ui';
 import { content } from './en/content';
@@ -16,6 +17,7 @@ import { webmail } from './en/webmail';
 import type { Dictionary } from './fr';
 
 export const en: Dictionary = {
+  ...assignment,
   ...common,
   ...complaintUi,
   ...content,

@@ -1,4 +1,5 @@
 // French strings: the source of truth. Each domain keeps its strings in its own file under fr/.
+import { assignment } from './fr/assignment';
 import { common } from './fr/common';
 import { complaintUi } from './fr/complaint-ui';
 import { content } from './fr/content';
@@ -16,6 +17,7 @@ import { ui } from './fr/ui';
 import { webmail } from './fr/webmail';
 
 export const fr = {
+  ...assignment,
   ...common,
   ...complaintUi,
   ...content,

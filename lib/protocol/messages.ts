@@ -7,6 +7,7 @@ import { LangSchema, TemplateIdSchema, type TemplateOverride } from '../letters/
 import { ANONYMISATION_REASONS } from '../register/anonymize';
 import { DraftSchema } from '../register/draft';
 import {
+  AssigneeSchema,
   type Complaint,
   ComplaintPatchSchema,
   isoInstant,
@@ -15,10 +16,18 @@ import {
   PhaseSchema,
 } from '../register/schema';
 import type { RetentionReport } from '../register/store/anonymize';
+import type { CheckTally } from '../register/store/restore-check';
 import type { Settings } from '../settings/schema';
 import { MAX_LINK_GROUP } from '../stats/recurring';
 import type { SyncStatus } from '../sync/connection';
-import { RestoreBatchSchema, RestoreIdSchema, RestoreMetaSchema } from '../transfer/backup-schema';
+import type { TeamAgent } from '../sync/protocol';
+import {
+  CheckRetentionSchema,
+  RestoreBatchIndexSchema,
+  RestoreBatchSchema,
+  RestoreIdSchema,
+  RestoreMetaSchema,
+} from '../transfer/backup-schema';
 import type { Tally } from '../transfer/classify';
 import type { FinishOutcome } from '../transfer/restore';
 import { type ScanAnswer, ScannedMessageSchema } from './webmail';
@@ -42,6 +51,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('complaint/note'), id, text: z.string().trim().min(1).max(10000) }),
   z.object({ type: z.literal('complaint/letter'), id, letter: LetterRecordSchema }),
   z.object({ type: z.literal('complaint/anonymize'), id, reason: z.enum(ANONYMISATION_REASONS) }),
+  z.object({ type: z.literal('complaint/assign'), id, rev, assignee: AssigneeSchema }),
   z.object({ type: z.literal('retention/apply'), ids: z.array(id).min(1).max(10_000) }),
   z.object({ type: z.literal('complaints/link-group'), ids: z.array(id).min(2).max(MAX_LINK_GROUP) }),
   z.object({
@@ -62,10 +72,23 @@ export const RequestSchema = z.discriminatedUnion('type', [
     source: z.string().max(50_000),
   }),
   z.object({ type: z.literal('templates/reset'), id: TemplateIdSchema, lang: LangSchema }),
+  // A restore's dry run, checked by the background batch by batch (lib/register/store/restore-check.ts).
+  z.object({ type: z.literal('backup/check-begin'), retention: CheckRetentionSchema.nullable() }),
+  z.object({
+    type: z.literal('backup/check-batch'),
+    checkId: RestoreIdSchema,
+    index: RestoreBatchIndexSchema,
+    entries: RestoreBatchSchema,
+  }),
   // A restore: begun (an unfinished one is rolled back first), its batches and its finish carry its id; a
-  // cancel rolls it back (lib/register/store/restore-journal.ts).
-  z.object({ type: z.literal('backup/restore-begin') }),
-  z.object({ type: z.literal('backup/restore-batch'), restoreId: RestoreIdSchema, entries: RestoreBatchSchema }),
+  // cancel rolls it back (lib/register/store/restore-journal.ts). `checkId`/`index` name the dry run's batch.
+  z.object({ type: z.literal('backup/restore-begin'), checkId: RestoreIdSchema.optional() }),
+  z.object({
+    type: z.literal('backup/restore-batch'),
+    restoreId: RestoreIdSchema,
+    index: RestoreBatchIndexSchema.optional(),
+    entries: RestoreBatchSchema,
+  }),
   z.object({ type: z.literal('backup/restore-finish'), restoreId: RestoreIdSchema, meta: RestoreMetaSchema }),
   z.object({ type: z.literal('backup/restore-cancel'), restoreId: RestoreIdSchema }),
   z.object({ type: z.literal('badge/refresh') }),
@@ -74,7 +97,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('team/connect'), server: z.string().max(2000), token: z.string().max(300) }),
   z.object({ type: z.literal('team/disconnect') }),
   z.object({ type: z.literal('team/sync') }),
+  z.object({ type: z.literal('team/onboard') }),
   z.object({ type: z.literal('team/resolve'), key: z.string().max(300), keep: z.enum(['mine', 'theirs']) }),
+  z.object({ type: z.literal('team/agents') }),
   z.object({ type: z.literal('register/quarantine'), ids: z.array(z.string().max(200)).min(1).max(1000) }),
   // A click in the webmail: the background opens the panel inside the click's gesture, and the view travels
   // in the tab's report that the panel follows.
@@ -101,6 +126,7 @@ export interface ResponseMap {
   'complaint/note': Complaint;
   'complaint/letter': Complaint;
   'complaint/anonymize': Complaint;
+  'complaint/assign': Complaint;
   'retention/apply': RetentionReport;
   'complaints/link-group': { linked: number };
   'webmail/scan': ScanAnswer;
@@ -110,6 +136,8 @@ export interface ResponseMap {
   'templates/save': TemplateOverride;
   /** Whether there was an edited copy to remove. */
   'templates/reset': boolean;
+  'backup/check-begin': { checkId: string };
+  'backup/check-batch': CheckTally;
   'backup/restore-begin': { restoreId: string };
   'backup/restore-batch': Tally;
   'backup/restore-finish': FinishOutcome;
@@ -119,8 +147,12 @@ export interface ResponseMap {
   'team/connect': SyncStatus;
   'team/disconnect': SyncStatus;
   'team/sync': SyncStatus;
+  /** The complaints the register held when it joined, queued for the team (the agent confirmed). */
+  'team/onboard': { queued: number; kept: number };
   /** The complaint as it stands after the choice. */
   'team/resolve': Complaint | null;
+  /** The team's active agents (names and roles), for the assignee picker and the dashboard's filter. */
+  'team/agents': TeamAgent[];
   /** How many records were moved aside. */
   'register/quarantine': number;
   /** False when the click came from no tab. */

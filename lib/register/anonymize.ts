@@ -236,6 +236,32 @@ export function redactionsFor(events: readonly HistoryEvent[]): HistoryEvent[] {
   return out;
 }
 
+/** Whether anonymisation can reduce the event's time in place: format 2, not yet reduced, an instant. */
+const coarsenable = (e: HistoryEvent) => e.atDigest !== undefined && !e.atCoarsened && !Number.isNaN(Date.parse(e.at));
+
+/**
+ * One past event as anonymisation leaves it in place: personal and dated changes redacted, and a format-2
+ * event's time reduced to its Paris month. The event itself (the same object) when there is nothing to do.
+ */
+export function erasedEvent(event: HistoryEvent): HistoryEvent {
+  const redacted = redactionsFor([event])[0] ?? event;
+  return coarsenable(redacted) ? coarsenEventTime(redacted) : redacted;
+}
+
+/**
+ * The past of a complaint erased in a team register, as the server and every agent keep it (server/store/
+ * push.ts, store/anonymize.ts, store/pull-apply.ts): `erasedEvent` of each, only the events that changed.
+ * The server seals every event in format 2, so every time goes to its month; a format-1 event (written
+ * before the register joined) would need its new seal in the `anonymized` event that the server replays
+ * identically, so it keeps its time and only loses its personal and dated changes.
+ */
+export function erasedPast(events: readonly HistoryEvent[]): HistoryEvent[] {
+  return events.flatMap((e) => {
+    const next = erasedEvent(e);
+    return next === e ? [] : [next];
+  });
+}
+
 export interface ErasedHistory {
   /** Every event rewritten: changes redacted, time reduced to its month. */
   events: HistoryEvent[];
@@ -244,19 +270,17 @@ export interface ErasedHistory {
 }
 
 /**
- * The complaint's history as anonymisation leaves it: personal and dated changes redacted, and each event's
- * time reduced to its Paris month. A stored event that no longer parses (`at` not an instant) keeps its time:
- * only its changes are redacted.
+ * The complaint's history as a local anonymisation leaves it: `erasedEvent` of each, and a format-1 event
+ * moved to format 2 to be coarsened too (its seal recorded). A stored event that no longer parses (`at`
+ * not an instant) keeps its time: only its changes are redacted.
  */
 export async function erasedHistory(events: readonly HistoryEvent[]): Promise<ErasedHistory> {
   const out: HistoryEvent[] = [];
   const seals: ErasedHistory['seals'] = [];
   for (const original of events) {
-    const event = redactionsFor([original])[0] ?? original;
-    if (event.atCoarsened || Number.isNaN(Date.parse(event.at))) {
+    const event = erasedEvent(original);
+    if (event.atDigest !== undefined || event.atCoarsened || Number.isNaN(Date.parse(event.at))) {
       out.push(event);
-    } else if (event.atDigest !== undefined) {
-      out.push(coarsenEventTime(event));
     } else {
       const legacy = await coarsenLegacyEvent(event);
       if (legacy) seals.push({ seq: event.seq, hash: legacy.seal });

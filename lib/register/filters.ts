@@ -9,6 +9,8 @@ export const RegisterFilterSchema = z.object({
   category: z.string().optional(),
   severity: z.number().int().min(1).max(4).optional(),
   search: z.string().max(200).optional(),
+  /** Team register, « À moi »: only the complaints this agent (server id) holds. */
+  assignee: z.string().max(40).optional(),
 });
 export type RegisterFilter = z.infer<typeof RegisterFilterSchema>;
 
@@ -21,6 +23,7 @@ export function matchesFilter(filter: RegisterFilter, now: Date, dueSoonHours: n
     if (filter.phase && c.phase !== filter.phase) return false;
     if (filter.category && c.category !== filter.category) return false;
     if (filter.severity && c.severity !== filter.severity) return false;
+    if (filter.assignee && c.assignee?.id !== filter.assignee) return false;
     if (filter.due && urgencyOf(c, now, dueSoonHours).status !== filter.due) return false;
     if (needle) {
       const haystack = fold([c.reference, c.customer.name, c.customer.email ?? '', c.subject].join(' '));
@@ -31,4 +34,4 @@ export function matchesFilter(filter: RegisterFilter, now: Date, dueSoonHours: n
 }
 
 export const isEmptyFilter = (f: RegisterFilter) =>
-  !f.phase && !f.due && !f.category && !f.severity && !f.search?.trim();
+  !f.phase && !f.due && !f.category && !f.severity && !f.search?.trim() && !f.assignee;

@@ -44,6 +44,8 @@ export const EVENT_TYPES = [
   'anonymized',
   // The team server's official reference replacing a provisional one (lib/sync/references.ts).
   'referenceAssigned',
+  // A team complaint handed to another agent (lib/register/assignment.ts).
+  'assigned',
 ] as const;
 
 export const HistoryEventSchema = z.object({
@@ -71,24 +73,42 @@ export type UnsealedEvent = Omit<
 /** The change of an `anonymized` event that vouches for the format-1 events it coarsened: `{ seq, hash }[]`. */
 export const LEGACY_SEALS_PATH = 'anonymization.legacySeals';
 
+/** Object keys as JSON strings: the same few field names come back in every event (bounded: any key may come). */
+const quotedKeys = new Map<string, string>();
+function quoted(key: string): string {
+  let json = quotedKeys.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, json);
+  }
+  return json;
+}
+
 /** JSON with object keys sorted at every level: the same event always hashes the same way. */
 export function canonicalJson(value: unknown): string {
   if (value === undefined) return 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  // Plain loops: every event and change digest goes through here (the team server replays whole registers).
+  // Plain loops and concatenation: every event and change digest goes through here (the team server
+  // replays whole registers).
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${i in value ? canonicalJson(value[i]) : ''}`;
+    for (let i = 0; i < value.length; i++) {
+      if (i) out += ',';
+      if (i in value) out += canonicalJson(value[i]);
+    }
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
   // The default sort compares UTF-16 code units, as `<` does.
   const keys = Object.keys(record).sort();
   let out = '{';
+  let first = true;
   for (const key of keys) {
     const v = record[key];
     if (v === undefined) continue;
-    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(v)}`;
+    if (first) first = false;
+    else out += ',';
+    out += `${quoted(key)}:${typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v)}`;
   }
   return `${out}}`;
 }
@@ -98,15 +118,22 @@ export async function sha256Hex(text: string): Promise<string> {
   return sha256HexSync(text);
 }
 
+/**
+ * How the sealing functions hash a text (hex SHA-256 of its UTF-8). The pure one by default (the extension);
+ * the team server passes node:crypto's, several times faster on its bulk replays: same digests, byte for byte
+ * (tests/server/hasher.spec.ts holds them equal).
+ */
+export type TextHasher = (text: string) => string;
+
 const randomHex = (bytes: number) =>
   Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
 
-export function changeDigest(change: Change, salt: string): Promise<string> {
-  return sha256Hex(`${salt}:${canonicalJson({ path: change.path, from: change.from, to: change.to })}`);
+export async function changeDigest(change: Change, salt: string, hash: TextHasher = sha256HexSync): Promise<string> {
+  return hash(`${salt}:${canonicalJson({ path: change.path, from: change.from, to: change.to })}`);
 }
 
-export function atDigestOf(at: string, salt: string): Promise<string> {
-  return sha256Hex(`${salt}:${at}`);
+export async function atDigestOf(at: string, salt: string, hash: TextHasher = sha256HexSync): Promise<string> {
+  return hash(`${salt}:${at}`);
 }
 
 /** "2026-03" for any instant of March 2026 in Paris. */
@@ -123,37 +150,43 @@ export function hashedForm(event: Omit<HistoryEvent, 'hash'>) {
   return { ...rest, changes, atMonth: parisMonth(at) };
 }
 
-export async function hashEvent(event: Omit<HistoryEvent, 'hash'>): Promise<string> {
-  return sha256Hex(canonicalJson(hashedForm(event)));
+export async function hashEvent(event: Omit<HistoryEvent, 'hash'>, hash: TextHasher = sha256HexSync): Promise<string> {
+  return hash(canonicalJson(hashedForm(event)));
 }
 
 /**
  * Links `event` after the event whose hash is `prevHash` (seq `prevSeq`). `salts` (one per change, then one
  * for `at`) replays a sealing done elsewhere: the team server seals an agent's event again and gets the very
- * same hash.
+ * same hash. `hash`: see TextHasher.
  */
 export async function sealEvent(
   event: UnsealedEvent,
   prevHash: string,
   prevSeq: number,
   salts: readonly string[] = [],
+  hash: TextHasher = sha256HexSync,
 ): Promise<HistoryEvent> {
-  const changes = await Promise.all(
-    event.changes.map(async (c, i) => {
-      const salt = salts[i] ?? randomHex(16);
-      return { path: c.path, from: c.from ?? null, to: c.to ?? null, salt, digest: await changeDigest(c, salt) };
-    }),
-  );
+  const changes: SealedChange[] = [];
+  for (const [i, c] of event.changes.entries()) {
+    const salt = salts[i] ?? randomHex(16);
+    changes.push({
+      path: c.path,
+      from: c.from ?? null,
+      to: c.to ?? null,
+      salt,
+      digest: await changeDigest(c, salt, hash),
+    });
+  }
   const atSalt = salts[event.changes.length] ?? randomHex(16);
   const unsealed = {
     ...event,
     atSalt,
-    atDigest: await atDigestOf(event.at, atSalt),
+    atDigest: await atDigestOf(event.at, atSalt, hash),
     changes,
     seq: prevSeq + 1,
     prevHash,
   };
-  return { ...unsealed, hash: await hashEvent(unsealed) };
+  return { ...unsealed, hash: await hashEvent(unsealed, hash) };
 }
 
 /** A format-2 event with its time reduced to the start of its Paris month, and the salt gone. */
@@ -270,6 +303,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 /** Field-level differences between two versions of a record (arrays compare as whole values). */
 export function diff(before: unknown, after: unknown, path = ''): Change[] {
+  // The same value (a field a step left as it was) has no differences: no need to walk or serialise it.
+  if (before === after) return [];
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((k) => diff(before[k], after[k], path ? `${path}.${k}` : k));

@@ -10,6 +10,8 @@ import { type MessageKey, UserError } from '../i18n';
 import { type Change, diff, type UnsealedEvent } from './history';
 import { applyTransition, checkTransition, nextDueAt } from './phases';
 import {
+  type Assignee,
+  AssigneeSchema,
   type Clock,
   type Complaint,
   type ComplaintPatch,
@@ -24,6 +26,14 @@ export interface Context {
   now: Date;
   actor: string;
   newId: () => string;
+  /** Team register: the acting agent's id on the server. A complaint it logs is assigned to it. */
+  agentId?: string;
+  /**
+   * The caller parsed `current` with ComplaintSchema and the step's arguments with their schemas (the team
+   * server: register rows and protocol bodies), and changed neither: a step then validates only the fields
+   * it changes (see `revalidate`), not the whole record again.
+   */
+  validated?: boolean;
 }
 
 export interface Outcome {
@@ -47,11 +57,50 @@ function event(c: Complaint, ctx: Context, type: UnsealedEvent['type'], changes:
   return { id: ctx.newId(), complaintId: c.id, at: instant(ctx.now), actor: ctx.actor, type, changes };
 }
 
-/** Finalises a new version: bumps the revision, stamps the time, re-derives the urgency key, validates. */
-function seal(next: Complaint, ctx: Context): Complaint {
+/** NewComplaintSchema's fields that ComplaintSchema validates with the very same schema. */
+const SHARED_FIELDS: ReadonlySet<string> = new Set(
+  Object.entries(NewComplaintSchema.shape)
+    .filter(([key, schema]) => (ComplaintSchema.shape as Record<string, unknown>)[key] === schema)
+    .map(([key]) => key),
+);
+
+/**
+ * `ComplaintSchema.parse(candidate)`, field by field, knowing that `base`'s values were produced by the same
+ * field schemas (only `fields` of them, when given): a field holding the very value of `base` is kept (a
+ * parsed value parses to itself), the others are parsed. Any failure runs the whole parse, which throws the
+ * error it always threw. The team server replays whole registers: this spares it validating every field of
+ * every version again (tests/register/revalidate.test.ts holds it equal to the whole parse).
+ */
+function revalidate(candidate: Complaint, base: object, fields?: ReadonlySet<string>): Complaint {
+  const shape = ComplaintSchema.shape as Record<string, z.ZodType>;
+  const from = candidate as Record<string, unknown>;
+  const kept = base as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(shape)) {
+    const value = from[key];
+    if (value !== undefined && value === kept[key] && (!fields || fields.has(key))) {
+      out[key] = value;
+      continue;
+    }
+    const result = (shape[key] as z.ZodType).safeParse(value);
+    if (!result.success) return ComplaintSchema.parse(candidate);
+    if (result.data !== undefined || key in from) out[key] = result.data;
+  }
+  return out as Complaint;
+}
+
+/** A new version before validation: the revision bumped, the time stamped, the urgency key re-derived. */
+function stamped(next: Complaint, ctx: Context): Complaint {
   const candidate = { ...next, rev: next.rev + 1, updatedAt: instant(ctx.now), nextDueAt: nextDueAt(next) };
   if (candidate.nextDueAt === undefined) delete candidate.nextDueAt;
-  return ComplaintSchema.parse(candidate);
+  return candidate;
+}
+
+/** Finalises a new version: stamped, then validated (only the fields changed since `base` when the caller
+ *  vouches for `base`: Context.validated). */
+function seal(next: Complaint, ctx: Context, base?: Complaint): Complaint {
+  const candidate = stamped(next, ctx);
+  return ctx.validated && base ? revalidate(candidate, base) : ComplaintSchema.parse(candidate);
 }
 
 const tracked = (c: Complaint) => {
@@ -65,12 +114,12 @@ export function createRecord(
   settingsPolicy: DeadlinePolicy,
   ctx: Context,
 ): Outcome {
-  const parsed = NewComplaintSchema.parse(input);
+  const parsed = ctx.validated ? (input as z.output<typeof NewComplaintSchema>) : NewComplaintSchema.parse(input);
   const receivedAt = instant(parsed.receivedAt);
   const now = instant(ctx.now);
   // The complaint keeps the rules in force when it was logged, including the preset's current calendar rules.
   const policy = withPresetRules(settingsPolicy);
-  // Validated once, by `seal` (the whole first version, defaults included): nextDueAt reads only the phase
+  // Validated once, below (the whole first version, defaults included): nextDueAt reads only the phase
   // and the clocks made here, and parsing twice cost a fifth of a creation on the team server.
   const draft: Complaint = {
     ...parsed,
@@ -81,12 +130,14 @@ export function createRecord(
     updatedAt: now,
     loggedAt: now,
     loggedBy: ctx.actor,
+    ...(ctx.agentId ? { assignee: { id: ctx.agentId, name: ctx.actor } } : {}),
     phase: 'registered' satisfies Phase,
     policy,
     clocks: clocksFor(receivedAt, policy),
     historyHead: '0'.repeat(64),
   } as Complaint;
-  const complaint = seal({ ...draft, rev: 0 }, ctx);
+  // The fields just parsed by NewComplaintSchema are not parsed again.
+  const complaint = revalidate(stamped({ ...draft, rev: 0 }, ctx), parsed, SHARED_FIELDS);
   // One change holding the whole first version: one salted digest instead of one per field keeps the
   // history (and backups) small; erasure redacts this snapshot whole when it holds personal data.
   return { complaint, event: event(complaint, ctx, 'created', [{ path: '', from: null, to: tracked(complaint) }]) };
@@ -106,7 +157,7 @@ export function patchRecord(current: Complaint, patch: ComplaintPatch, ctx: Cont
       clocks: { ack: keep(current.clocks.ack, fresh.ack), answer: keep(current.clocks.answer, fresh.answer) },
     };
   }
-  const complaint = seal(next, ctx);
+  const complaint = seal(next, ctx, current);
   const changes = diff(tracked(current), tracked(complaint));
   return { complaint, event: event(complaint, ctx, 'updated', changes) };
 }
@@ -119,7 +170,7 @@ export function transitionRecord(current: Complaint, to: Phase, ctx: Context, at
     throw new TransitionRefused(check.missing);
   }
   const when = instant(at ?? ctx.now);
-  const complaint = seal(applyTransition(current, to, when), ctx);
+  const complaint = seal(applyTransition(current, to, when), ctx, current);
   return { complaint, event: event(complaint, ctx, 'transition', diff(tracked(current), tracked(complaint))) };
 }
 
@@ -149,13 +200,13 @@ export function extendRecord(
     dueDay: parisDay(newDueAt),
     extensions: [...old.extensions, extension],
   };
-  const complaint = seal({ ...current, clocks: { ...current.clocks, [clock]: updated } }, ctx);
+  const complaint = seal({ ...current, clocks: { ...current.clocks, [clock]: updated } }, ctx, current);
   return { complaint, event: event(complaint, ctx, 'deadlineExtended', diff(tracked(current), tracked(complaint))) };
 }
 
 export function noteRecord(current: Complaint, noteText: string, ctx: Context): Outcome {
   const note = { id: ctx.newId(), at: instant(ctx.now), author: ctx.actor, text: noteText };
-  const complaint = seal({ ...current, notes: [...current.notes, note] }, ctx);
+  const complaint = seal({ ...current, notes: [...current.notes, note] }, ctx, current);
   return { complaint, event: event(complaint, ctx, 'noteAdded', [{ path: 'notes', from: null, to: note }]) };
 }
 
@@ -165,9 +216,24 @@ export function noteRecord(current: Complaint, noteText: string, ctx: Context): 
  * text, a personal datum, while the history still says which letter went out and when.
  */
 export function letterRecord(current: Complaint, letter: z.input<typeof LetterRecordSchema>, ctx: Context): Outcome {
-  const complaint = seal({ ...current, letters: [...current.letters, { ...letter, at: instant(letter.at) }] }, ctx);
+  const complaint = seal(
+    { ...current, letters: [...current.letters, { ...letter, at: instant(letter.at) }] },
+    ctx,
+    current,
+  );
   const { sent, ...identity } = letter;
   const changes: Change[] = [{ path: 'letters', from: null, to: identity }];
   if (sent) changes.push({ path: 'letters.sent', from: null, to: sent });
   return { complaint, event: event(complaint, ctx, 'letterRecorded', changes) };
+}
+
+/** Hands a team complaint to `assignee` ("Attribuée à …"); who may do it is assignment.ts `canAssign`. */
+export function assignRecord(current: Complaint, assignee: Assignee, ctx: Context): Outcome {
+  const next = AssigneeSchema.parse(assignee);
+  if (current.assignee?.id === next.id && current.assignee.name === next.name) {
+    throw new UserError('register.assign.unchanged', { name: next.name });
+  }
+  const complaint = seal({ ...current, assignee: next }, ctx);
+  const changes: Change[] = [{ path: 'assignee', from: current.assignee ?? null, to: next }];
+  return { complaint, event: event(complaint, ctx, 'assigned', changes) };
 }

@@ -189,6 +189,10 @@ export const NewComplaintSchema = z.object({
 });
 export type NewComplaint = z.input<typeof NewComplaintSchema>;
 
+/** The team agent holding a complaint (issue 13): the server's agent id and the name shown. */
+export const AssigneeSchema = z.object({ id: z.uuid(), name: text(200).min(1) });
+export type Assignee = z.infer<typeof AssigneeSchema>;
+
 export const ComplaintSchema = NewComplaintSchema.safeExtend({
   id: z.uuid(),
   reference: z.string().regex(/^REC-\d{4}-\d{4,}$/),
@@ -197,6 +201,9 @@ export const ComplaintSchema = NewComplaintSchema.safeExtend({
   updatedAt: isoInstant,
   loggedAt: isoInstant,
   loggedBy: text(200),
+  /** Team register only: who holds the complaint (its author when logged). Optional, so that every local
+   *  record, backup and history hash stays as it was: a local register never sets it. */
+  assignee: AssigneeSchema.optional(),
   phase: PhaseSchema,
   qualificationNote: text(5000).default(''),
   investigation: InvestigationSchema.default(InvestigationSchema.parse({})),

@@ -76,6 +76,13 @@ const SettingsShape = z.object({
    * Absent rather than defaulted, so that settings saved before it existed come back byte for byte.
    */
   spotThreshold: z.number().min(MIN_SPOT_THRESHOLD).max(MAX_SPOT_THRESHOLD).nullable().optional(),
+  /** A threshold per language, each winning over spotThreshold for its messages; absent for the same reason. */
+  spotThresholds: z
+    .object({
+      fr: z.number().min(MIN_SPOT_THRESHOLD).max(MAX_SPOT_THRESHOLD).nullable().optional(),
+      en: z.number().min(MIN_SPOT_THRESHOLD).max(MAX_SPOT_THRESHOLD).nullable().optional(),
+    })
+    .optional(),
 });
 
 export const SettingsSchema = SettingsShape.superRefine((s, ctx) => {

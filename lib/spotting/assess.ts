@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { loadModel, type SpotModel } from './model';
 import rawWeights from './model-weights.json';
 import { cueSchema, prepare, type SpotInput, type SpotOptions, spot, spotInputSchema } from './score';
-import { DEFAULT_SPOT_THRESHOLD } from './threshold';
+import { type SpotThresholds, spotThresholdFor } from './threshold';
 
 export const fragmentSchema = z.object({ text: z.string(), weight: z.number() });
 
@@ -20,6 +20,8 @@ export const assessmentSchema = z.object({
   probability: z.number(),
   /** Model and cues combined (0–1): `likely` is `combined >= threshold`. */
   combined: z.number(),
+  /** The language the message was read as: it picks the combiner and the default threshold. */
+  lang: z.enum(['fr', 'en']),
   threshold: z.number(),
   /** Words and word pairs the model weighed most towards "complaint". */
   fragments: z.array(fragmentSchema),
@@ -36,21 +38,24 @@ export function spotModel(): SpotModel {
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 export interface AssessOptions extends SpotOptions {
-  /** Decision threshold on the combined probability; the trained default when absent or null. */
+  /** One decision threshold on the combined probability for every language; absent or null: the default. */
   readonly threshold?: number | null;
+  /** A threshold per language, which wins over `threshold` for its language. */
+  readonly thresholds?: SpotThresholds | null;
 }
 
 export function assess(message: SpotInput, options: AssessOptions = {}): Assessment {
   const input = spotInputSchema.parse(message);
   const cueVerdict = spot(input, options);
   const verdict = spotModel().score(prepare(input).norm, cueVerdict.score);
-  const threshold = options.threshold ?? DEFAULT_SPOT_THRESHOLD;
+  const threshold = spotThresholdFor(verdict.lang, options);
   return {
     likely: verdict.combined >= threshold,
     score: cueVerdict.score,
     cues: cueVerdict.cues,
     probability: round3(verdict.probability),
     combined: round3(verdict.combined),
+    lang: verdict.lang,
     threshold,
     fragments: [...verdict.fragments],
   };

@@ -4,9 +4,27 @@
 // and ship as JSON; this module only reads them, so the same text always gets the same probability.
 // It runs in the background with the cue table, never in the webmail content script.
 import { z } from 'zod';
+import { detectLang, hintsOf, type SpotLang } from './hints';
+
+const combinerSchema = z.object({
+  model: z.number(),
+  cues: z.number(),
+  bias: z.number(),
+  /** Weight of each message-kind hint (hints.ts) found in the text. */
+  hints: z.record(z.string(), z.number()),
+});
+export type Combiner = z.infer<typeof combinerSchema>;
+
+const measuredSchema = z.object({
+  /** Default decision threshold on the combined probability, chosen on the test split for recall first. */
+  threshold: z.number().min(0).max(1),
+  n: z.number().int(),
+  precision: z.number(),
+  recall: z.number(),
+});
 
 export const ModelWeightsSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   /** Features are hashed into 2^bits buckets. */
   bits: z.number().int().min(8).max(20),
   charGrams: z.tuple([z.number().int().min(2), z.number().int().max(8)]),
@@ -14,16 +32,11 @@ export const ModelWeightsSchema = z.object({
   scale: z.number().positive(),
   bias: z.number(),
   weights: z.array(z.number().int()),
-  /** combined logit = model × logit(probability) + cues × clamp(cue score) / CUE_SCALE + bias. */
-  combiner: z.object({ model: z.number(), cues: z.number(), bias: z.number() }),
-  /** Default decision threshold on the combined probability, chosen on the test split for recall first. */
-  threshold: z.number().min(0).max(1),
-  measured: z.object({
-    split: z.string(),
-    n: z.number().int(),
-    precision: z.number(),
-    recall: z.number(),
-  }),
+  /** Per language: combined logit = model × logit(probability) + cues × clamp(cue score) / CUE_SCALE
+   *  + Σ hints found + bias. Fitted on the dev split's out-of-fold probabilities. */
+  combiners: z.object({ fr: combinerSchema, en: combinerSchema }),
+  /** Per language: the default threshold and what it measured on the test split. */
+  measured: z.object({ split: z.string(), fr: measuredSchema, en: measuredSchema }),
   trainedOn: z.object({ entries: z.number().int(), file: z.string() }),
 });
 export type ModelWeights = z.infer<typeof ModelWeightsSchema>;
@@ -35,6 +48,8 @@ export const CUE_SCALE = 4;
 const MAX_WORDS = 400;
 
 const WORD = /[a-z0-9']+/g;
+/** "@AskPlayStation", "@[client]": which brand a tweet is addressed to says nothing about complaining. */
+const HANDLE = /@\[?[a-z0-9_]+\]?/g;
 
 /** 32-bit FNV-1a: a fixed, fast hash, the same in training and in the extension. */
 export function fnv1a(text: string): number {
@@ -71,7 +86,7 @@ function wordForm(word: string): string {
 /** Features of a normalised text (`prepare()`'s `norm`): words, word pairs, character n-grams of each word. */
 export function featurise(norm: string, bits: number, charGrams: readonly [number, number]): Features {
   const mask = (1 << bits) - 1;
-  const words = (norm.match(WORD) ?? []).slice(0, MAX_WORDS).map(wordForm).filter(Boolean);
+  const words = (norm.replace(HANDLE, ' atbrand ').match(WORD) ?? []).slice(0, MAX_WORDS).map(wordForm).filter(Boolean);
   const [minGram, maxGram] = charGrams;
   let total = 0;
   for (const word of words) for (let n = minGram; n <= maxGram; n++) total += Math.max(0, word.length + 3 - n);
@@ -123,6 +138,10 @@ export interface Fragment {
 }
 
 export interface ModelVerdict {
+  /** The language the text was read as (it picks the combiner and the default threshold). */
+  readonly lang: SpotLang;
+  /** The message-kind hints found (hints.ts), which the combiner weighed. */
+  readonly hints: readonly string[];
   /** The model's probability that the message is a complaint. */
   readonly probability: number;
   /** Model and cues together, on the same 0–1 scale as the threshold. */
@@ -139,12 +158,20 @@ const UNSHOWN = new Set(
     "et ou a au aux en que qu' qui quoi ce cet cette ces c' c'est ne n' pas plus est sont ai as avons avez ont etre " +
     'suis fait pour par sur dans avec sans se sa son ses y bonjour merci cordialement madame monsieur ' +
     "i i'm i've me my mine you your we our us it its the a an and or of to in on at for with is are was were be " +
-    'been have has had do does did this that these those there here not no so but if as by from hi hello thanks please'
+    'been have has had do does did this that these those there here not no so but if as by from hi hello thanks please atbrand'
   ).split(' '),
 );
 const shown = (text: string) =>
   text.length > 2 && !/\b0\b/.test(text) && !text.split(' ').every((word) => UNSHOWN.has(word));
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/** The combiner's verdict (0–1) from the model's probability, the cue score and the hints found. */
+export function combine(combiner: Combiner, probability: number, cueScore: number, hints: readonly string[]): number {
+  const cues = Math.max(-CUE_CLAMP, Math.min(CUE_CLAMP, cueScore)) / CUE_SCALE;
+  let z = combiner.model * logit(probability) + combiner.cues * cues + combiner.bias;
+  for (const hint of hints) z += combiner.hints[hint] ?? 0;
+  return sigmoid(z);
+}
 
 export interface SpotModel {
   readonly weights: ModelWeights;
@@ -163,10 +190,10 @@ export function loadModel(raw: unknown): SpotModel {
       let z = weights.bias;
       for (const [bucket, value] of features.buckets) z += (w[bucket] ?? 0) * value;
       const probability = sigmoid(z);
-      const cues = Math.max(-CUE_CLAMP, Math.min(CUE_CLAMP, cueScore)) / CUE_SCALE;
-      const { combiner } = weights;
-      const combined = sigmoid(combiner.model * logit(probability) + combiner.cues * cues + combiner.bias);
-      return { probability, combined, fragments: explain(features, w) };
+      const lang = detectLang(norm);
+      const hints = hintsOf(norm, lang);
+      const combined = combine(weights.combiners[lang], probability, cueScore, hints);
+      return { lang, hints, probability, combined, fragments: explain(features, w) };
     },
   };
 }

@@ -47,6 +47,8 @@ export const SYNC_PROBLEMS = ['offline', 'revoked', 'forbidden', 'unreachable', 
 export const SyncStatusSchema = z.object({
   state: z.enum(['off', 'connected', 'syncing', ...SYNC_PROBLEMS]),
   pending: z.number().int().min(0),
+  /** Complaints the register held when it joined, waiting for the agent's confirmation to be sent. */
+  waiting: z.number().int().min(0).default(0),
   lastSyncAt: isoInstant.nullable(),
   /** Refusals and conflicts met by the last pushes, in French, for the panel. */
   message: z.string().max(2000).optional(),
@@ -55,4 +57,4 @@ export const SyncStatusSchema = z.object({
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
 
-export const OFF_STATUS: SyncStatus = { state: 'off', pending: 0, lastSyncAt: null, identity: null };
+export const OFF_STATUS: SyncStatus = { state: 'off', pending: 0, waiting: 0, lastSyncAt: null, identity: null };

@@ -4,7 +4,7 @@
 import { GENESIS_HASH, type HistoryEvent, sealEvent } from '../register/history';
 import type { Complaint } from '../register/schema';
 import type { Operation } from './protocol';
-import { runOperation } from './replay';
+import { type Actor, runOperation } from './replay';
 
 type Base = 'eventId' | 'complaintId' | 'base' | 'at' | 'ids' | 'salts' | 'hash';
 /** An operation as the agent asks for it: its kind and arguments (`complaintId` for a creation). */
@@ -23,7 +23,7 @@ export interface LocalResult {
 export async function localOperation(
   current: Complaint | null,
   spec: OperationSpec,
-  ctx: { now: Date; actor: string; complaintId?: string },
+  ctx: { now: Date; actor: Actor; complaintId?: string },
 ): Promise<LocalResult> {
   const ids: string[] = [];
   const draw = () => {

@@ -7,6 +7,7 @@ import { LangSchema, TemplateIdSchema, TemplateOverrideSchema } from '../letters
 import { ANONYMISATION_REASONS } from '../register/anonymize';
 import { EVENT_TYPES, GENESIS_HASH, HistoryEventSchema } from '../register/history';
 import {
+  AssigneeSchema,
   ComplaintPatchSchema,
   ComplaintSchema,
   isoInstant,
@@ -54,6 +55,9 @@ export const OperationSchema = z.discriminatedUnion('kind', [
     input: NewComplaintSchema,
     reference: z.string().regex(/^REC-\d{4}-\d{4,}$/),
     policy: DeadlinePolicySchema,
+    /** A complaint logged before its agent joined the team (lib/sync/onboarding.ts): its reference is kept
+     *  when the team never handed that number out, else the server gives it an official one. */
+    onboarding: z.literal(true).optional(),
   }),
   OpBase.extend({ kind: z.literal('update'), patch: ComplaintPatchSchema }),
   OpBase.extend({ kind: z.literal('transition'), to: PhaseSchema, stepAt: isoInstant.optional() }),
@@ -69,6 +73,8 @@ export const OperationSchema = z.discriminatedUnion('kind', [
   OpBase.extend({ kind: z.literal('note'), text: z.string().trim().min(1).max(10000) }),
   OpBase.extend({ kind: z.literal('letter'), letter: LetterRecordSchema }),
   OpBase.extend({ kind: z.literal('anonymize'), reason: z.enum(ANONYMISATION_REASONS) }),
+  /** Hands the complaint to another agent of the team: a manager or the agent holding it (assignment.ts). */
+  OpBase.extend({ kind: z.literal('assign'), assignee: AssigneeSchema }),
 ]);
 export type Operation = z.infer<typeof OperationSchema>;
 
@@ -166,6 +172,10 @@ export const AgentEntrySchema = z.object({
 });
 export const NewAgentResponseSchema = z.object({ agent: AgentEntrySchema, token: z.string() });
 export const AgentListSchema = z.object({ agents: z.array(AgentEntrySchema) });
+/** `GET /team` (every role): the team's active agents, names only, for the assignee picker. */
+export const TeamAgentSchema = z.object({ id: z.uuid(), name: z.string(), role: RoleSchema });
+export type TeamAgent = z.infer<typeof TeamAgentSchema>;
+export const TeamListSchema = z.object({ agents: z.array(TeamAgentSchema) });
 export const ErrorSchema = z.object({ error: z.string(), issues: z.array(z.string()).optional() });
 export const HealthSchema = z.object({ ok: z.boolean(), engine: z.enum(['pg', 'embedded']), version: z.number() });
 

@@ -4,8 +4,10 @@
 // changes were not changed meanwhile), conflict (they were) and refused (the rules say no, in French).
 import { t, UserError } from '../i18n';
 import { anonymizeRecord } from '../register/anonymize';
+import { type ActingAgent, canAssign } from '../register/assignment';
 import type { HistoryEvent, UnsealedEvent } from '../register/history';
 import {
+  assignRecord,
   type Context,
   createRecord,
   extendRecord,
@@ -39,13 +41,29 @@ export function conflictingPaths(mine: readonly string[], theirs: readonly strin
   return [...new Set(mine.filter((p) => !APPEND_PATHS.has(p) && others.some((o) => overlaps(p, o))))].sort();
 }
 
+/**
+ * Who does an operation: the name its events carry, and in a team register the agent's id and role (a
+ * creation is assigned to its author; an assignment checks the agent's right). A plain name is a local
+ * register's actor, or a replay that checks no right.
+ */
+export type Actor = string | ({ name: string } & ActingAgent);
+
 /** Runs the record function `op` names on `current`, drawing ids from the operation (the agent side
- *  passes `draw` to draw fresh ones and record them). */
-export function runOperation(current: Complaint | null, op: Operation, actor: string, draw?: () => string): Outcome {
+ *  passes `draw` to draw fresh ones and record them). `validated`: see Context.validated (the server). */
+export function runOperation(
+  current: Complaint | null,
+  op: Operation,
+  actor: Actor,
+  draw?: () => string,
+  validated = false,
+): Outcome {
   const ids = [...op.ids];
+  const agent = typeof actor === 'string' ? null : actor;
   const ctx: Context = {
     now: new Date(op.at),
-    actor,
+    actor: typeof actor === 'string' ? actor : actor.name,
+    ...(agent ? { agentId: agent.id } : {}),
+    ...(validated ? { validated } : {}),
     newId:
       draw ??
       (() => {
@@ -72,6 +90,9 @@ export function runOperation(current: Complaint | null, op: Operation, actor: st
       return letterRecord(current, op.letter, ctx);
     case 'anonymize':
       return anonymizeRecord(current, op.reason, ctx);
+    case 'assign':
+      if (agent && !canAssign(current, agent)) throw new UserError('register.assign.notAllowed');
+      return assignRecord(current, op.assignee, ctx);
   }
 }
 
@@ -90,13 +111,15 @@ function refusal(error: unknown): Decision {
 
 /**
  * Decides what becomes of `op` given the stored `current` version and the events stored after the op's
- * base (`since`: events with seq > base.rev, plus the base's own event when its hash differs).
+ * base (`since`: events with seq > base.rev, plus the base's own event when its hash differs). `validated`:
+ * `current` and `op` come parsed from their schemas (Context.validated).
  */
 export function decide(
   current: Complaint | null,
   since: readonly HistoryEvent[],
   op: Operation,
-  actor: string,
+  actor: Actor,
+  validated = false,
 ): Decision {
   const fresh =
     current === null ? op.base.rev === 0 : op.base.rev === current.rev && op.base.head === current.historyHead;
@@ -112,7 +135,7 @@ export function decide(
   }
   let outcome: Outcome;
   try {
-    outcome = runOperation(current, op, actor);
+    outcome = runOperation(current, op, actor, undefined, validated);
   } catch (error) {
     return refusal(error);
   }

@@ -98,6 +98,15 @@ export const RestoreBatchSchema = z
   .min(1)
   .max(2 * RESTORE_BATCH);
 
+/** A batch's place in the file, from 0: the write pass names the dry run's batch it sends again. */
+export const RestoreBatchIndexSchema = z.number().int().min(0).max(10_000_000);
+
+/** The register's retention periods and the date, for the dry run to count what a file brings back past them. */
+export const CheckRetentionSchema = z.object({
+  periods: z.object({ years: z.number().min(0).max(1000), notComplaintYears: z.number().min(0).max(1000) }),
+  now: isoInstant,
+});
+
 /** What the background restores once every complaint is in: settings and edited letters only if the agent asked. */
 export const RestoreMetaSchema = z.object({
   referenceCounters: ReferenceCountersSchema,

@@ -15,10 +15,55 @@ type Sealed = HistoryEvent['changes'][number];
 
 const str = JSON.stringify;
 
+/** Thrown by `sorted` on a value that JSON.stringify would not write as canonicalJson does. */
+const NOT_PLAIN = Symbol('not plain JSON data');
+const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * A copy of JSON data with each object's keys inserted in sorted order, for the native JSON.stringify to
+ * write canonically (the 'created' event's change holds the whole complaint: half the cost of a check).
+ * Anything else (array-index or `__proto__` keys, which objects do not keep in insertion order, holes,
+ * non-plain objects, functions) throws NOT_PLAIN: canonicalJson writes it then.
+ */
+function sorted(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) {
+    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw NOT_PLAIN;
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) throw NOT_PLAIN;
+      out[i] = sorted(value[i]);
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) throw NOT_PLAIN;
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record).sort()) {
+    if (INDEX_KEY.test(key) || key === '__proto__') throw NOT_PLAIN;
+    const v = record[key];
+    if (v !== undefined) out[key] = sorted(v);
+  }
+  return out;
+}
+
+/** `canonicalJson(value)` for a defined value, through the native JSON.stringify when it can. */
+function canonicalText(value: unknown): string {
+  try {
+    return JSON.stringify(sorted(value));
+  } catch (error) {
+    if (error === NOT_PLAIN) return canonicalJson(value);
+    throw error;
+  }
+}
+
 /** `canonicalJson({ path, from, to })` written out: keys in order, an undefined value left out. */
 function changeText(change: Pick<Sealed, 'path' | 'from' | 'to'>): string {
-  const from = change.from === undefined ? '' : `"from":${canonicalJson(change.from)},`;
-  const to = change.to === undefined ? '' : `,"to":${canonicalJson(change.to)}`;
+  const from = change.from === undefined ? '' : `"from":${canonicalText(change.from)},`;
+  const to = change.to === undefined ? '' : `,"to":${canonicalText(change.to)}`;
   return `{${from}"path":${str(change.path)}${to}}`;
 }
 

@@ -1,15 +1,18 @@
 // Restoring a backup, page side (the writer that hands batches to the background is
 // lib/extension/pages/restore.ts). First a dry run reads the whole file, checks it (format, every complaint
 // against the register schema, unique ids and references, every history chain) and says what the restore
-// would do; a file with any fault is refused whole, before anything is written. Then the restore reads the
-// file again and hands it to the background batch by batch (the background owns writes and checks again).
+// would do; a file with any fault is refused whole, before anything is written. In the product the page
+// only reads the file and the background checks each batch (a `checker`): it checks once, where it writes,
+// and recognises in the write pass the batches it has checked. Then the restore reads the file again and
+// hands it to the background batch by batch (the background owns writes, and checks what it has not).
 // Neither pass holds more than a batch or two of the file: a register of 100,000 complaints with their
 // history is hundreds of megabytes, more than one page can hold, so reading twice is the price of that.
 // The write pass is one restore for the background: begun, batches, finish; any failure or a cancel rolls
 // it back to the register as it was (lib/register/store/restore-journal.ts).
 import { t, UserError } from '../i18n';
 import { issuesText } from '../i18n/zod-issues';
-import { dueForAnonymisation } from '../register/retention';
+import { dueForAnonymisation, type RetentionPeriods } from '../register/retention';
+import type { CheckTally } from '../register/store/restore-check';
 import { lookupRegister } from '../register/store/restore-lookup';
 import { DEFAULT_SETTINGS } from '../settings/schema';
 import { BackupFileError, type FileHead, type RawEntry, readBackupFile } from '../transfer/backup-reader';
@@ -28,6 +31,8 @@ import {
 export interface DryRun extends Tally {
   /** The file's head, with the counts it ends on and every record it sets aside. */
   head: FileHead;
+  /** The background's name for this dry run, when it checked the file (a `checker`). */
+  checkId?: string;
   total: number;
   /** Complaints the restore would add or update that are past the retention period and not anonymised:
    *  the restore brings their personal data back, and the retention section will offer them again. */
@@ -80,10 +85,22 @@ function parseEntry({ n, raw }: RawEntry): BackupEntry {
   return parsed.data;
 }
 
+/** Checks the complaint lines of a file where they will be written (the background), batch by batch. */
+export interface RestoreChecker {
+  begin(retention: { periods: RetentionPeriods; now: string } | null): Promise<string>;
+  /** Batch number `index` (from 0): checked, classified, its fingerprint kept for the write pass. */
+  batch(checkId: string, index: number, lines: readonly string[]): Promise<CheckTally>;
+}
+
+/** Batches sent before the first answer: the page reads the next while the background works. */
+const IN_FLIGHT = 2;
+
 /** The dry run: checks the whole file and says what a restore would change. Throws a BackupFileError. */
 export async function checkBackup(
   file: Blob,
   options: {
+    /** Where the complaints are checked; without it, here, with `lookup` (tests, tools). */
+    checker?: RestoreChecker;
     lookup?: RegisterLookup;
     onProgress?: Progress;
     batchSize?: number;
@@ -93,6 +110,7 @@ export async function checkBackup(
     signal?: AbortSignal;
   } = {},
 ): Promise<DryRun> {
+  if (options.checker) return checkElsewhere(file, options.checker, options);
   const lookup = options.lookup ?? lookupRegister;
   const ids = new Set<string>();
   const references = new Set<string>();
@@ -146,6 +164,12 @@ export async function checkBackup(
     },
     { batchSize: options.batchSize ?? RESTORE_BATCH },
   );
+  checkCounts(head, done, events);
+  return { ...tally, head, total, pastRetention };
+}
+
+/** The file ends on the counts it was written with: nothing missing, nothing more. */
+function checkCounts(head: FileHead, done: number, events: number): void {
   if (done !== head.counts.complaints || events !== head.counts.historyEvents) {
     throw new BackupFileError('data.restore.error.counts', {
       complaints: done,
@@ -155,7 +179,66 @@ export async function checkBackup(
     });
   }
   if (head.quarantine.length !== head.counts.quarantine) throw new BackupFileError('data.restore.error.truncated');
-  return { ...tally, head, total, pastRetention };
+}
+
+/** The dry run with the complaints checked by `checker`: this page reads the file and adds up the answers. */
+async function checkElsewhere(
+  file: Blob,
+  checker: RestoreChecker,
+  options: Parameters<typeof checkBackup>[1] & object,
+): Promise<DryRun> {
+  const { retention } = options;
+  const checkId = await checker.begin(
+    retention
+      ? {
+          periods: {
+            years: retention.years,
+            notComplaintYears: retention.notComplaintYears ?? DEFAULT_SETTINGS.retentionNotComplaintYears,
+          },
+          now: retention.now.toISOString(),
+        }
+      : null,
+  );
+  const tally = emptyTally();
+  let total = 0;
+  let events = 0;
+  let done = 0;
+  let pastRetention = 0;
+  let index = 0;
+  const sent: Promise<void>[] = [];
+  try {
+    const head = await readBackupFile(
+      file,
+      (h) => {
+        total = h.counts.complaints;
+      },
+      async (batch) => {
+        stopIf(options.signal);
+        if (sent.length === IN_FLIGHT) await sent.shift();
+        const checking = checker
+          .batch(
+            checkId,
+            index++,
+            batch.map((b) => b.text),
+          )
+          .then((answer) => {
+            addTally(tally, answer);
+            events += answer.events;
+            pastRetention += answer.pastRetention;
+            done += batch.length;
+            options.onProgress?.(done, Math.max(total, done));
+          });
+        checking.catch(() => undefined);
+        sent.push(checking);
+      },
+      { batchSize: options.batchSize ?? RESTORE_BATCH, parse: false },
+    );
+    while (sent.length) await sent.shift();
+    checkCounts(head, done, events);
+    return { ...tally, head, total, pastRetention, checkId };
+  } finally {
+    await Promise.allSettled(sent);
+  }
 }
 
 export interface FinishOutcome {
@@ -167,10 +250,10 @@ export interface FinishOutcome {
 
 /** Where the restore writes: the background, through the message protocol (tests and the bench swap it). */
 export interface RestoreWriter {
-  /** Starts a restore (rolling back one left unfinished) and names it. */
-  begin(): Promise<string>;
-  /** Complaint lines of the file (JSON text), written in one transaction with their undo journal. */
-  batch(restoreId: string, lines: readonly string[]): Promise<Tally>;
+  /** Starts a restore (rolling back one left unfinished) and names it; `checkId`: the dry run of the file. */
+  begin(checkId?: string): Promise<string>;
+  /** Complaint lines of the file (JSON text), batch `index` from 0, written in one transaction with their undo journal. */
+  batch(restoreId: string, lines: readonly string[], index?: number): Promise<Tally>;
   /** Settings, letters, counters and records set aside; from its answer on, the restore is whole. */
   finish(restoreId: string, meta: RestoreMeta): Promise<FinishOutcome>;
   /** Rolls the restore back: the register is again what it was before `begin`. */
@@ -182,9 +265,6 @@ export interface RestoreWriter {
 export interface RestoreReport extends Tally {
   finish: FinishOutcome;
 }
-
-/** Batches sent before the first answer: the background checks the next while the previous one commits. */
-const IN_FLIGHT = 2;
 
 /**
  * Writes a checked file: reads it again and sends its complaint lines batch by batch, reading ahead while
@@ -199,7 +279,8 @@ export async function restoreBackup(
 ): Promise<RestoreReport> {
   const run = async (): Promise<RestoreReport> => {
     stopIf(options.signal);
-    const restoreId = await writer.begin();
+    const restoreId = await writer.begin(dryRun.checkId);
+    let index = 0;
     const sent: Promise<void>[] = [];
     try {
       const tally = emptyTally();
@@ -213,7 +294,7 @@ export async function restoreBackup(
           stopIf(options.signal);
           if (sent.length === IN_FLIGHT) await sent.shift();
           const lines = batch.map((b) => b.text);
-          const writing = writer.batch(restoreId, lines).then((result) => {
+          const writing = writer.batch(restoreId, lines, index++).then((result) => {
             addTally(tally, result);
             done += lines.length;
             options.onProgress?.(done, dryRun.total);

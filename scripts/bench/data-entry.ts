@@ -5,7 +5,7 @@
 // the first version as one change (as createRecord does), then one `transition` event per step.
 import { csvWorkers } from '@/lib/extension/pages/csv-workers';
 import { downloadBlob } from '@/lib/extension/pages/download';
-import { backgroundWriter } from '@/lib/extension/pages/restore';
+import { backgroundChecker, backgroundWriter } from '@/lib/extension/pages/restore';
 import { type MessageKey, t } from '@/lib/i18n';
 import { GENESIS_HASH, type HistoryEvent } from '@/lib/register/history';
 import { rowOf } from '@/lib/register/rows';
@@ -218,7 +218,7 @@ const bench = {
     if (!file) throw new Error('no backup file chosen');
     await defaultConnection.deleteDatabase();
     const started = performance.now();
-    const dryRun = await checkBackup(file);
+    const dryRun = await checkBackup(file, { checker: backgroundChecker });
     const checkMs = since(started);
     const report = await restoreBackup(file, dryRun, backgroundWriter, { withSettings: true });
     const ms = since(started);

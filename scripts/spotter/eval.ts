@@ -19,7 +19,7 @@ for (const r of rows)
     `${r.split.padEnd(8)} ${r.lang.padEnd(5)} ${r.method.padEnd(9)} ${String(r.n).padStart(4)}  ${f2(r.precision).padStart(9)}  ${f2(r.recall).padStart(6)}  ${f2(r.f1)}`,
   );
 lines.push(
-  `thresholds: cues score ≥ ${thresholds.cues}, model ≥ ${thresholds.model}, combined ≥ ${thresholds.combined}`,
+  `thresholds (fr / en): cues score ≥ ${thresholds.cues.fr}, model ≥ ${thresholds.model.fr} / ${thresholds.model.en}, combined ≥ ${thresholds.combined.fr} / ${thresholds.combined.en}`,
   `time per message (cues + model): median ${msMedian.toFixed(3)} ms, p99 ${msP99.toFixed(3)} ms`,
   'targets on holdout: recall ≥ 0.90 with precision ≥ 0.85, French and English apart; ≤ 2 ms per message',
 );

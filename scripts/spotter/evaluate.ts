@@ -2,9 +2,11 @@
 // model alone and the two combined (the extension's verdict), per split and per language, and the time
 // one verdict takes. Pure: scripts/spotter/eval.ts prints and stores what this returns.
 import { assess, spotModel } from '../../lib/spotting/assess';
+import type { SpotLang } from '../../lib/spotting/hints';
 import { LIKELY_THRESHOLD, prepare, spot } from '../../lib/spotting/score';
+import { DEFAULT_SPOT_THRESHOLDS } from '../../lib/spotting/threshold';
 import type { InboxEntry, Split } from './inbox';
-import { chooseThreshold, precisionRecall, type Scored } from './train-model';
+import { chooseLangThreshold, precisionRecall } from './train-model';
 
 export type Method = 'cues' | 'model' | 'combined';
 export const METHODS: readonly Method[] = ['cues', 'model', 'combined'];
@@ -21,6 +23,8 @@ export interface Row {
 
 interface ScoredEntry {
   entry: InboxEntry;
+  /** The language the spotter read the message as (it picks the combiner and the threshold). */
+  lang: SpotLang;
   cues: number;
   probability: number;
   combined: number;
@@ -35,12 +39,13 @@ function scoreEntry(entry: InboxEntry): ScoredEntry {
   };
   const cues = spot(message).score;
   const verdict = spotModel().score(prepare(message).norm, cues);
-  return { entry, cues, probability: verdict.probability, combined: verdict.combined };
+  return { entry, lang: verdict.lang, cues, probability: verdict.probability, combined: verdict.combined };
 }
 
 export interface Evaluation {
   rows: Row[];
-  thresholds: Record<Method, number>;
+  /** Each method's threshold per language. */
+  thresholds: Record<Method, Record<SpotLang, number>>;
   msMedian: number;
   msP99: number;
 }
@@ -73,21 +78,24 @@ export function evaluate(entries: readonly InboxEntry[]): Evaluation {
     combined: (s) => s.combined,
   };
   const test = scored.filter((s) => s.entry.split === 'test');
-  // Each method at its own operating point: the cue table at its fixed threshold, the model alone chosen
-  // on test the same recall-first way as the combined verdict, which uses the shipped default.
-  const thresholds: Record<Method, number> = {
-    cues: LIKELY_THRESHOLD,
-    model: chooseThreshold(test.map((s) => ({ score: s.probability, label: label(s) }))),
-    combined: spotModel().weights.threshold,
+  // Each method at its own operating point, per language: the cue table at its fixed threshold, the model
+  // alone chosen on test the same recall-first way as the combined verdict, which uses the shipped defaults.
+  const modelThreshold = (lang: SpotLang) =>
+    chooseLangThreshold(test.filter((s) => s.lang === lang).map((s) => ({ score: s.probability, label: label(s) })));
+  const thresholds: Record<Method, Record<SpotLang, number>> = {
+    cues: { fr: LIKELY_THRESHOLD, en: LIKELY_THRESHOLD },
+    model: { fr: modelThreshold('fr'), en: modelThreshold('en') },
+    combined: { ...DEFAULT_SPOT_THRESHOLDS },
   };
   const rows: Row[] = [];
   for (const split of ['test', 'holdout'] as const)
     for (const lang of ['fr', 'en', 'all'] as const)
       for (const method of METHODS) {
-        const subset: Scored[] = scored
+        // Each message is compared with its own language's threshold: a decision of 1 or 0 against 1.
+        const subset = scored
           .filter((s) => s.entry.split === split && (lang === 'all' || s.entry.lang === lang))
-          .map((s) => ({ score: measureOf[method](s), label: label(s) }));
-        const m = precisionRecall(subset, thresholds[method]);
+          .map((s) => ({ score: measureOf[method](s) >= thresholds[method][s.lang] ? 1 : 0, label: label(s) }));
+        const m = precisionRecall(subset, 1);
         rows.push({ split, lang, method, n: m.n, precision: m.precision, recall: m.recall, f1: m.f1 });
       }
   const time = timeVerdicts(entries);

@@ -3,13 +3,36 @@
 // full-batch Adam in a fixed order, so the same inbox always gives the same weights, byte for byte.
 //
 // What is learned on what:
-// - the n-gram model and the combiner on `dev` only (the combiner on out-of-fold probabilities, so that it
-//   does not trust an over-fitted model);
-// - the threshold on `test`, recall first: the highest threshold whose test recall reaches TARGET_RECALL;
+// - the n-gram model (one for both languages: apart, each had fewer examples and did no better on dev) and
+//   one combiner per language on `dev` only (the combiners on out-of-fold probabilities, so that they do not
+//   trust an over-fitted model);
+// - one threshold per language on `test`, recall first (chooseLangThreshold);
 // - `holdout` is never read here.
-import { CUE_CLAMP, CUE_SCALE, featurise, fnv1a, logit, type ModelWeights, sigmoid } from '../../lib/spotting/model';
+import { detectLang, HINT_NAMES, hintsOf, type SpotLang } from '../../lib/spotting/hints';
+import {
+  type Combiner,
+  CUE_CLAMP,
+  CUE_SCALE,
+  combine,
+  featurise,
+  fnv1a,
+  logit,
+  type ModelWeights,
+  sigmoid,
+} from '../../lib/spotting/model';
 import { prepare, spot } from '../../lib/spotting/score';
 import type { InboxEntry } from './inbox';
+import { chooseLangThreshold, precisionRecall } from './threshold-choice';
+
+export {
+  chooseLangThreshold,
+  chooseThreshold,
+  PRECISION_FLOOR,
+  precisionRecall,
+  RECALL_FLOOR,
+  type Scored,
+  TARGET_RECALL,
+} from './threshold-choice';
 
 export const BITS = 15;
 export const CHAR_GRAMS: [number, number] = [3, 5];
@@ -19,14 +42,14 @@ export const L2 = 1e-4;
 export const EPOCHS = 300;
 export const LEARNING_RATE = 0.05;
 export const FOLDS = 5;
-/** A missed complaint costs more than a highlight too many: the threshold keeps this recall on `test`. */
-export const TARGET_RECALL = 0.95;
 
 interface Example {
   readonly buckets: Int32Array;
   readonly value: number;
   readonly label: 0 | 1;
   readonly cueScore: number;
+  readonly lang: SpotLang;
+  readonly hints: readonly string[];
 }
 
 export function toExample(entry: InboxEntry): Example {
@@ -36,13 +59,17 @@ export function toExample(entry: InboxEntry): Example {
     fromEmail: entry.fromEmail,
     ownDomains: entry.ownDomains,
   };
-  const { buckets } = featurise(prepare(message).norm, BITS, CHAR_GRAMS);
+  const { norm } = prepare(message);
+  const { buckets } = featurise(norm, BITS, CHAR_GRAMS);
+  const lang = detectLang(norm);
   const keys = Int32Array.from([...buckets.keys()].sort((a, b) => a - b));
   return {
     buckets: keys,
     value: 1 / Math.sqrt(keys.length || 1),
     label: entry.label === 'complaint' ? 1 : 0,
     cueScore: spot(message).score,
+    lang,
+    hints: hintsOf(norm, lang),
   };
 }
 
@@ -108,81 +135,78 @@ function probability(w: Float64Array, bias: number, ex: Example): number {
   return sigmoid(z);
 }
 
-export interface Combiner {
-  readonly model: number;
-  readonly cues: number;
-  readonly bias: number;
-}
-
 const cueInput = (score: number) => Math.max(-CUE_CLAMP, Math.min(CUE_CLAMP, score)) / CUE_SCALE;
 
-/** Two inputs (the model's logit, the clamped cue score) and a bias, fitted by plain gradient descent. */
-export function fitCombiner(rows: readonly { p: number; cueScore: number; label: 0 | 1 }[]): Combiner {
-  let a = 1;
-  let b = 0;
-  let c = 0;
-  const positives = rows.filter((r) => r.label === 1).length;
-  const weightOf = (label: 0 | 1) => rows.length / (2 * Math.max(1, label ? positives : rows.length - positives));
-  for (let step = 0; step < 3000; step++) {
-    let ga = 0;
-    let gb = 0;
-    let gc = 0;
-    for (const r of rows) {
-      const x1 = logit(r.p);
-      const x2 = cueInput(r.cueScore);
-      const err = (sigmoid(a * x1 + b * x2 + c) - r.label) * weightOf(r.label);
-      ga += err * x1;
-      gb += err * x2;
-      gc += err;
-    }
-    const n = rows.length || 1;
-    a -= 0.1 * (ga / n + 1e-3 * a);
-    b -= 0.1 * (gb / n + 1e-3 * b);
-    c -= 0.1 * (gc / n);
-  }
-  const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
-  return { model: r4(a), cues: r4(b), bias: r4(c) };
-}
-
-export function combine(combiner: Combiner, p: number, cueScore: number): number {
-  return sigmoid(combiner.model * logit(p) + combiner.cues * cueInput(cueScore) + combiner.bias);
-}
-
-export interface Scored {
-  readonly score: number;
+interface CombinerRow {
+  readonly p: number;
+  readonly cueScore: number;
+  readonly hints: readonly string[];
   readonly label: 0 | 1;
 }
 
-export function precisionRecall(rows: readonly Scored[], threshold: number) {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const r of rows) {
-    const yes = r.score >= threshold;
-    if (yes && r.label) tp++;
-    else if (yes) fp++;
-    else if (r.label) fn++;
+/**
+ * Inputs: the model's logit, the clamped cue score and one yes/no input per hint of the language; a bias.
+ * Logistic regression, classes weighted to count equally, fitted by plain gradient descent in a fixed order.
+ */
+export function fitCombiner(rows: readonly CombinerRow[], hintNames: readonly string[] = []): Combiner {
+  const dims = 2 + hintNames.length;
+  const inputs = rows.map((r) => [
+    logit(r.p),
+    cueInput(r.cueScore),
+    ...hintNames.map((h) => (r.hints.includes(h) ? 1 : 0)),
+  ]);
+  const w = new Array<number>(dims).fill(0);
+  w[0] = 1;
+  let c = 0;
+  const positives = rows.filter((r) => r.label === 1).length;
+  const weightOf = (label: 0 | 1) => rows.length / (2 * Math.max(1, label ? positives : rows.length - positives));
+  const n = rows.length || 1;
+  for (let step = 0; step < 3000; step++) {
+    const g = new Array<number>(dims).fill(0);
+    let gc = 0;
+    rows.forEach((r, k) => {
+      const x = inputs[k] as number[];
+      let z = c;
+      for (let i = 0; i < dims; i++) z += (w[i] as number) * (x[i] as number);
+      const err = (sigmoid(z) - r.label) * weightOf(r.label);
+      for (let i = 0; i < dims; i++) g[i] = (g[i] as number) + err * (x[i] as number);
+      gc += err;
+    });
+    for (let i = 0; i < dims; i++) w[i] = (w[i] as number) - 0.1 * ((g[i] as number) / n + 1e-3 * (w[i] as number));
+    c -= 0.1 * (gc / n);
   }
-  const precision = tp + fp ? tp / (tp + fp) : 1;
-  const recall = tp + fn ? tp / (tp + fn) : 1;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { n: rows.length, tp, fp, fn, precision, recall, f1 };
-}
-
-/** The highest threshold (on a 0.005 grid) whose recall reaches `target`: recall first, then precision. */
-export function chooseThreshold(rows: readonly Scored[], target = TARGET_RECALL): number {
-  for (let t = 0.95; t >= 0.05 - 1e-9; t -= 0.005) {
-    const rounded = Math.round(t * 1000) / 1000;
-    if (precisionRecall(rows, rounded).recall >= target) return rounded;
-  }
-  return 0.05;
+  const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+  return {
+    model: r4(w[0] as number),
+    cues: r4(w[1] as number),
+    bias: r4(c),
+    hints: Object.fromEntries(hintNames.map((h, i) => [h, r4(w[2 + i] as number)])),
+  };
 }
 
 const foldOf = (id: string) => fnv1a(`fold:${id}`) % FOLDS;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+interface Measured {
+  threshold: number;
+  n: number;
+  precision: number;
+  recall: number;
+}
+
+export interface ModelCard {
+  split: string;
+  /** All test messages, each at its language's threshold. */
+  n: number;
+  precision: number;
+  recall: number;
+  fr: Measured;
+  en: Measured;
+}
 
 export interface Trained {
   readonly weights: ModelWeights;
-  readonly card: { threshold: number; split: string; n: number; precision: number; recall: number };
+  readonly card: ModelCard;
 }
 
 export function train(entries: readonly InboxEntry[], file: string): Trained {
@@ -191,8 +215,8 @@ export function train(entries: readonly InboxEntry[], file: string): Trained {
   const test = entries.filter((e) => e.split === 'test');
   const devExamples = dev.map(toExample);
 
-  // Out-of-fold probabilities on dev, for the combiner.
-  const oof: { p: number; cueScore: number; label: 0 | 1 }[] = [];
+  // Out-of-fold probabilities on dev, for the combiners.
+  const oof: (CombinerRow & { lang: SpotLang })[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const inFold = (i: number) => foldOf((dev[i] as InboxEntry).id) === fold;
     const fitted = fitLogistic(
@@ -201,39 +225,58 @@ export function train(entries: readonly InboxEntry[], file: string): Trained {
     );
     const { w } = quantise(fitted);
     devExamples.forEach((ex, i) => {
-      if (inFold(i)) oof.push({ p: probability(w, fitted.bias, ex), cueScore: ex.cueScore, label: ex.label });
+      if (inFold(i)) oof.push({ ...ex, p: probability(w, fitted.bias, ex) });
     });
   }
-  const combiner = fitCombiner(oof);
+  const combiners = {
+    fr: fitCombiner(
+      oof.filter((r) => r.lang === 'fr'),
+      HINT_NAMES.fr,
+    ),
+    en: fitCombiner(
+      oof.filter((r) => r.lang === 'en'),
+      HINT_NAMES.en,
+    ),
+  };
 
   const fitted = fitLogistic(devExamples, dims);
   const { weights, w } = quantise(fitted);
   const bias = Math.round(fitted.bias * 1e4) / 1e4;
   const testRows = test.map(toExample).map((ex) => ({
-    score: combine(combiner, probability(w, bias, ex), ex.cueScore),
+    lang: ex.lang,
+    score: combine(combiners[ex.lang], probability(w, bias, ex), ex.cueScore, ex.hints),
     label: ex.label,
   }));
-  const threshold = chooseThreshold(testRows);
-  const measured = precisionRecall(testRows, threshold);
-  const r3 = (x: number) => Math.round(x * 1000) / 1000;
-  const card = {
-    threshold,
+  const measure = (lang: SpotLang): Measured => {
+    const rows = testRows.filter((r) => r.lang === lang);
+    const threshold = chooseLangThreshold(rows);
+    const m = precisionRecall(rows, threshold);
+    return { threshold, n: m.n, precision: r3(m.precision), recall: r3(m.recall) };
+  };
+  const fr = measure('fr');
+  const en = measure('en');
+  const overall = precisionRecall(
+    testRows.map((r) => ({ score: r.score >= (r.lang === 'en' ? en : fr).threshold ? 1 : 0, label: r.label })),
+    1,
+  );
+  const card: ModelCard = {
     split: 'test',
-    n: measured.n,
-    precision: r3(measured.precision),
-    recall: r3(measured.recall),
+    n: overall.n,
+    precision: r3(overall.precision),
+    recall: r3(overall.recall),
+    fr,
+    en,
   };
   return {
     weights: {
-      version: 1,
+      version: 2,
       bits: BITS,
       charGrams: CHAR_GRAMS,
       scale: SCALE,
       bias,
       weights,
-      combiner,
-      threshold,
-      measured: { split: card.split, n: card.n, precision: card.precision, recall: card.recall },
+      combiners,
+      measured: { split: card.split, fr, en },
       trainedOn: { entries: dev.length, file },
     },
     card,

@@ -1,6 +1,6 @@
 // npm run train-spotter: trains the spotter's model on the labelled inbox and writes its weights
 // (lib/spotting/model-weights.json) and its model card (lib/spotting/model-card.json: default threshold
-// and what it measured on the test split). Deterministic: the same inbox gives the same files.
+// of each language and what it measured on the test split). Deterministic: the same inbox gives the same files.
 import { writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,14 @@ console.log(
   [
     `trained on ${weights.trainedOn.entries} dev messages in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     `weights: ${relative(root, WEIGHTS_PATH)} (${kb(json.length)}, ${kb(gzipSync(json).length)} gzip)`,
-    `combiner: model ×${weights.combiner.model}, cues ×${weights.combiner.cues}, bias ${weights.combiner.bias}`,
-    `threshold ${card.threshold} (test: precision ${card.precision}, recall ${card.recall}, n ${card.n})`,
+    ...(['fr', 'en'] as const).flatMap((lang) => {
+      const c = weights.combiners[lang];
+      const m = card[lang];
+      const hints = Object.entries(c.hints).map(([name, weight]) => ` ${name} ${weight}`);
+      return [
+        `${lang} combiner: model ×${c.model}, cues ×${c.cues}, bias ${c.bias}${hints.length ? `, hints${hints}` : ''}`,
+        `${lang} threshold ${m.threshold} (test: precision ${m.precision}, recall ${m.recall}, n ${m.n})`,
+      ];
+    }),
   ].join('\n'),
 );

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { NewAgentRequestSchema } from '../../lib/sync/protocol';
 import { agentOf } from '../plugins/auth';
 import { HttpError } from '../plugins/errors';
-import { type Agent, addAgentToOrg, listOrgAgents, revokeOrgAgent } from '../store/agents';
+import { type Agent, addAgentToOrg, listOrgAgents, revokeOrgAgent, teamAgents } from '../store/agents';
 
 const entry = (a: Agent) => ({ id: a.id, name: a.name, email: a.email, role: a.role, revokedAt: a.revokedAt });
 const AgentParamsSchema = z.object({ id: z.uuid() });
@@ -15,6 +15,12 @@ export async function agentRoutes(app: FastifyInstance): Promise<void> {
   app.get('/agents', { config: { access: 'manager' } }, async (request) => {
     const manager = agentOf(request);
     return { agents: (await listOrgAgents(app.db, manager.orgId, manager.orgName)).map(entry) };
+  });
+
+  // Every role reads the team's names: the assignee picker and the names the register shows (issue 13).
+  app.get('/team', { config: { access: 'read' } }, async (request) => {
+    const agent = agentOf(request);
+    return { agents: await teamAgents(app.db, agent.orgId) };
   });
 
   app.post('/agents', { config: { access: 'manager' } }, async (request, reply) => {

@@ -1,8 +1,10 @@
 // Organisations, agents and their tokens. A token is 32 random bytes shown once; only its SHA-256 is kept,
 // so a stolen database holds no usable token. Revocation is read on every request (no cache).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Role } from '../../lib/sync/protocol';
-import type { Db } from '../db/db';
+import { t } from '../../lib/i18n';
+import type { Assignee } from '../../lib/register/schema';
+import type { Role, TeamAgent } from '../../lib/sync/protocol';
+import type { Db, Queryable } from '../db/db';
 
 export interface Agent {
   id: string;
@@ -150,4 +152,28 @@ export async function revokeOrgAgent(db: Db, orgId: string, agentId: string): Pr
     ]),
   );
   return rows.length;
+}
+
+/** The organisation's active agents, names and roles only: what every role may read (assignee picker). */
+export async function teamAgents(db: Db, orgId: string): Promise<TeamAgent[]> {
+  const { rows } = await db.transaction({ org: orgId }, (tx) =>
+    tx.query<TeamAgent>(
+      'SELECT id, name, role FROM agents WHERE org_id = $1 AND revoked_at IS NULL ORDER BY name, id',
+      [orgId],
+    ),
+  );
+  return rows;
+}
+
+/** Why a complaint cannot be handed to `assignee` (French), or null: it must be an active agent of the
+ *  organisation under the name the server knows (the name goes into the shared history). */
+export async function refuseAssignee(tx: Queryable, orgId: string, assignee: Assignee): Promise<string | null> {
+  const { rows } = await tx.query<{ name: string; role: Role }>(
+    'SELECT name, role FROM agents WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL',
+    [orgId, assignee.id],
+  );
+  const agent = rows[0];
+  if (!agent || agent.role === 'auditor' || agent.name !== assignee.name)
+    return t('register.assign.unknownAgent', {}, 'fr');
+  return null;
 }

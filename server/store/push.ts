@@ -2,15 +2,15 @@
 // follow commit order). Each operation is replayed by lib/sync/replay.ts; this module only loads what the
 // replay needs, seals the events and writes the rows. Idempotent by event id through op_outcomes.
 import { randomUUID } from 'node:crypto';
-import { redactionsFor } from '../../lib/register/anonymize';
+import { erasedPast } from '../../lib/register/anonymize';
 import { GENESIS_HASH, type HistoryEvent, sealEvent } from '../../lib/register/history';
 import type { Complaint } from '../../lib/register/schema';
 import type { Operation, Outcome, SyncEvent } from '../../lib/sync/protocol';
 import { isProvisional, parseOfficial } from '../../lib/sync/references';
 import { assignReference, decide } from '../../lib/sync/replay';
 import { type Db, type Queryable, retrying } from '../db/db';
-import type { Agent } from './agents';
-import { agentBlocks, type Block, inBlocks, nextReference, parisYear } from './references';
+import { type Agent, refuseAssignee } from './agents';
+import { agentBlocks, type Block, claimNumber, inBlocks, nextReference, parisYear } from './references';
 import {
   advanceFeed,
   type EventRow,
@@ -26,6 +26,7 @@ import {
   storedOutcomes,
   upsertComplaints,
 } from './register-sql';
+import { nodeSha256 } from './sha256';
 
 /** The actor of the events the server writes on its own (referenceAssigned). */
 export const SERVER_ACTOR = 'Registre d’équipe';
@@ -35,6 +36,7 @@ export interface PushResult {
   cursor: number;
 }
 
+/** `ops` as parsed by PushRequestSchema (the replay validates only what each operation changes). */
 export function push(db: Db, agent: Agent, ops: readonly Operation[]): Promise<PushResult> {
   return retrying(() => db.transaction({ org: agent.orgId }, (tx) => new Batch(tx, agent).run(ops)));
 }
@@ -134,6 +136,16 @@ class Batch {
     return null;
   }
 
+  /** Onboarding (issue 13): a complaint logged before its agent joined keeps its reference when the team
+   *  never handed that number out (the counter moves past it); otherwise it gets an official one. */
+  private async keepsOwn(op: Operation & { kind: 'create' }): Promise<boolean> {
+    const own = parseOfficial(op.reference);
+    if (!own || this.references.has(op.reference)) return false;
+    const holder = this.held.get(op.reference);
+    if (holder !== undefined && holder !== op.complaintId) return false;
+    return claimNumber(this.tx, this.org, own.year, own.n);
+  }
+
   private record(event: HistoryEvent | SyncEvent): void {
     this.pos += 1;
     this.written.set(key(event.complaintId, event.seq), {
@@ -156,11 +168,17 @@ class Batch {
     const fresh = current !== null && op.base.rev === current.rev && op.base.head === current.historyHead;
     // Only a stale operation needs to know what changed meanwhile.
     const since = current && !fresh ? await this.since(current, op) : [];
-    const decision = decide(current, since, op, this.agent.name);
+    if (op.kind === 'assign') {
+      const reason = await refuseAssignee(this.tx, this.org, op.assignee);
+      if (reason) return { status: 'refused', complaintId, reason };
+    }
+    const { id, name, role } = this.agent;
+    // `current` comes parsed from its row (or from the replay of this batch), `op` from the request's schema.
+    const decision = decide(current, since, op, { id, name, role }, true);
     if (decision.status === 'conflict') return { status: 'conflict', complaintId, paths: decision.paths };
     if (decision.status === 'refused')
       return { status: 'refused', complaintId, reason: decision.reason, key: decision.key };
-    if (op.kind === 'create') {
+    if (op.kind === 'create' && !op.onboarding) {
       const reason = this.refuseReference(op);
       if (reason) return { status: 'refused', complaintId, reason };
     }
@@ -170,15 +188,16 @@ class Batch {
       current?.historyHead ?? GENESIS_HASH,
       current?.rev ?? 0,
       salts,
+      nodeSha256,
     );
     let complaint: Complaint = { ...decision.outcome.complaint, historyHead: event.hash };
     if (op.kind === 'anonymize') await this.redactHistory(complaintId);
     this.record(event);
     const extraSeqs: number[] = [];
-    if (op.kind === 'create' && isProvisional(op.reference)) {
+    if (op.kind === 'create' && (isProvisional(op.reference) || (op.onboarding && !(await this.keepsOwn(op))))) {
       const official = await nextReference(this.tx, this.org, parisYear(op.at));
       const assigned = assignReference(complaint, official, { now: new Date(), actor: SERVER_ACTOR, id: randomUUID() });
-      const sealed = await sealEvent(assigned.event, complaint.historyHead, complaint.rev);
+      const sealed = await sealEvent(assigned.event, complaint.historyHead, complaint.rev, [], nodeSha256);
       complaint = { ...assigned.complaint, historyHead: sealed.hash };
       this.record(sealed);
       extraSeqs.push(sealed.seq);
@@ -197,14 +216,15 @@ class Batch {
     };
   }
 
-  /** GDPR art. 17: every past change holding personal data loses its values (digests stay: the chain verifies). */
+  /** GDPR art. 17: past changes holding personal data or a date lose their values, and past times go to their
+   *  month, as the extension erases them (lib/register/anonymize.ts erasedPast; the chain still verifies). */
   private async redactHistory(complaintId: string): Promise<void> {
     const stored = await loadEvents(this.tx, this.org, complaintId);
     const pending = [...this.written.values()].filter((r) => r.event.complaintId === complaintId);
     const all = new Map<number, HistoryEvent>(
       [...stored, ...pending.map((r) => r.event as HistoryEvent)].map((e) => [e.seq, e]),
     );
-    for (const redacted of redactionsFor([...all.values()])) {
+    for (const redacted of erasedPast([...all.values()])) {
       const k = key(complaintId, redacted.seq);
       const inBatch = this.written.get(k);
       this.pos += 1;

@@ -28,6 +28,20 @@ export async function nextReference(tx: Queryable, org: string, year: number): P
   return formatReference(year, first);
 }
 
+/**
+ * Onboarding: takes number `n` of `year` for a complaint that already holds it, when the counter has not
+ * reached it (no block or complaint of the team can hold it); the counter moves to it. False otherwise.
+ */
+export async function claimNumber(tx: Queryable, org: string, year: number, n: number): Promise<boolean> {
+  const { rows } = await tx.query<{ last: number }>(
+    `INSERT INTO reference_counters (org_id, year, last) VALUES ($1, $2, $3)
+     ON CONFLICT (org_id, year) DO UPDATE SET last = $3 WHERE reference_counters.last < $3
+     RETURNING last`,
+    [org, year, n],
+  );
+  return rows.length > 0;
+}
+
 export interface Block {
   year: number;
   first: number;

@@ -76,14 +76,14 @@ export async function heldReferences(
   return new Map(rows.map((r) => [r.reference, r.id]));
 }
 
-/** Indexed columns beside the snapshot. The assignee is the agent who logged the complaint until the
- *  register gets an assignee field of its own. */
+/** Indexed columns beside the snapshot. `assignee`: the id of the agent holding the complaint (null for
+ *  one logged before the register knew assignees). */
 const complaintRow = (c: Complaint, feedPos: number) => ({
   id: c.id,
   reference: c.reference,
   phase: c.phase,
   next_due_at: c.nextDueAt ?? null,
-  assignee: c.loggedBy,
+  assignee: c.assignee?.id ?? null,
   customer_email: c.customer.email || null,
   updated_at: c.updatedAt,
   rev: c.rev,
@@ -135,18 +135,21 @@ export async function insertEvents(tx: Queryable, org: string, rows: readonly Ev
   );
 }
 
-/** Redacted versions of stored events (anonymisation), moved to a new feed position so readers get them. */
+/** Erased versions of stored events (anonymisation), moved to a new feed position so readers get them. */
 export async function replaceEvents(tx: Queryable, org: string, rows: readonly EventRow[]) {
   if (!rows.length) return;
   const data = rows.map((r) => ({
     complaint_id: r.event.complaintId,
     seq: r.event.seq,
+    at: r.event.at,
     feed_pos: r.feedPos,
     event: r.event,
   }));
+  // `at` too: an erasure reduces the event's time to its month (lib/register/anonymize.ts erasedPast).
   await tx.query(
-    `UPDATE events e SET event = x.event, feed_pos = x.feed_pos
-     FROM jsonb_to_recordset($2::jsonb) AS x(complaint_id uuid, seq integer, feed_pos bigint, event jsonb)
+    `UPDATE events e SET event = x.event, at = x.at, feed_pos = x.feed_pos
+     FROM jsonb_to_recordset($2::jsonb) AS x(complaint_id uuid, seq integer, at timestamptz, feed_pos bigint,
+       event jsonb)
      WHERE e.org_id = $1 AND e.complaint_id = x.complaint_id AND e.seq = x.seq`,
     [org, JSON.stringify(data)],
   );

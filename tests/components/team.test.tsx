@@ -2,10 +2,12 @@
 // side with both choices, and the options section (the token field is never filled back).
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { SettingsForm } from '@/components/options/SettingsForm';
 import { ConflictList } from '@/components/team/ConflictList';
 import { SyncIndicator } from '@/components/team/SyncIndicator';
 import { TeamSection } from '@/components/team/TeamSection';
 import { sealEvent } from '@/lib/register/history';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { showConflict } from '@/lib/sync/conflicts';
 import { OFF_STATUS, type SyncStatus } from '@/lib/sync/connection';
 import type { Operation } from '@/lib/sync/protocol';
@@ -15,6 +17,7 @@ const agent = { id: crypto.randomUUID(), name: 'Claire Martin', role: 'agent' as
 const status = (patch: Partial<SyncStatus>): SyncStatus => ({
   state: 'connected',
   pending: 0,
+  waiting: 0,
   lastSyncAt: '2026-03-02T10:00:00.000Z',
   identity: { server: 'https://registre.example.fr', agent },
   ...patch,
@@ -117,5 +120,46 @@ describe('the options section', () => {
     );
     expect(screen.queryByTestId('team-server')).toBeNull();
     expect(screen.getByTestId('team-server-managed').textContent).toContain('https://registre.lumen.fr');
+  });
+
+  it('offers the complaints held before joining, and sends them only on the agent’s click', async () => {
+    const onOnboard = vi.fn(async () => '3 réclamation(s) envoyée(s) à l’équipe.');
+    const props = { managedServer: null, onConnect: async () => null, onDisconnect: async () => {}, onOnboard };
+    const { rerender } = render(<TeamSection status={status({ waiting: 3 })} {...props} />);
+    expect(screen.getByTestId('team-onboard').textContent).toContain(
+      'Ce registre contenait 3 réclamation(s) quand vous avez rejoint l’équipe.',
+    );
+    expect(onOnboard).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('team-onboard-send'));
+    expect(onOnboard).toHaveBeenCalledTimes(1);
+    expect((await screen.findByTestId('team-onboard-message')).textContent).toBe(
+      '3 réclamation(s) envoyée(s) à l’équipe.',
+    );
+    rerender(<TeamSection status={status({ waiting: 0 })} {...props} />);
+    expect(screen.queryByTestId('team-onboard-send')).toBeNull();
+    // An auditor writes nothing: no offer.
+    const auditor = { ...agent, role: 'auditor' as const };
+    rerender(
+      <TeamSection
+        status={status({ waiting: 3, identity: { server: 'https://r.example.fr', agent: auditor } })}
+        {...props}
+      />,
+    );
+    expect(screen.queryByTestId('team-onboard-send')).toBeNull();
+  });
+});
+
+describe('the organisation’s settings in the options', () => {
+  it('are read-only for an agent, who still chooses their language', () => {
+    render(<SettingsForm settings={DEFAULT_SETTINGS} year={2026} onSubmit={vi.fn()} orgManaged />);
+    expect(screen.getByTestId('org-defined').textContent).toBe('Défini par votre organisation');
+    expect((screen.getByTestId('org-settings') as HTMLFieldSetElement).disabled).toBe(true);
+    expect((screen.getByTestId('policy-preset') as HTMLSelectElement).closest('fieldset')?.disabled).toBe(true);
+  });
+
+  it('stay editable outside a team, and for a manager', () => {
+    render(<SettingsForm settings={DEFAULT_SETTINGS} year={2026} onSubmit={vi.fn()} />);
+    expect(screen.queryByTestId('org-defined')).toBeNull();
+    expect((screen.getByTestId('org-settings') as HTMLFieldSetElement).disabled).toBe(false);
   });
 });

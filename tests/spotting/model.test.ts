@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { assess, assessmentSchema, spotModel } from '../../lib/spotting/assess';
 import { featurise, loadModel, ModelWeightsSchema } from '../../lib/spotting/model';
-import { DEFAULT_SPOT_THRESHOLD, SPOT_MODEL_CARD } from '../../lib/spotting/threshold';
+import { DEFAULT_SPOT_THRESHOLDS, SPOT_MODEL_CARD, spotThresholdFor } from '../../lib/spotting/threshold';
 import { loadInbox } from '../../scripts/spotter/inbox';
 import { chooseThreshold, train } from '../../scripts/spotter/train-model';
 
@@ -20,13 +20,15 @@ describe('the shipped weights', () => {
     expect(weights.weights).toHaveLength(2 ** weights.bits);
   });
 
-  it('state the default threshold and what it measured on the test split', () => {
+  it('state a default threshold per language and what it measured on the test split', () => {
     const { weights } = spotModel();
 
-    expect(DEFAULT_SPOT_THRESHOLD).toBe(weights.threshold);
-    expect(SPOT_MODEL_CARD).toMatchObject(weights.measured);
     expect(SPOT_MODEL_CARD.split).toBe('test');
-    expect(SPOT_MODEL_CARD.recall).toBeGreaterThanOrEqual(0.9);
+    for (const lang of ['fr', 'en'] as const) {
+      expect(DEFAULT_SPOT_THRESHOLDS[lang]).toBe(weights.measured[lang].threshold);
+      expect(SPOT_MODEL_CARD[lang]).toEqual(weights.measured[lang]);
+      expect(SPOT_MODEL_CARD[lang].recall).toBeGreaterThanOrEqual(0.9);
+    }
   });
 
   it('refuses weights whose count does not match their hash size', () => {
@@ -50,7 +52,8 @@ describe('assess', () => {
     expect(assessmentSchema.parse(first).likely).toBe(true);
     expect(first.probability).toBeGreaterThan(0);
     expect(first.probability).toBeLessThan(1);
-    expect(first.threshold).toBe(DEFAULT_SPOT_THRESHOLD);
+    expect(first.lang).toBe('fr');
+    expect(first.threshold).toBe(DEFAULT_SPOT_THRESHOLDS.fr);
   });
 
   it('explains the model with the customer’s words that weighed most', () => {
@@ -85,6 +88,29 @@ describe('assess', () => {
     expect(assess(borderline, { threshold: 0.95 }).likely).toBe(verdict.combined >= 0.95);
     expect(assess(complaint, { threshold: 0.95 }).threshold).toBe(0.95);
   });
+
+  it('reads an English message with the English combiner and threshold, which a company may move alone', () => {
+    const tweet = { subject: '', text: '@AskPlayStation I bought a pack 3 days ago and still have not received it' };
+    const english = assess(tweet);
+
+    expect(english.lang).toBe('en');
+    expect(english.threshold).toBe(DEFAULT_SPOT_THRESHOLDS.en);
+    expect(english.likely).toBe(true);
+    expect(assess(tweet, { threshold: 0.3, thresholds: { en: 0.9 } }).threshold).toBe(0.9);
+    expect(assess(complaint, { threshold: 0.3, thresholds: { en: 0.9 } }).threshold).toBe(0.3);
+    expect(spotThresholdFor('fr', { thresholds: { fr: null } })).toBe(DEFAULT_SPOT_THRESHOLDS.fr);
+  });
+
+  it('weighs a how-to question in English below a grievance with the same words', () => {
+    const howTo = assess({ subject: '', text: '@AskPlayStation how do I cancel a pre-order and get a refund?' });
+    const grievance = assess({
+      subject: '',
+      text: '@AskPlayStation I paid for a pre-order, it was cancelled and I still have not got my refund',
+    });
+
+    expect(howTo.combined).toBeLessThan(grievance.combined);
+    expect(howTo.likely).toBe(false);
+  });
 });
 
 describe('featurise', () => {
@@ -107,7 +133,8 @@ describe('training', () => {
     const second = train(entries, 'sample');
 
     expect(JSON.stringify(second.weights)).toBe(JSON.stringify(first.weights));
-    expect(first.card.threshold).toBe(first.weights.threshold);
+    expect(first.card.fr).toEqual(first.weights.measured.fr);
+    expect(first.card.en).toEqual(first.weights.measured.en);
   }, 120_000);
 
   it('picks the highest threshold that keeps the target recall', () => {

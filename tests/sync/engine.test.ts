@@ -2,75 +2,22 @@
 // Two agents' registers (IndexedDB, opened by name) syncing through a real team server (Fastify over the
 // embedded PGlite, listening on loopback) with the background's sync steps: the outbox written with each
 // change, pushes, pulls with the outbox replayed on top, references from blocks or provisional, conflicts.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '@/lib/deadlines/policy';
-import {
-  type EngineDeps,
-  pullAll,
-  pushAll,
-  SyncFailure,
-  syncRound,
-  whoAmI,
-} from '@/lib/extension/background/sync-engine';
+import { pullAll, pushAll, SyncFailure, syncRound } from '@/lib/extension/background/sync-engine';
 import { registerConnection } from '@/lib/register/store/db';
-import { openRegister, type Register } from '@/lib/register/store/register';
-import { type SyncStore, syncOn } from '@/lib/register/store/sync-state';
-import type { TeamConnection } from '@/lib/sync/connection';
+import { syncOn } from '@/lib/register/store/sync-state';
 import { isProvisional } from '@/lib/sync/references';
-import { addAgent, revokeAgent } from '../../server/store/agents';
-import { closeSharedPglite, openTestRegister, type TestRegister } from '../server/support/engines';
-import { freshDatabase, newInput } from '../support/complaints';
+import { revokeAgent } from '../../server/store/agents';
+import { newInput } from '../support/complaints';
+import { useTeamServer } from './support/team';
 
-interface Agent {
-  register: Register;
-  sync: SyncStore;
-  deps: EngineDeps;
-  connection: TeamConnection;
-  w: () => { now: Date; actor: string };
-}
-
-let server: TestRegister;
-let url: string;
-
-beforeAll(async () => {
-  server = await openTestRegister('embedded');
-  url = await server.app.listen({ port: 0, host: '127.0.0.1' });
-}, 180_000); // starting PGlite costs seconds of CPU
-afterAll(async () => {
-  await server.close();
-  await closeSharedPglite();
-});
-
-const opened: Register[] = [];
-beforeEach(() => freshDatabase());
-afterEach(async () => {
-  for (const r of opened.splice(0)) await r.deleteDatabase();
-});
-
-let orgCount = 0;
-/** Two agents of a fresh organisation, each with their own register, connected. */
-async function team(): Promise<[Agent, Agent, string]> {
-  const org = `Maison Lumen ${++orgCount}`;
-  const agents: Agent[] = [];
-  for (const name of ['Claire Martin', 'Paul Durand']) {
-    const { token } = await addAgent(server.db, { org, name, role: name.startsWith('Paul') ? 'manager' : 'agent' });
-    const dbName = `register-${orgCount}-${name.split(' ')[0]}`;
-    const register = openRegister({ name: dbName });
-    opened.push(register);
-    const sync = syncOn(registerConnection(dbName));
-    const deps: EngineDeps = { store: sync, fetch, now: () => new Date() };
-    const agent = await whoAmI(deps, url, token);
-    const connection = { server: url, token, agent, connectedAt: new Date().toISOString() };
-    await sync.saveConnection(connection);
-    agents.push({ register, sync, deps, connection, w: () => ({ now: new Date(), actor: agent.name }) });
-  }
-  return [agents[0] as Agent, agents[1] as Agent, org];
-}
+const shared = useTeamServer('register');
+const { team, localRegister } = shared;
 
 describe('the outbox', () => {
   it('records each write’s operation in the same transaction, and nothing for a register that never joined', async () => {
-    const local = openRegister({ name: 'register-local' });
-    opened.push(local);
+    const local = localRegister('register-local');
     await local.createComplaint(newInput(), DEFAULT_POLICY, { now: new Date(), actor: 'Agent' });
     expect(await syncOn(registerConnection('register-local')).pendingCount()).toBe(0);
 
@@ -147,7 +94,7 @@ describe('syncing two agents through the team server', () => {
     const body = JSON.stringify({ ops: batch.map((e) => e.op) });
     const headers = { authorization: `Bearer ${claire.connection.token}`, 'content-type': 'application/json' };
     // The first push reached the server, but the worker stopped before settling the outbox.
-    await fetch(`${url}/push`, { method: 'POST', headers, body });
+    await fetch(`${shared.url}/push`, { method: 'POST', headers, body });
     await syncRound(claire.deps, claire.connection);
     expect(await claire.sync.pendingCount()).toBe(0);
     const history = await claire.register.getHistory(made.id);
@@ -214,7 +161,7 @@ describe('syncing two agents through the team server', () => {
   it('says when the token is revoked and keeps the changes in the outbox', async () => {
     const [claire, , org] = await team();
     await claire.register.createComplaint(newInput(), DEFAULT_POLICY, claire.w());
-    await revokeAgent(server.db, org, 'Claire Martin');
+    await revokeAgent(shared.server.db, org, 'Claire Martin');
     const failure = await syncRound(claire.deps, claire.connection).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(SyncFailure);
     expect((failure as SyncFailure).problem).toBe('revoked');

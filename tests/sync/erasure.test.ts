@@ -1,75 +1,22 @@
 // @vitest-environment node
 // Data protection in a team register, against a real team server (Fastify over the embedded PGlite, on
 // loopback): an erasure goes through the outbox like any write, and no pull brings an erased value back,
-// on either agent's copy or on the server; a restore and an auditor's write are refused up front, and the
+// on either agent's copy or on the server; past times go to their month there as in a local erasure; a restore and an auditor's write are refused up front, and the
 // server's 403 is reported as a refusal, not as an unreachable server.
 import { openDB } from 'idb';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '@/lib/deadlines/policy';
-import {
-  type EngineDeps,
-  pullAll,
-  pushAll,
-  SyncFailure,
-  syncRound,
-  whoAmI,
-} from '@/lib/extension/background/sync-engine';
-import { registerConnection } from '@/lib/register/store/db';
-import { openRegister, type Register } from '@/lib/register/store/register';
+import { pullAll, pushAll, SyncFailure, syncRound, whoAmI } from '@/lib/extension/background/sync-engine';
+import { monthStartInstant } from '@/lib/register/coarsen';
+import { openRegister } from '@/lib/register/store/register';
 import { beginRestore } from '@/lib/register/store/restore-journal';
-import { productSync, type SyncStore, syncOn } from '@/lib/register/store/sync-state';
-import type { TeamConnection } from '@/lib/sync/connection';
-import type { Role } from '@/lib/sync/protocol';
+import { productSync } from '@/lib/register/store/sync-state';
 import { addAgent, ensureOrg } from '../../server/store/agents';
-import { closeSharedPglite, openTestRegister, type TestRegister } from '../server/support/engines';
-import { freshDatabase, newInput } from '../support/complaints';
+import { newInput } from '../support/complaints';
+import { type TeamAgent as Agent, useTeamServer } from './support/team';
 
-interface Agent {
-  name: string;
-  register: Register;
-  sync: SyncStore;
-  deps: EngineDeps;
-  connection: TeamConnection;
-  w: () => { now: Date; actor: string };
-}
-
-let server: TestRegister;
-let url: string;
-
-beforeAll(async () => {
-  server = await openTestRegister('embedded');
-  url = await server.app.listen({ port: 0, host: '127.0.0.1' });
-}, 180_000); // starting PGlite costs seconds of CPU
-afterAll(async () => {
-  await server.close();
-  await closeSharedPglite();
-});
-
-const opened: Register[] = [];
-beforeEach(() => freshDatabase());
-afterEach(async () => {
-  for (const r of opened.splice(0)) await r.deleteDatabase();
-});
-
-let orgCount = 0;
-async function join(org: string, name: string, role: Role): Promise<Agent> {
-  const { token } = await addAgent(server.db, { org, name, role });
-  const dbName = `erasure-${orgCount}-${name.split(' ')[0]}`;
-  const register = openRegister({ name: dbName });
-  opened.push(register);
-  const sync = syncOn(registerConnection(dbName));
-  const deps: EngineDeps = { store: sync, fetch, now: () => new Date() };
-  const agent = await whoAmI(deps, url, token);
-  const connection = { server: url, token, agent, connectedAt: new Date().toISOString() };
-  await sync.saveConnection(connection);
-  return { name: dbName, register, sync, deps, connection, w: () => ({ now: new Date(), actor: agent.name }) };
-}
-
-/** An agent and a manager of a fresh organisation, each with their own register, connected. */
-async function team(): Promise<[Agent, Agent, string]> {
-  const org = `Maison Lumen ${++orgCount}`;
-  return [await join(org, 'Claire Martin', 'agent'), await join(org, 'Paul Durand', 'manager'), org];
-}
+const shared = useTeamServer('erasure');
+const { join, team } = shared;
 
 /** The customer's personal values, as typed by the agents. */
 const PERSONAL = ['Odile', 'Ferrand', 'odile.ferrand@example.fr', 'Lilas', '06 12 34 56 78', 'msg-odile'];
@@ -80,6 +27,14 @@ const personalInput = () =>
     excerpt: 'Bonjour, ici Odile Ferrand, 12 rue des Lilas : ma lampe est arrivée cassée.',
   });
 const leaks = (text: string) => PERSONAL.filter((value) => text.includes(value));
+
+/** Which of the instants `exact` (ms) are written in `text`, in any ISO form (JSON's `Z`, SQL's `+00:00`). */
+const exactTimesIn = (text: string, exact: readonly number[]) => {
+  const written = new Set(
+    [...text.matchAll(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})/g)].map((m) => Date.parse(m[0])),
+  );
+  return exact.filter((ms) => written.has(ms)).map((ms) => new Date(ms).toISOString());
+};
 
 /** Everything an agent's IndexedDB holds: complaints, read model, histories, outbox, conflicts… */
 async function localDump(agent: Agent): Promise<string> {
@@ -92,8 +47,8 @@ async function localDump(agent: Agent): Promise<string> {
 
 /** Everything the server holds about complaint `id`: its row, its events, the outcomes of its operations. */
 async function serverDump(org: string, id: string): Promise<string> {
-  const orgId = await ensureOrg(server.db, org);
-  const { rows } = await server.db.transaction({ org: orgId }, (tx) =>
+  const orgId = await ensureOrg(shared.server.db, org);
+  const { rows } = await shared.server.db.transaction({ org: orgId }, (tx) =>
     tx.query<{ t: string }>(
       `SELECT row_to_json(c)::text AS t FROM complaints c WHERE c.id = $1
        UNION ALL SELECT row_to_json(e)::text FROM events e WHERE e.complaint_id = $1
@@ -148,7 +103,9 @@ describe('an erasure in a team register', () => {
     expect((await claire.register.verifyComplaintChain(made.id)).ok).toBe(true);
     expect((await paul.register.verifyComplaintChain(made.id)).ok).toBe(true);
     // What a newcomer pulls from scratch holds no erased value either.
-    const feed = await fetch(`${url}/pull?cursor=0`, { headers: { authorization: `Bearer ${paul.connection.token}` } });
+    const feed = await fetch(`${shared.url}/pull?cursor=0`, {
+      headers: { authorization: `Bearer ${paul.connection.token}` },
+    });
     expect(leaks(await feed.text())).toEqual([]);
   }, 60_000);
 
@@ -176,6 +133,52 @@ describe('an erasure in a team register', () => {
     expect(leaks(await serverDump(org, made.id))).toEqual([]);
   }, 60_000);
 
+  it('reduces every past time to its month, on the server and in every pull, as a local erasure does', async () => {
+    const [claire, paul, org] = await team();
+    const made = await claire.register.createComplaint(personalInput(), DEFAULT_POLICY, claire.w());
+    await claire.register.addNote(made.id, 'Client rappelé', claire.w());
+    await syncRound(claire.deps, claire.connection);
+    await pullAll(paul.deps, paul.connection);
+    await paul.register.updateComplaint(made.id, undefined, { product: 'Lampe Arco' }, paul.w());
+    await syncRound(paul.deps, paul.connection);
+    await pullAll(claire.deps, claire.connection);
+    // The exact times of the complaint's past: its events (both agents') and the dates the record holds.
+    const before = await claire.register.getComplaint(made.id);
+    const past = await claire.register.getHistory(made.id);
+    const exact = [
+      ...past.map((e) => e.at),
+      before?.receivedAt,
+      before?.createdAt,
+      before?.loggedAt,
+      ...(before?.notes.map((n) => n.at) ?? []),
+    ].map((at) => Date.parse(at ?? ''));
+    expect(past.map((e) => e.type)).toEqual(['created', 'referenceAssigned', 'noteAdded', 'updated']);
+    expect(exactTimesIn(await serverDump(org, made.id), exact)).not.toEqual([]); // there to be coarsened
+
+    await claire.register.anonymizeComplaint(made.id, 'request', claire.w());
+    expect(exactTimesIn(await localDump(claire), exact)).toEqual([]); // before it is even sent
+    await syncRound(claire.deps, claire.connection);
+    await syncRound(paul.deps, paul.connection);
+    const newcomer = await join(org, 'Inès Garnier', 'agent');
+    await pullAll(newcomer.deps, newcomer.connection);
+
+    expect(exactTimesIn(await serverDump(org, made.id), exact)).toEqual([]);
+    const feed = await fetch(`${shared.url}/pull?cursor=0`, {
+      headers: { authorization: `Bearer ${newcomer.connection.token}` },
+    });
+    expect(exactTimesIn(await feed.text(), exact)).toEqual([]);
+    const histories = [];
+    for (const agent of [claire, paul, newcomer]) {
+      expect(exactTimesIn(await localDump(agent), exact)).toEqual([]);
+      expect((await agent.register.verifyComplaintChain(made.id)).ok).toBe(true);
+      histories.push(await agent.register.getHistory(made.id));
+    }
+    const [mine, ...theirs] = histories;
+    for (const other of theirs) expect(other).toEqual(mine);
+    const erasedPast = mine?.filter((e) => e.seq < past.length + 1) ?? [];
+    expect(erasedPast.map((e) => [e.atCoarsened, e.at])).toEqual(past.map((e) => [true, monthStartInstant(e.at)]));
+  }, 60_000);
+
   it('leaves the end-of-retention anonymisation to a manager, as the server does', async () => {
     const [claire] = await team();
     const made = await claire.register.createComplaint(personalInput(), DEFAULT_POLICY, claire.w());
@@ -191,13 +194,13 @@ describe('a restore into a team register', () => {
   it('is refused in French before anything is touched', async () => {
     const product = openRegister();
     const made = await product.createComplaint(newInput(), DEFAULT_POLICY, { now: new Date(), actor: 'Agent' });
-    const { token } = await addAgent(server.db, {
-      org: `Maison Restauration ${++orgCount}`,
+    const { token } = await addAgent(shared.server.db, {
+      org: shared.newOrg('Maison Restauration'),
       name: 'Léa Roux',
       role: 'agent',
     });
-    const agent = await whoAmI({ store: productSync, fetch, now: () => new Date() }, url, token);
-    await productSync.saveConnection({ server: url, token, agent, connectedAt: new Date().toISOString() });
+    const agent = await whoAmI({ store: productSync, fetch, now: () => new Date() }, shared.url, token);
+    await productSync.saveConnection({ server: shared.url, token, agent, connectedAt: new Date().toISOString() });
     await expect(beginRestore(new Date())).rejects.toThrow(/Restauration refusée : .*registre d’équipe/);
     expect((await product.getComplaint(made.id))?.reference).toBe(made.reference);
     await product.close();

@@ -6,7 +6,7 @@ import { startBackground } from '@/lib/extension/background/start';
 import { SYNC_STATUS_KEY } from '@/lib/extension/team';
 import { rowOf } from '@/lib/register/rows';
 import { listAll } from '@/lib/register/store/queries';
-import { getConnection, saveConnection } from '@/lib/register/store/sync-state';
+import { productSync } from '@/lib/register/store/sync-state';
 import { freshDatabase } from '../support/complaints';
 import { backupGzip, backupText, buildRegister, gunzipText } from '../transfer/helpers';
 
@@ -20,14 +20,15 @@ beforeEach(async () => {
 
 describe('the agent token', () => {
   it('appears in no backup, not in what exports read and no state shown to the pages', async () => {
-    await saveConnection({
+    // Built before joining: an agent of a team edits no letter (the organisation's are in force).
+    await buildRegister();
+    await productSync.saveConnection({
       server: 'https://registre.example.fr',
       token: TOKEN,
       agent: { id: crypto.randomUUID(), name: 'Claire Martin', role: 'agent', org: 'Maison Lumen' },
       connectedAt: new Date().toISOString(),
     });
-    expect((await getConnection())?.token).toBe(TOKEN);
-    await buildRegister();
+    expect((await productSync.getConnection())?.token).toBe(TOKEN);
 
     expect(await backupText()).not.toContain(TOKEN);
     expect(await gunzipText(await backupGzip())).not.toContain(TOKEN);

@@ -99,6 +99,13 @@ describe('the written-out hashed forms', () => {
       true,
       [1, undefined, { b: 2, a: [null] }],
       { z: 1, a: { y: undefined, x: 'x' } },
+      // Keys objects do not keep in insertion order, and values JSON.stringify writes its own way.
+      { b: 1, 10: 'dix', 2: 'deux', a: { 1: null } },
+      JSON.parse('{"__proto__":{"x":1},"a":2}'),
+      { when: new Date('2026-03-02T10:00:00Z') },
+      new Array(3).fill(1, 0, 1),
+      { é: 1, e: 2, Z: 3, '😀': 4, '\uffff': 5 },
+      { nested: [{ d: 4, c: [{ b: 2, a: 1 }] }], n: -0, big: 1e21, nan: Number.NaN },
     ];
     for (const from of values) {
       for (const to of values) {

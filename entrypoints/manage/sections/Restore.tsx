@@ -1,11 +1,11 @@
-// Container: checks the chosen backup (dry run), then restores it through the background on confirmation.
+// Container: has the background check the chosen backup (dry run), then restore it on confirmation.
 // Both passes show their progress and the time left, and can be stopped: a restore stopped (or failed) is
 // rolled back by the background, so the register is then exactly what it was before.
 import { useRef, useState } from 'preact/hooks';
 import { RestoreSection, type RestoreState } from '@/components/data/RestoreSection';
 import { messageOf } from '@/components/data/useTask';
 import { useSettings } from '@/components/hooks/useRegister';
-import { backgroundWriter } from '@/lib/extension/pages/restore';
+import { backgroundChecker, backgroundWriter } from '@/lib/extension/pages/restore';
 import { t } from '@/lib/i18n';
 import { secondsLeft } from '@/lib/transfer/progress';
 import { checkBackup, RestoreCancelled, restoreBackup } from '@/lib/transfer/restore';
@@ -30,6 +30,7 @@ export function Restore() {
     setState({ step: 'checking', done: 0, total: 0, secondsLeft: null });
     try {
       const dryRun = await checkBackup(chosen, {
+        checker: backgroundChecker,
         onProgress: progress('checking'),
         signal: stop.current.signal,
         retention: {

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { RegisterChange } from '../../protocol/messages';
 import { CHANGE_KEY } from '../transport';
-import { refreshBadge } from './badge';
+import { refreshBadgeSafely } from './badge';
 
 let changeSeq = 0;
 
@@ -11,5 +11,5 @@ export async function announceChange(ids: string[]): Promise<void> {
   const now = new Date();
   const change: RegisterChange = { at: now.toISOString(), ids, seq: ++changeSeq };
   await browser.storage.local.set({ [CHANGE_KEY]: change });
-  await refreshBadge(now);
+  await refreshBadgeSafely(now);
 }

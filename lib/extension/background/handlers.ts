@@ -19,17 +19,21 @@ import {
 import { resetTemplateOverride, saveTemplateOverride } from '../../register/store/letter-overrides';
 import { quarantineComplaints } from '../../register/store/quarantine';
 import { getComplaint } from '../../register/store/queries';
+import { beginCheck, checkBatch } from '../../register/store/restore-check';
 import { beginRestore, rollbackRestore } from '../../register/store/restore-journal';
 import { restoreBatch, restoreFinish } from '../../register/store/restore-writer';
 import { getSettings, saveSettings } from '../../register/store/settings';
-import { getIdentity } from '../../register/store/sync-state';
+import { productSync } from '../../register/store/sync-state';
+import { SettingsSchema } from '../../settings/schema';
 import { linkPatch } from '../../stats/recurring';
 import type { Sender } from '../transport';
 import { reportAsked, reportWebmailTab } from '../webmail-tabs';
 import { announceChange } from './announce';
+import { assignmentHandlers } from './assignment-handlers';
 import { refreshBadge } from './badge';
+import { assertMayEditLetters, publishTemplate, teamSettings } from './org-settings';
 import { watchRestore } from './restore-guard';
-import { requestSync } from './sync';
+import { engineDeps, requestSync } from './sync';
 import { teamHandlers } from './team-handlers';
 import { answerScan } from './webmail-scan';
 
@@ -45,8 +49,9 @@ async function announce(ids: string[]): Promise<void> {
 
 /** In a team register the events name the agent the server knows (its token), as the server does. */
 async function writeContext(): Promise<WriteContext> {
-  const [settings, identity] = await Promise.all([getSettings(), getIdentity()]);
-  return { now: new Date(), actor: identity?.agent.name ?? (settings.agentName || 'agent') };
+  const [settings, identity] = await Promise.all([getSettings(), productSync.getIdentity()]);
+  if (identity) return { now: new Date(), actor: identity.agent.name, agent: identity.agent };
+  return { now: new Date(), actor: settings.agentName || 'agent' };
 }
 
 async function written(work: (w: WriteContext) => Promise<Complaint>): Promise<Complaint> {
@@ -101,6 +106,7 @@ export const handlers: HandlerMap = {
         dueSoonHours: settings.policy.dueSoonHours,
         ownDomains: settings.ownDomains,
         spotThreshold: settings.spotThreshold,
+        spotThresholds: settings.spotThresholds,
       },
       new Date(),
     );
@@ -117,7 +123,11 @@ export const handlers: HandlerMap = {
     return true;
   },
   'settings/save': async ({ settings }) => {
-    const saved = await saveSettings(settings);
+    // In a team register the organisation's fields are the server's (a manager writes them there first).
+    const team = await productSync.getConnection();
+    const saved = await saveSettings(
+      team ? await teamSettings(engineDeps(), team, SettingsSchema.parse(settings), await getSettings()) : settings,
+    );
     await announce([]);
     return saved;
   },
@@ -128,22 +138,30 @@ export const handlers: HandlerMap = {
     if (problems.length > 0) {
       throw new UserError('options.templates.refused', { list: problems.map((p) => p.message).join(' ') });
     }
+    const team = await productSync.getConnection();
+    assertMayEditLetters(team);
     const saved = await saveTemplateOverride(id, lang, source, new Date());
+    if (team) await publishTemplate(engineDeps(), team, id, lang, saved);
     await announce([]);
     return saved;
   },
   'templates/reset': async ({ id, lang }) => {
+    assertMayEditLetters(await productSync.getConnection());
     const removed = await resetTemplateOverride(id, lang);
     await announce([]);
     return removed;
   },
   // A restore announces once, when it finishes: not once per batch of a thousand complaints.
-  'backup/restore-begin': async () => {
-    const restoreId = await beginRestore(new Date());
+  'backup/check-begin': async ({ retention }) => ({
+    checkId: beginCheck(retention && { periods: retention.periods, now: new Date(retention.now) }),
+  }),
+  'backup/check-batch': ({ checkId, index, entries }) => checkBatch(checkId, index, entries),
+  'backup/restore-begin': async ({ checkId }) => {
+    const restoreId = await beginRestore(new Date(), checkId ?? null);
     watchRestore('begin', () => announce([]));
     return { restoreId };
   },
-  'backup/restore-batch': ({ restoreId, entries }) => restoreBatch(restoreId, entries),
+  'backup/restore-batch': ({ restoreId, entries, index }) => restoreBatch(restoreId, entries, index),
   'backup/restore-finish': async ({ restoreId, meta }) => {
     const outcome = await restoreFinish(restoreId, meta);
     await announce([]);
@@ -156,6 +174,7 @@ export const handlers: HandlerMap = {
   },
   'badge/refresh': () => refreshBadge(),
   ...teamHandlers(writeContext),
+  ...assignmentHandlers(writeContext, written),
   'register/quarantine': async ({ ids }) => {
     const moved = await quarantineComplaints(ids, new Date());
     if (moved.length) await announce([]);

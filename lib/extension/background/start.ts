@@ -11,7 +11,7 @@ import { onInvalidRecord } from '../../register/store/queries';
 import { repairRows } from '../../register/store/rows-repair';
 import { answerRequests } from '../transport';
 import { forgetWebmailTab } from '../webmail-tabs';
-import { BADGE_ALARM, refreshBadge, scheduleBadgeAlarm } from './badge';
+import { BADGE_ALARM, refreshBadgeSafely, scheduleBadgeAlarm } from './badge';
 import { wireToolbarToPanel } from './panel';
 import { watchRestore } from './restore-guard';
 import { route } from './router';
@@ -21,17 +21,18 @@ export function startBackground(): void {
   answerRequests(route);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BADGE_ALARM) {
-      void refreshBadge();
+      void refreshBadgeSafely();
       void requestSync(); // what waited offline goes out, and the team's changes come in
     }
   });
-  browser.runtime.onStartup.addListener(() => void refreshBadge());
+  browser.runtime.onStartup.addListener(() => void refreshBadgeSafely());
   browser.runtime.onInstalled.addListener(
     () =>
       void quarantineInvalid(new Date())
         .then(() => repairRows())
         .then(() => repairStats())
-        .then(() => refreshBadge()),
+        .then(() => refreshBadgeSafely())
+        .catch((error) => console.warn('[registre] vérification au démarrage interrompue', error)),
   );
   onInvalidRecord((record) => {
     console.warn('[registre] enregistrement illisible mis de côté', record.store, record.key, record.issues);
@@ -42,5 +43,5 @@ export function startBackground(): void {
   watchRestore('start');
   startSync();
   void scheduleBadgeAlarm();
-  void refreshBadge();
+  void refreshBadgeSafely();
 }

@@ -48,7 +48,8 @@ const PULL_LIMIT = 1000;
 const BLOCK_LOW = 10;
 const BLOCK_SIZE = 50;
 
-async function call(
+/** One authenticated request to the team server; failures become SyncFailure (French). */
+export async function call(
   deps: EngineDeps,
   server: string,
   token: string,

@@ -5,10 +5,11 @@
 // again is answered from the server's stored outcomes.
 import { browser } from 'wxt/browser';
 import { t } from '../../i18n';
-import { getConnection, getIdentity, pendingCount, productSync } from '../../register/store/sync-state';
+import { productSync } from '../../register/store/sync-state';
 import { OFF_STATUS, originPattern, type SyncStatus, type TeamConnection } from '../../sync/connection';
 import { LIVE_PORT, SYNC_STATUS_KEY } from '../team';
 import { announceChange } from './announce';
+import { pullOrgSettings } from './org-settings';
 import { type EngineDeps, pullAll, SyncFailure, syncRound, whoAmI } from './sync-engine';
 
 /** Seconds the server holds a long-poll when nothing is new (the protocol allows up to 25). */
@@ -24,6 +25,8 @@ export const engineDeps = (): EngineDeps => ({
 });
 
 let status: SyncStatus = OFF_STATUS;
+/** Whether storage.local holds `status` (not before this worker's first write: it may hold an older life's). */
+let published = false;
 let running: Promise<void> | null = null;
 let again = false;
 let live = 0;
@@ -32,8 +35,14 @@ let polling = false;
 let verified = false;
 
 async function publish(patch: Partial<SyncStatus>): Promise<void> {
-  status = { ...status, ...patch, pending: await pendingCount() };
+  const team = (patch.identity ?? status.identity) !== null;
+  const [pending, waiting] = await Promise.all([
+    productSync.pendingCount(),
+    team ? productSync.waitingCount() : Promise.resolve(0),
+  ]);
+  status = { ...status, ...patch, pending, waiting };
   await browser.storage.local.set({ [SYNC_STATUS_KEY]: status });
+  published = true;
 }
 
 export async function hasPermission(server: string): Promise<boolean> {
@@ -50,9 +59,12 @@ async function fail(error: unknown): Promise<void> {
 }
 
 async function round(): Promise<void> {
-  const connection = await getConnection();
+  const connection = await productSync.getConnection();
   if (!connection) {
-    const identity = await getIdentity();
+    const identity = await productSync.getIdentity();
+    // Local mode (the hot path: a round follows every write): the status already says "off", and writing it
+    // again would cost a storage write and wake every open page's listener for nothing.
+    if (published && !identity && status.state === 'off' && !status.identity) return;
     await publish({ ...OFF_STATUS, identity: identity ? { server: identity.server, agent: identity.agent } : null });
     return;
   }
@@ -69,7 +81,8 @@ async function round(): Promise<void> {
       verified = true;
     }
     const result = await syncRound(deps, connection);
-    if (result.ids.length > 0 || result.pushed > 0) await announceChange(result.ids);
+    const settingsChanged = await pullOrgSettings(deps, connection);
+    if (result.ids.length > 0 || result.pushed > 0 || settingsChanged) await announceChange(result.ids);
     const notes = [...result.refusals.map((reason) => t('sync.refused', { reason }))];
     if (result.quarantined) notes.push(t('sync.quarantined', { count: result.quarantined }));
     await publish({ state: 'connected', lastSyncAt: new Date().toISOString(), message: notes.join(' ') || undefined });
@@ -111,7 +124,9 @@ async function longPoll(connection: TeamConnection): Promise<void> {
     while (live > 0 && status.state === 'connected') {
       try {
         const { ids } = await pullAll(engineDeps(), connection, { wait: LONG_POLL_S });
-        if (ids.length > 0) {
+        // A manager's change of the settings makes no feed event: they are read again at each poll.
+        const settingsChanged = await pullOrgSettings(engineDeps(), connection);
+        if (ids.length > 0 || settingsChanged) {
           await announceChange(ids);
           await publish({ lastSyncAt: new Date().toISOString() });
         }

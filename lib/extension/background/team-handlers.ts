@@ -10,13 +10,13 @@ import {
   type WriteContext,
 } from '../../register/store/complaints';
 import { getComplaint } from '../../register/store/queries';
-import { dropConflict, forgetToken, listConflicts, saveConnection } from '../../register/store/sync-state';
+import { productSync } from '../../register/store/sync-state';
 import { serverOrigin, TokenSchema } from '../../sync/connection';
 import { announceChange } from './announce';
 import { connected, disconnected, engineDeps, hasPermission, requestSync } from './sync';
 import { whoAmI } from './sync-engine';
 
-type TeamType = 'team/connect' | 'team/disconnect' | 'team/sync' | 'team/resolve';
+type TeamType = 'team/connect' | 'team/disconnect' | 'team/sync' | 'team/onboard' | 'team/resolve';
 type TeamHandlers = { [T in TeamType]: (request: RequestOf<T>) => Promise<ResponseOf<T>> };
 
 /** The top-level fields of `patch` that the conflicting paths touch: "garder la mienne" sends only those. */
@@ -35,17 +35,33 @@ export function teamHandlers(writeContext: () => Promise<WriteContext>): TeamHan
       // The page asked the browser for this origin inside the click; without it nothing is sent.
       if (!(await hasPermission(origin))) throw new UserError('team.permissionDenied', { origin });
       const agent = await whoAmI(engineDeps(), origin, parsedToken.data);
-      await saveConnection({ server: origin, token: parsedToken.data, agent, connectedAt: new Date().toISOString() });
+      await productSync.saveConnection({
+        server: origin,
+        token: parsedToken.data,
+        agent,
+        connectedAt: new Date().toISOString(),
+      });
       return connected();
     },
     'team/disconnect': async () => {
-      await forgetToken();
+      await productSync.forgetToken();
+      // The settings and letters the register had before it joined are in force again.
+      if (await productSync.restoreLocalSettings()) await announceChange([]);
       await disconnected();
       return requestSync();
     },
     'team/sync': () => requestSync(),
+    'team/onboard': async () => {
+      // Only on the agent's click in the options: the complaints held before joining go with their history.
+      const identity = await productSync.assertWritable();
+      if (!identity) throw new UserError('team.error.notConnected');
+      const { id, name, role } = identity.agent;
+      const result = await productSync.sendWaiting({ id, name, role });
+      void requestSync();
+      return result;
+    },
     'team/resolve': async ({ key, keep }) => {
-      const conflict = (await listConflicts()).find((c) => c.key === key);
+      const conflict = (await productSync.listConflicts()).find((c) => c.key === key);
       if (!conflict) return null;
       let complaint: Complaint | null = null;
       if (keep === 'mine') {
@@ -60,7 +76,7 @@ export function teamHandlers(writeContext: () => Promise<WriteContext>): TeamHan
           complaint = await extendDeadline(op.complaintId, undefined, op.clock, op.extension, w);
         }
       }
-      await dropConflict(key);
+      await productSync.dropConflict(key);
       complaint ??= await getComplaint(conflict.complaintId);
       await announceChange(complaint ? [complaint.id] : []);
       void requestSync();

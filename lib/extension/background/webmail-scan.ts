@@ -13,6 +13,7 @@ import type { Complaint } from '../../register/schema';
 import { findByMessageId, findByThreadId } from '../../register/store/queries';
 import { countdown } from '../../register/urgency';
 import { assess } from '../../spotting/assess';
+import type { SpotThresholds } from '../../spotting/threshold';
 
 export function chipView(c: Complaint, now: Date, dueSoonHours: number): ChipView {
   const phase = t(`phase.${c.phase}`);
@@ -20,13 +21,17 @@ export function chipView(c: Complaint, now: Date, dueSoonHours: number): ChipVie
   const left = due ? new Date(due).getTime() - now.getTime() : 0;
   const state = !due ? 'none' : left < 0 ? 'overdue' : left <= dueSoonHours * 3_600_000 ? 'dueSoon' : 'running';
   const params = { reference: c.reference, phase, countdown: due ? countdown(due, now) : '' };
+  const text = t(due ? 'content.chipDue' : 'content.chip', params);
+  const label = t(due ? 'content.chipLabelDue' : 'content.chipLabel', params);
+  // Team register: who holds it, worded here so the content script's chip message stays as it is.
+  const name = c.assignee?.name;
   return {
     id: c.id,
     messageId: c.source.messageId ?? null,
     threadId: c.source.threadId ?? null,
     state,
-    text: t(due ? 'content.chipDue' : 'content.chip', params),
-    label: t(due ? 'content.chipLabelDue' : 'content.chipLabel', params),
+    text: name ? t('content.chipHolder', { chip: text, name }) : text,
+    label: name ? t('content.chipLabelHolder', { label, name }) : label,
     rowText: c.reference,
     rowLabel: t('content.rowChipLabel', params),
   };
@@ -40,10 +45,15 @@ export function isOwnAddress(email: string, ownDomains: string[]): boolean {
 
 /** The spotter's verdict (cues and model, issue 15) worded for the page: the cues found, then the words
  *  the model weighed most. Only the cue table's shape crosses to the content script. */
-export function spotView(message: ScannedMessage, ownDomains: string[], threshold: number | null = null): SpotView {
+export function spotView(
+  message: ScannedMessage,
+  ownDomains: string[],
+  threshold: number | null = null,
+  thresholds: SpotThresholds | null = null,
+): SpotView {
   const verdict = assess(
     { subject: message.subject, text: message.text, fromEmail: message.fromEmail, ownDomains },
-    { threshold },
+    { threshold, thresholds },
   );
   const reasons = verdict.cues.filter((c) => c.weight > 0).map((c) => c.label);
   if (verdict.fragments.length > 0)
@@ -59,7 +69,12 @@ export function spotView(message: ScannedMessage, ownDomains: string[], threshol
 export async function answerScan(
   messages: ScannedMessage[],
   threadIds: string[],
-  settings: { dueSoonHours: number; ownDomains: string[]; spotThreshold?: number | null },
+  settings: {
+    dueSoonHours: number;
+    ownDomains: string[];
+    spotThreshold?: number | null;
+    spotThresholds?: SpotThresholds;
+  },
   now: Date,
 ): Promise<ScanAnswer> {
   const found = new Map<string, Complaint>();
@@ -70,7 +85,12 @@ export async function answerScan(
   const spots: Record<string, SpotView> = {};
   for (const m of messages)
     if (!logged.has(m.messageId) && !own.includes(m.messageId))
-      spots[m.messageId] = spotView(m, settings.ownDomains, settings.spotThreshold ?? null);
+      spots[m.messageId] = spotView(
+        m,
+        settings.ownDomains,
+        settings.spotThreshold ?? null,
+        settings.spotThresholds ?? null,
+      );
   // Parsed on the way out: the content script trusts this shape (see lib/content/guards.ts).
   return ScanAnswerSchema.parse({
     labels: { log: t('content.log'), logLikely: t('content.logLikely') },

@@ -90,7 +90,11 @@ export const options: Record<keyof typeof fr, string> = {
   // Issue 15: the spotter's threshold.
   'options.general.spotThreshold': 'Complaint detection threshold (0.05 to 0.95)',
   'options.general.spotThresholdHelp':
-    'Empty = recommended threshold {threshold}, chosen to miss as few complaints as possible: on {n} test messages, precision {precision}, recall {recall}. Lower misses fewer complaints but flags more messages wrongly; higher does the opposite.',
+    'Empty = the recommended threshold of each language (below), chosen to miss as few complaints as possible. Lower misses fewer complaints but flags more messages wrongly; higher does the opposite. A threshold set for one language wins over this one.',
+  'options.general.spotThresholdFr': 'Threshold for messages in French (0.05 to 0.95)',
+  'options.general.spotThresholdEn': 'Threshold for messages in English (0.05 to 0.95)',
+  'options.general.spotThresholdLangHelp':
+    'Empty = recommended threshold {threshold}: on {n} test messages in this language, precision {precision}, recall {recall}.',
 
   'options.retention.title': 'Data retention',
   'options.retention.years': 'Retention after closure or last event (years)',

@@ -35,6 +35,18 @@ export const team: Record<keyof typeof fr, string> = {
   'team.error.retention':
     'In a team register, only a manager anonymises for the end of the retention period ({reference}).',
 
+  'team.onboard.waiting':
+    'This register held {count} complaint(s) when you joined the team. They stay in this browser until you send them.',
+  'team.onboard.help':
+    'Each one goes with its history. A reference the team register already uses is replaced by an official one from the server; the old one stays in the history.',
+  'team.onboard.send': 'Send these complaints to the team',
+  'team.onboard.sending': 'Sending…',
+  'team.onboard.done': '{queued} complaint(s) sent to the team.',
+  'team.onboard.kept': '{kept} anonymised or unreadable complaint(s) stay in this browser only.',
+  'team.error.orgManaged': 'Letter templates are set by your organisation: only a manager edits them.',
+  'team.orgDefined': 'Set by your organisation',
+  'team.orgSettings.saved': 'Saved for the whole organisation.',
+
   'sync.title': 'Sync',
   'sync.state.connected': 'In sync',
   'sync.state.syncing': 'Syncing…',

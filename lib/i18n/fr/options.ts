@@ -88,7 +88,11 @@ export const options = {
   // Issue 15: the spotter's threshold.
   'options.general.spotThreshold': 'Seuil de détection des réclamations (0,05 à 0,95)',
   'options.general.spotThresholdHelp':
-    'Vide = seuil recommandé {threshold}, choisi pour manquer le moins de réclamations possible : sur {n} messages de test, précision {precision}, rappel {recall}. Plus bas, moins de réclamations manquées mais plus de messages signalés à tort ; plus haut, l’inverse.',
+    'Vide = le seuil recommandé de chaque langue (ci-dessous), choisi pour manquer le moins de réclamations possible. Plus bas, moins de réclamations manquées mais plus de messages signalés à tort ; plus haut, l’inverse. Un seuil propre à une langue l’emporte sur celui-ci.',
+  'options.general.spotThresholdFr': 'Seuil pour les messages en français (0,05 à 0,95)',
+  'options.general.spotThresholdEn': 'Seuil pour les messages en anglais (0,05 à 0,95)',
+  'options.general.spotThresholdLangHelp':
+    'Vide = seuil recommandé {threshold} : sur {n} messages de test dans cette langue, précision {precision}, rappel {recall}.',
 
   'options.retention.title': 'Conservation des données',
   'options.retention.years': 'Durée de conservation après clôture ou dernier événement (années)',

@@ -34,6 +34,19 @@ export const team = {
   'team.error.retention':
     'Dans un registre d’équipe, seul un responsable anonymise au titre de la durée de conservation ({reference}).',
 
+  'team.onboard.waiting':
+    'Ce registre contenait {count} réclamation(s) quand vous avez rejoint l’équipe. Elles restent dans ce navigateur tant que vous ne les envoyez pas.',
+  'team.onboard.help':
+    'Chacune part avec son historique. Une référence déjà prise dans le registre de l’équipe est remplacée par une référence officielle du serveur ; l’ancienne reste dans l’historique.',
+  'team.onboard.send': 'Envoyer ces réclamations à l’équipe',
+  'team.onboard.sending': 'Envoi…',
+  'team.onboard.done': '{queued} réclamation(s) envoyée(s) à l’équipe.',
+  'team.onboard.kept': '{kept} réclamation(s) anonymisée(s) ou illisible(s) restent dans ce navigateur seulement.',
+  'team.error.orgManaged':
+    'Les modèles de lettres sont définis par votre organisation : seul un responsable les modifie.',
+  'team.orgDefined': 'Défini par votre organisation',
+  'team.orgSettings.saved': 'Enregistré pour toute l’organisation.',
+
   'sync.title': 'Synchronisation',
   'sync.state.connected': 'Synchronisé',
   'sync.state.syncing': 'Synchronisation…',

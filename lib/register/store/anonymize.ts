@@ -3,16 +3,18 @@
 // appended to the chain (with the seals of the format-1 events it coarsened), all in ONE transaction,
 // after checking that nobody changed the record since it was read (as store.ts does for other changes).
 // Only the background calls these.
+import type { StoreNames } from 'idb';
 import { UserError } from '../../i18n';
 import { localOperation } from '../../sync/operations';
-import { type AnonymisationReason, anonymizeRecord, erasedHistory, redactionsFor } from '../anonymize';
+import { type AnonymisationReason, anonymizeRecord, erasedHistory, erasedPast } from '../anonymize';
 import { type HistoryEvent, LEGACY_SEALS_PATH, sealEvent } from '../history';
 import { dueForAnonymisation, type RetentionPeriods } from '../retention';
 import type { Complaint } from '../schema';
 import type { WriteContext } from './complaints';
-import { COMPLAINT_STORES, defaultConnection, putComplaint, type RegisterConnection } from './db';
+import { COMPLAINT_STORES, defaultConnection, putComplaint, type RegisterConnection, type RegisterDB } from './db';
 import { putEvents, storedEvents } from './history-record';
 import { queriesOn } from './queries';
+import type { AnyTx } from './sync-identity';
 import { dropConflictsOf, OUTBOX_STORES, recordOperation, syncOn } from './sync-state';
 
 const MAX_RETRIES = 5;
@@ -41,35 +43,49 @@ export function anonymisationOn(connection: RegisterConnection) {
   }
 
   /**
-   * In a team register the anonymisation is the protocol's `anonymize` operation, recorded in the outbox in
-   * the same transaction: the server replays it to the very same event and redacts its own copy of the past
-   * (server/store/push.ts), so every agent's next pull brings the anonymised version, not the erased values.
-   * The past is redacted here as the server redacts it (`redactionsFor`), so both copies hold the same chain.
+   * Writes `current`'s anonymisation in ONE transaction over `stores`, after checking that nobody changed the
+   * record since it was read (as store.ts does for other changes); 'conflict', with nothing written, if so.
    */
-  async function attemptInTeam(current: Complaint, reason: AnonymisationReason, w: WriteContext) {
-    const { op, complaint, event } = await localOperation(current, { kind: 'anonymize', reason }, w);
-    const past = await storedHistory(current.id);
-    const redactions = redactionsFor(past);
-    const db = await connection.db();
-    const tx = db.transaction([...COMPLAINT_STORES, 'histories', ...OUTBOX_STORES], 'readwrite');
+  async function writeUnchanged(
+    current: Complaint,
+    stores: StoreNames<RegisterDB>[],
+    write: (tx: AnyTx) => Promise<unknown>[],
+  ): Promise<'written' | 'conflict'> {
+    const tx: AnyTx = (await connection.db()).transaction(stores, 'readwrite');
     const stored = (await tx.objectStore('complaints').get(current.id)) as Complaint | undefined;
     if (stored?.rev !== current.rev || stored.historyHead !== current.historyHead) {
       tx.abort();
       await tx.done.catch(() => undefined);
-      return 'conflict' as const;
+      return 'conflict';
     }
-    await Promise.all([
+    await Promise.all(write(tx));
+    await tx.done;
+    return 'written';
+  }
+
+  /**
+   * In a team register the anonymisation is the protocol's `anonymize` operation, recorded in the outbox in
+   * the same transaction: the server replays it to the very same event and erases its own copy of the past
+   * (server/store/push.ts), so every agent's next pull brings the anonymised version, not the erased values.
+   * The past is erased here as the server erases it (`erasedPast`: changes redacted, times to the month), so
+   * both copies hold the same chain.
+   */
+  async function attemptInTeam(current: Complaint, reason: AnonymisationReason, w: WriteContext) {
+    const { op, complaint, event } = await localOperation(current, { kind: 'anonymize', reason }, w);
+    const past = await storedHistory(current.id);
+    const erased = erasedPast(past);
+    const written = await writeUnchanged(current, [...COMPLAINT_STORES, 'histories', ...OUTBOX_STORES], (tx) => [
       putComplaint(tx, complaint),
-      putEvents(tx.objectStore('histories'), current.id, [...redactions, event]),
+      putEvents(tx.objectStore('histories'), current.id, [...erased, event]),
       recordOperation(tx, op),
       dropConflictsOf(tx, current.id),
     ]);
-    await tx.done;
-    const erased = event.changes.find((c) => c.path === 'anonymization.erased')?.to;
+    if (written === 'conflict') return written;
+    const paths = event.changes.find((c) => c.path === 'anonymization.erased')?.to;
     const redactedIn = (e: HistoryEvent) => e.changes.filter((c) => c.redacted).length;
     const bySeq = new Map(past.map((e) => [e.seq, e]));
-    const redacted = redactions.reduce((n, e) => n + redactedIn(e) - redactedIn(bySeq.get(e.seq) ?? e), 0);
-    return { complaint, erased: Array.isArray(erased) ? (erased as string[]) : [], redacted };
+    const redacted = erased.reduce((n, e) => n + redactedIn(e) - redactedIn(bySeq.get(e.seq) ?? e), 0);
+    return { complaint, erased: Array.isArray(paths) ? (paths as string[]) : [], redacted };
   }
 
   async function attempt(current: Complaint, reason: AnonymisationReason, w: WriteContext) {
@@ -84,19 +100,11 @@ export function anonymisationOn(connection: RegisterConnection) {
       current.rev,
     );
     const complaint: Complaint = { ...outcome.complaint, historyHead: event.hash };
-    const db = await connection.db();
-    const tx = db.transaction([...COMPLAINT_STORES, 'histories'], 'readwrite');
-    const stored = (await tx.objectStore('complaints').get(current.id)) as Complaint | undefined;
-    if (stored?.rev !== current.rev || stored.historyHead !== current.historyHead) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      return 'conflict' as const;
-    }
-    await Promise.all([
+    const written = await writeUnchanged(current, [...COMPLAINT_STORES, 'histories'], (tx) => [
       putComplaint(tx, complaint),
       putEvents(tx.objectStore('histories'), current.id, [...redactions, event]),
     ]);
-    await tx.done;
+    if (written === 'conflict') return written;
     const before = past.reduce((n, e) => n + e.changes.filter((c) => c.redacted).length, 0);
     const redacted = redactions.reduce((n, e) => n + e.changes.filter((c) => c.redacted).length, 0) - before;
     return { complaint, erased: outcome.erased, redacted };

@@ -6,8 +6,16 @@ import type { DeadlinePolicy } from '../../deadlines/policy';
 import { UserError } from '../../i18n';
 import { localOperation, type OperationSpec } from '../../sync/operations';
 import type { Operation } from '../../sync/protocol';
+import type { ActingAgent } from '../assignment';
 import type { HistoryEvent } from '../history';
-import { type Complaint, type ComplaintPatch, LetterRecordSchema, type NewComplaint, type Phase } from '../schema';
+import {
+  type Assignee,
+  type Complaint,
+  type ComplaintPatch,
+  LetterRecordSchema,
+  type NewComplaint,
+  type Phase,
+} from '../schema';
 import { COMPLAINT_STORES, defaultConnection, putComplaint, type RegisterConnection } from './db';
 import { putEvents } from './history-record';
 import { queriesOn } from './queries';
@@ -17,7 +25,12 @@ import { OUTBOX_STORES, recordOperation, syncOn } from './sync-state';
 export interface WriteContext {
   now: Date;
   actor: string;
+  /** Team register: the agent the server knows (a complaint it logs is assigned to it; assignment rights). */
+  agent?: ActingAgent;
 }
+
+/** The actor the record functions see: the agent's name, with its id and role in a team register. */
+const actorOf = (w: WriteContext) => ({ now: w.now, actor: w.agent ? { name: w.actor, ...w.agent } : w.actor });
 
 const MAX_RETRIES = 5;
 // One queue per register, however many handles write to it from this context.
@@ -73,7 +86,7 @@ export function writesOn(connection: RegisterConnection) {
       await assertWritable();
       const reference = await allocator.next(w.now);
       const spec = { kind: 'create', input, reference, policy } as OperationSpec;
-      const saved = await persist(await localOperation(null, spec, w), null);
+      const saved = await persist(await localOperation(null, spec, actorOf(w)), null);
       if (saved === 'conflict') throw new UserError('register.conflict');
       return saved;
     });
@@ -95,7 +108,7 @@ export function writesOn(connection: RegisterConnection) {
         const current = await getComplaint(id);
         if (!current) throw new UserError('register.notFound', { id });
         if (expectedRev !== undefined && current.rev !== expectedRev) throw new UserError('register.conflict');
-        const saved = await persist(await localOperation(current, spec, w), current);
+        const saved = await persist(await localOperation(current, spec, actorOf(w)), current);
         if (saved !== 'conflict') return saved;
       }
       throw new UserError('register.conflict');
@@ -118,8 +131,18 @@ export function writesOn(connection: RegisterConnection) {
     addNote: (id: string, text: string, w: WriteContext) => mutate(id, undefined, { kind: 'note', text }, w),
     recordLetter: (id: string, letter: z.input<typeof LetterRecordSchema>, w: WriteContext) =>
       mutate(id, undefined, { kind: 'letter', letter: LetterRecordSchema.parse(letter) }, w),
+    /** Team register: hands the complaint to `assignee` (refused unless a manager or its holder). */
+    assignComplaint: (id: string, rev: number | undefined, assignee: Assignee, w: WriteContext) =>
+      mutate(id, rev, { kind: 'assign', assignee }, w),
   };
 }
 
-export const { createComplaint, updateComplaint, transitionComplaint, extendDeadline, addNote, recordLetter } =
-  writesOn(defaultConnection);
+export const {
+  createComplaint,
+  updateComplaint,
+  transitionComplaint,
+  extendDeadline,
+  addNote,
+  recordLetter,
+  assignComplaint,
+} = writesOn(defaultConnection);

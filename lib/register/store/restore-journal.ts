@@ -4,16 +4,20 @@
 // stored, its row and its history, and any counter it raises. A marker says a restore is under way. The
 // last step (restore-writer.ts `restoreFinish`) empties the journal in the same transaction as its own
 // writes, so a restore is either whole or, once `rollbackRestore` has run, undone record for record.
+// While the register holds nothing but the restore's own additions (restore-session.ts), a batch journals
+// the ids it adds in one entry instead; these entries sort last, so their deletes are undone after anything
+// a later batch journaled about the same complaints.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { UserError } from '../../i18n';
 import { ComplaintSchema } from '../schema';
 import { COMPLAINT_STORES, defaultConnection, type RegisterDB } from './db';
 import { recordOf } from './history-record';
+import { closeSession, openSession } from './restore-session';
 import { recount } from './stats';
-import { getIdentity } from './sync-state';
+import { productSync } from './sync-state';
 
 const MARKER = '@restore';
-/** Journal keys sort after the marker: complaints `c:`, meta keys `m:`. */
+/** Journal keys sort after the marker: complaints `c:`, meta keys `m:`, complaints added to nothing `n:`. */
 // A function, not a constant: the module loads where IndexedDB does not exist (the team server, plain Node).
 const journalEntries = () => IDBKeyRange.bound('a', '\uffff');
 const ROLLBACK_CHUNK = 500;
@@ -39,7 +43,13 @@ interface MetaUndo {
   present: boolean;
   value: unknown;
 }
-type Undo = ComplaintUndo | MetaUndo;
+/** Complaints a batch added where the register held none: the undo deletes them. */
+interface AddedUndo {
+  kind: 'added';
+  ids: string[];
+}
+type Undo = ComplaintUndo | MetaUndo | AddedUndo;
+const ADDED_PREFIX = 'n:';
 
 type JournalTx = IDBPTransaction<RegisterDB, ArrayLike<StoreNames<RegisterDB>>, 'readwrite'>;
 
@@ -49,16 +59,29 @@ export async function unfinishedRestore(): Promise<Marker | null> {
   return ((await db.get('restoreJournal', MARKER)) as Marker | undefined) ?? null;
 }
 
-/** Starts a restore: rolls back one left unfinished, then sets the marker. Returns the restore's id. */
-export async function beginRestore(now: Date): Promise<string> {
+/**
+ * Starts a restore: rolls back one left unfinished, then sets the marker. Returns the restore's id.
+ * `checkId`: the dry run (restore-check.ts) of the file about to be written.
+ */
+export async function beginRestore(now: Date, checkId: string | null = null): Promise<string> {
   // A team register's copy follows the server, the register of record: a restore would replace it here
   // without reaching the team, so it is refused before anything is touched.
-  if (await getIdentity()) throw new UserError('team.error.restore');
+  if (await productSync.getIdentity()) throw new UserError('team.error.restore');
   await rollbackRestore();
   const db = await defaultConnection.liveDb();
   const marker: Marker = { id: crypto.randomUUID(), startedAt: now.toISOString(), state: 'writing' };
-  const tx = db.transaction('restoreJournal', 'readwrite', { durability: 'strict' });
-  await Promise.all([tx.store.put(marker, MARKER), tx.done]);
+  const counted = [...COMPLAINT_STORES, 'histories'] as const;
+  const tx = db.transaction([...counted, 'restoreJournal'], 'readwrite', { durability: 'strict' });
+  const [counts] = await Promise.all([
+    Promise.all(counted.map((name) => tx.objectStore(name).count())),
+    tx.objectStore('restoreJournal').put(marker, MARKER),
+    tx.done,
+  ]);
+  openSession(
+    marker.id,
+    counts.reduce((a, b) => a + b, 0),
+    checkId,
+  );
   return marker.id;
 }
 
@@ -83,6 +106,12 @@ export async function journalComplaint(tx: JournalTx, id: string, stored: unknow
   await journal.put(undo, `c:${id}`);
 }
 
+/** In a batch's transaction: the complaints `ids` are added where the register held none (restore-session.ts). */
+export function journalAdded(tx: JournalTx, ids: readonly string[]): Promise<unknown> {
+  const undo: AddedUndo = { kind: 'added', ids: [...ids] };
+  return tx.objectStore('restoreJournal').put(undo, `${ADDED_PREFIX}${ids[0]}`);
+}
+
 /** In a transaction of the restore, before meta `key` is written: its value before the restore, once. */
 export async function journalMeta(tx: JournalTx, key: string): Promise<void> {
   const journal = tx.objectStore('restoreJournal');
@@ -105,6 +134,14 @@ function undo(tx: JournalTx, entry: Undo): Promise<unknown>[] {
   const complaints = tx.objectStore('complaints');
   const rows = tx.objectStore('rows');
   const histories = tx.objectStore('histories');
+  if (entry.kind === 'added') {
+    return entry.ids.flatMap((id) => [
+      complaints.delete(id),
+      rows.delete(id),
+      histories.delete(id),
+      recount(tx, id, null),
+    ]);
+  }
   const record = entry.history ? (entry.history.length ? recordOf(entry.id, entry.history) : null) : entry.histories;
   // Raw, as they were: a record the schema refuses today goes back as it was, for the quarantine to see.
   return [
@@ -138,16 +175,22 @@ export async function rollbackRestore(id?: string): Promise<boolean> {
     const writes: Promise<unknown>[] = [];
     // From now on, a batch still on its way is refused (checkRestore).
     if (marker.state !== 'rollingBack') writes.push(journal.put({ ...marker, state: 'rollingBack' }, MARKER));
-    const [keys, entries] = await Promise.all([
-      journal.getAllKeys(journalEntries(), ROLLBACK_CHUNK),
-      journal.getAll(journalEntries(), ROLLBACK_CHUNK),
-    ]);
+    // A chunk is up to ROLLBACK_CHUNK single undos, or one entry of added complaints (a whole batch).
+    const pending = (await journal.getAllKeys(journalEntries(), ROLLBACK_CHUNK)) as string[];
+    const added = pending.findIndex((key) => key.startsWith(ADDED_PREFIX));
+    const keys = added === -1 ? pending : pending.slice(0, Math.max(added, 1));
+    const entries = keys.length
+      ? await journal.getAll(IDBKeyRange.bound(keys[0], keys[keys.length - 1]), keys.length)
+      : [];
     entries.forEach((entry, i) => {
       writes.push(...undo(tx, entry as Undo), journal.delete(keys[i] as string));
     });
-    const last = entries.length < ROLLBACK_CHUNK;
+    const last = keys.length === pending.length && pending.length < ROLLBACK_CHUNK;
     if (last) writes.push(journal.delete(MARKER));
     await Promise.all([...writes, tx.done]);
-    if (last) return true;
+    if (last) {
+      closeSession(marker.id);
+      return true;
+    }
   }
 }

@@ -1,28 +1,29 @@
-// Restore, background side: the only code that writes a backup into the register. Each batch is checked
-// again (every chain verified, no id or reference twice) and written in ONE transaction with the decision
+// Restore, background side: the only code that writes a backup into the register. Each batch is parsed
+// again and checked (every chain verified, no id or reference twice) unless it is, byte for byte, a batch
+// the background itself checked in the dry run (restore-check.ts), and written in ONE transaction with the decision
 // taken inside it, so a change made since the dry run is never overwritten. Reference counters only go up.
 // Each batch also journals what it replaces (restore-journal.ts), and the finish empties the journal in its
 // own transaction: a restore that stops half way is rolled back to the register as it was.
-import { t, UserError } from '../../i18n';
-import { issuesText } from '../../i18n/zod-issues';
+// While the register holds nothing but the restore's own additions (restore-session.ts), a batch skips the
+// look-ups and the per-complaint journal: four writes per complaint, and one journal entry per batch.
+import { t } from '../../i18n';
 import { templateMeta } from '../../letters/catalog';
 import type { TemplateOverrides } from '../../letters/meta';
 import { validateTemplate } from '../../letters/validate';
 import { SettingsSchema } from '../../settings/schema';
-import {
-  type BackupEntry,
-  BackupEntrySchema,
-  type ReferenceCounters,
-  type RestoreMeta,
-} from '../../transfer/backup-schema';
-import { verifyChainSync } from '../../transfer/chain';
+import type { BackupEntry, ReferenceCounters, RestoreMeta } from '../../transfer/backup-schema';
 import { classify, highestReferences, MAX_REASONS, type Tally } from '../../transfer/classify';
 import type { FinishOutcome } from '../../transfer/restore';
+import { rowOf } from '../rows';
 import { COMPLAINT_STORES, defaultConnection, putComplaint } from './db';
-import { putEvents } from './history-record';
+import { putEvents, recordOf } from './history-record';
 import { OVERRIDES_KEY } from './letter-overrides';
 import { SETTINGS_KEY } from './register-dump';
-import { checkRestore, commitRestore, journalComplaint, journalMeta } from './restore-journal';
+import { checkedFingerprint } from './restore-check';
+import { checkRestore, commitRestore, journalAdded, journalComplaint, journalMeta } from './restore-journal';
+import { checkEntries, fingerprint, parseLines } from './restore-lines';
+import { closeSession, type RestoreSession, sessionOf } from './restore-session';
+import { recount } from './stats';
 
 type MetaStore = {
   get(key: string): Promise<unknown>;
@@ -46,49 +47,40 @@ async function raiseCounters(
   );
 }
 
-function checkBatch(entries: readonly BackupEntry[]): void {
-  const ids = new Set<string>();
-  const references = new Set<string>();
-  for (const { complaint, history } of entries) {
-    if (ids.has(complaint.id) || references.has(complaint.reference)) {
-      throw new UserError('data.restore.error.duplicateReference', { reference: complaint.reference });
-    }
-    ids.add(complaint.id);
-    references.add(complaint.reference);
-    const chain = verifyChainSync(history, complaint.historyHead);
-    if (!chain.ok) {
-      throw new UserError('data.restore.error.chain', {
-        reference: complaint.reference,
-        seq: chain.brokenAt,
-        reason: t(`data.chain.${chain.reason}`),
-      });
-    }
-  }
+/**
+ * Whether the register holds only the restore's own additions (each store counts exactly those) and the
+ * batch repeats none of them. Once it does not, the session stops taking this path.
+ */
+async function addsToNothing(
+  tx: Parameters<typeof checkRestore>[0],
+  session: RestoreSession,
+  entries: readonly BackupEntry[],
+): Promise<boolean> {
+  if (!session.fresh) return false;
+  const counts = await Promise.all(
+    (['complaints', 'rows', 'histories', 'statsContributions'] as const).map((name) => tx.objectStore(name).count()),
+  );
+  session.fresh =
+    counts.every((n) => n === session.written) &&
+    entries.every((e) => !session.ids.has(e.complaint.id) && !session.references.has(e.complaint.reference));
+  return session.fresh;
 }
 
-/** Each line parsed against the file's schema: the background takes nothing on trust. */
-function parseLines(lines: readonly string[]): BackupEntry[] {
-  return lines.map((line) => {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      throw new UserError('data.restore.error.notJsonAtAll');
-    }
-    const parsed = BackupEntrySchema.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    const reference = (raw as { complaint?: { reference?: unknown } } | null)?.complaint?.reference;
-    throw new UserError('data.restore.error.complaint', {
-      reference: typeof reference === 'string' ? reference.slice(0, 40) : '?',
-      issues: issuesText(parsed.error),
-    });
-  });
-}
-
-/** Writes one batch of complaint lines of restore `restoreId` with their history; says what happened to each. */
-export async function restoreBatch(restoreId: string, lines: readonly string[]): Promise<Tally> {
+/** The batch parsed; its chains verified unless it is, to the byte, batch `index` of the dry run. */
+async function entriesOf(restoreId: string, lines: readonly string[], index?: number): Promise<BackupEntry[]> {
   const entries = parseLines(lines);
-  checkBatch(entries);
+  const checkId = sessionOf(restoreId)?.checkId;
+  const checked = checkId && index !== undefined ? checkedFingerprint(checkId, index) : null;
+  if (checked === null || checked !== (await fingerprint(lines))) checkEntries(entries);
+  return entries;
+}
+
+/**
+ * Writes one batch of complaint lines of restore `restoreId` with their history; says what happened to each.
+ * `index`: the batch's place in the file, as in the dry run.
+ */
+export async function restoreBatch(restoreId: string, lines: readonly string[], index?: number): Promise<Tally> {
+  const entries = await entriesOf(restoreId, lines, index);
   const db = await defaultConnection.liveDb();
   // Relaxed durability: a crash can lose the last batches written, with their journal; the rest is undone.
   const tx = db.transaction([...COMPLAINT_STORES, 'histories', 'meta', 'restoreJournal'], 'readwrite', {
@@ -97,6 +89,36 @@ export async function restoreBatch(restoreId: string, lines: readonly string[]):
   const complaints = tx.objectStore('complaints');
   const histories = tx.objectStore('histories');
   await checkRestore(tx, restoreId);
+  const session = sessionOf(restoreId);
+  if (session && (await addsToNothing(tx, session, entries))) {
+    // Nothing stored can clash: every complaint is added, in `add` mode (an id found after all fails the batch).
+    const writes: Promise<unknown>[] = [
+      journalAdded(
+        tx,
+        entries.map((e) => e.complaint.id),
+      ),
+    ];
+    for (const { complaint, history } of entries) {
+      writes.push(
+        complaints.add(complaint),
+        tx.objectStore('rows').put(rowOf(complaint)),
+        histories.put(recordOf(complaint.id, history)),
+        recount(tx, complaint.id, complaint, true),
+      );
+    }
+    writes.push(
+      raiseCounters(tx.objectStore('meta'), highestReferences(entries.map((e) => e.complaint.reference)), (key) =>
+        journalMeta(tx, key),
+      ),
+    );
+    await Promise.all([...writes, tx.done]);
+    session.written += entries.length;
+    for (const { complaint } of entries) {
+      session.ids.add(complaint.id);
+      session.references.add(complaint.reference);
+    }
+    return { added: entries.length, updated: 0, unchanged: 0, refused: 0, reasons: [] };
+  }
   const stored = await Promise.all(
     entries.map(async (e) => {
       const [raw, owner] = await Promise.all([
@@ -165,6 +187,7 @@ export async function restoreFinish(restoreId: string, meta: RestoreMeta): Promi
   if (settings) writes.push(store.put(settings, SETTINGS_KEY));
   writes.push(commitRestore(tx));
   await Promise.all([...writes, tx.done]);
+  closeSession(restoreId);
   return {
     quarantine: meta.quarantine.length,
     settings: meta.settings !== undefined,

@@ -52,6 +52,8 @@ type StatsTx = IDBPTransaction<RegisterDB, ArrayLike<StoreNames<RegisterDB>>, 'r
 interface Op {
   id: string;
   next: StatsContribution | null;
+  /** The caller knows the complaint had no contribution (a restore adding to a register without it). */
+  fresh: boolean;
   done: () => void;
   fail: (error: unknown) => void;
 }
@@ -69,7 +71,7 @@ const parsedContribution = (raw: unknown) => {
 async function applyRound(tx: StatsTx, ops: Op[]): Promise<void> {
   const contributions = tx.objectStore('statsContributions');
   const months = tx.objectStore('statsMonths');
-  const ids = [...new Set(ops.map((op) => op.id))];
+  const ids = [...new Set(ops.filter((op) => !op.fresh).map((op) => op.id))];
   const stored = await Promise.all(ids.map((id) => contributions.get(id)));
   // An unreadable contribution counts as none: the repair finds the aggregates off and rebuilds them.
   const current = new Map(ids.map((id, i) => [id, parsedContribution(stored[i])]));
@@ -116,9 +118,10 @@ async function drain(tx: StatsTx, queue: Queue): Promise<void> {
 
 /**
  * In a write's transaction (which must include STATS_STORES): complaint `id` now is `complaint` (null: gone).
- * Its previous contribution is taken off the months, the new one added.
+ * Its previous contribution is taken off the months, the new one added. `fresh`: the caller knows `id` has
+ * no contribution stored (it is not read).
  */
-export function recount(tx: StatsTx, id: string, complaint: Complaint | null): Promise<void> {
+export function recount(tx: StatsTx, id: string, complaint: Complaint | null, fresh = false): Promise<void> {
   const next = complaint && contributionOf(complaint);
   let queue = queues.get(tx);
   if (!queue) {
@@ -126,7 +129,7 @@ export function recount(tx: StatsTx, id: string, complaint: Complaint | null): P
     queues.set(tx, queue);
   }
   const q = queue;
-  const settled = new Promise<void>((done, fail) => q.ops.push({ id, next, done, fail }));
+  const settled = new Promise<void>((done, fail) => q.ops.push({ id, next, fresh, done, fail }));
   if (!q.draining) {
     q.draining = true;
     void drain(tx, q);

@@ -40,7 +40,7 @@ const history = process.env.HISTORY === '1';
 const server = await benchServer(engine, { SERVER_WORKERS: process.env.WORKERS ?? '1' });
 const refs = new References(server);
 const ops: Operation[] = [];
-while (ops.length < EVENTS) ops.push(...(await complaintOps(history, await refs.take())));
+while (ops.length < EVENTS) ops.push(...(await complaintOps(history, await refs.take(), server.agent)));
 const pid = server.pid;
 const s0 = treeCpu(pid),
   p0 = postgresCpu(),

@@ -15,7 +15,7 @@ const before = new Set(readdirSync(dir));
 const server = await benchServer(engine, {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
 const refs = new References(server);
 const ops: Operation[] = [];
-for (let i = 0; i < COMPLAINTS; i++) ops.push(...(await complaintOps(true, await refs.take())));
+for (let i = 0; i < COMPLAINTS; i++) ops.push(...(await complaintOps(true, await refs.take(), server.agent)));
 const started = performance.now();
 for (let i = 0; i < ops.length; i += 198) await post(server, ops.slice(i, i + 198));
 const ms = performance.now() - started;

@@ -8,6 +8,7 @@ import type { Complaint } from '../../../lib/register/schema';
 import { localOperation, type OperationSpec } from '../../../lib/sync/operations';
 import type { Operation } from '../../../lib/sync/protocol';
 import { formatReference, provisionalReference } from '../../../lib/sync/references';
+import type { Actor } from '../../../lib/sync/replay';
 import type { Db } from '../../../server/db/db';
 import { migrate } from '../../../server/db/migrate';
 import { pgDb } from '../../../server/db/pg';
@@ -24,6 +25,8 @@ export interface BenchServer {
   /** The server's process id (its CPU time is read from /proc by cpu-split.ts). */
   pid: number;
   token: string;
+  /** The agent the token is for, as the server names it in the events it replays (the actor). */
+  agent: Exclude<Actor, string>;
   /** SIGKILL by default; SIGTERM lets the server finish (and write a `--cpu-prof` profile). */
   stop(signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>;
 }
@@ -49,7 +52,7 @@ export async function benchServer(
     db = await pgliteDb({ dataDir: dir });
   }
   await migrate(db);
-  const { token } = await addAgent(db, { org: 'Maison Lumen', name: 'Claire Martin', role: 'agent' });
+  const { token, agent } = await addAgent(db, { org: 'Maison Lumen', name: 'Claire Martin', role: 'agent' });
   await db.close();
   const child: Child = await startChild(
     { ...env, RATE_LIMIT: '100000000', LOG_LEVEL: 'warn', ...extraEnv },
@@ -60,6 +63,7 @@ export async function benchServer(
     url: child.url,
     pid: child.process.pid ?? 0,
     token,
+    agent: { id: agent.id, name: agent.name, role: agent.role },
     stop: async (signal = 'SIGKILL') => {
       if (signal === 'SIGTERM' && child.process.exitCode === null) {
         const exited = new Promise((resolve) => child.process.once('exit', resolve));
@@ -94,8 +98,18 @@ export class References {
 }
 
 let serial = 0;
-/** A creation and, with `history`, the steps a real complaint goes through next (acknowledged, a note). */
-export async function complaintOps(history: boolean, reference?: string): Promise<Operation[]> {
+/** A creation and, with `history`, the steps a real complaint goes through next (acknowledged, a note),
+ *  made the agent's way (record functions run, events sealed) by `actor` (the server's agent: same hashes). */
+export async function complaintOps(
+  history: boolean,
+  reference?: string,
+  actor: Actor = 'Claire Martin',
+): Promise<Operation[]> {
+  return (await complaintMade(history, reference, actor)).map((m) => m.op);
+}
+
+/** The same with what the agent's register holds after each operation: the version and the sealed event. */
+export async function complaintMade(history: boolean, reference: string | undefined, actor: Actor) {
   serial++;
   const at = (minutes: number) => new Date(Date.UTC(2026, 2, 2, 8, minutes, serial % 60));
   const spec = {
@@ -104,21 +118,21 @@ export async function complaintOps(history: boolean, reference?: string): Promis
     reference: reference ?? provisionalReference(2026, Math.random()),
     policy: DEFAULT_POLICY,
   };
-  const created = await localOperation(null, spec as OperationSpec, { now: at(0), actor: 'Claire Martin' });
-  if (!history) return [created.op];
+  const created = await localOperation(null, spec as OperationSpec, { now: at(0), actor });
+  if (!history) return [created];
   let current: Complaint = created.complaint;
-  const ops = [created.op];
+  const made = [created];
   for (const [i, next] of (
     [
       { kind: 'transition', to: 'acknowledged' },
       { kind: 'note', text: 'Client rappelé, photos demandées.' },
     ] as OperationSpec[]
   ).entries()) {
-    const done = await localOperation(current, next, { now: at(i + 1), actor: 'Claire Martin' });
-    ops.push(done.op);
+    const done = await localOperation(current, next, { now: at(i + 1), actor });
+    made.push(done);
     current = done.complaint;
   }
-  return ops;
+  return made;
 }
 
 export async function post(server: BenchServer, ops: readonly Operation[]): Promise<number> {
@@ -128,8 +142,9 @@ export async function post(server: BenchServer, ops: readonly Operation[]): Prom
     headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ ops }),
   });
-  const body = (await res.json()) as { outcomes?: { status: string }[] };
-  if (res.status !== 200 || body.outcomes?.some((o) => o.status !== 'applied')) {
+  const body = (await res.json()) as { outcomes?: { status: string; sameHash?: boolean }[] };
+  // Every operation applied, and sealed by the server into the very event the agent holds (same hash).
+  if (res.status !== 200 || body.outcomes?.some((o) => o.status !== 'applied' || o.sameHash !== true)) {
     throw new Error(`push ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
   }
   return performance.now() - started;

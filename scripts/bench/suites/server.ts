@@ -1,16 +1,30 @@
 // The team server (issue 12), on loopback, bounded in count and time: events per second the push endpoint
 // holds with batches of 200 beside a naive client (one event per request and transaction), p50/p99, on
 // both engines; then onboarding a register of 100,000 complaints with their history, and pulling it into
-// an empty client. `npm run bench server`; BENCH_SERVER_COMPLAINTS sets the onboarding size.
+// an empty client, at the full 100,000 (BENCH_SCALE scales it down, BENCH_SERVER_COMPLAINTS sets it), bounded
+// in time. `npm run bench server`.
 
 import type { Operation } from '../../../lib/sync/protocol';
-import { benchServer, complaintOps, type Engine, percentile, post, References } from '../server/workload';
+import { HeldRegister } from '../server/held-register';
+import {
+  type BenchServer,
+  benchServer,
+  complaintOps,
+  type Engine,
+  percentile,
+  post,
+  References,
+} from '../server/workload';
 import type { Figure, Suite } from '../suite';
 
 const BATCH = 200;
 const PUSH_EVENTS = Number(process.env.BENCH_SERVER_PUSH ?? 10_000);
 const NAIVE_EVENTS = Number(process.env.BENCH_SERVER_NAIVE ?? 1_000);
-const ONBOARD = Number(process.env.BENCH_SERVER_COMPLAINTS ?? 100_000);
+/** Time bounds of the onboarding and of the pull: past them the figure keeps what was done (extra.complete 0). */
+const ONBOARD_MAX_S = Number(process.env.BENCH_SERVER_ONBOARD_MAX_S ?? 900);
+const PULL_MAX_S = Number(process.env.BENCH_SERVER_PULL_MAX_S ?? 300);
+/** Complaints of the onboarding baseline (operations made again in the client), scaled to the register. */
+const BASELINE_COMPLAINTS = Number(process.env.BENCH_SERVER_BASELINE_COMPLAINTS ?? 2000);
 const PULL_PAGE = 5000;
 /** Server processes on PostgreSQL (`npm run server -- --workers N`); the embedded engine serves one. */
 const WORKERS = Number(process.env.BENCH_SERVER_WORKERS ?? 2);
@@ -20,9 +34,10 @@ const IN_FLIGHT = Number(process.env.BENCH_SERVER_IN_FLIGHT ?? 2);
 const serverEnv = (engine: Engine): Record<string, string> =>
   engine === 'pg' ? { SERVER_WORKERS: String(WORKERS) } : {};
 
-async function makeOps(count: number, refs: References): Promise<Operation[]> {
+async function makeOps(count: number, server: BenchServer): Promise<Operation[]> {
+  const refs = new References(server);
   const ops: Operation[] = [];
-  while (ops.length < count) ops.push(...(await complaintOps(false, await refs.take())));
+  while (ops.length < count) ops.push(...(await complaintOps(false, await refs.take(), server.agent)));
   return ops;
 }
 
@@ -30,7 +45,7 @@ async function pushFigure(engine: Engine, log: (line: string) => void): Promise<
   const server = await benchServer(engine, serverEnv(engine));
   try {
     log(`${engine}: making ${PUSH_EVENTS + NAIVE_EVENTS} creations (not timed)`);
-    const ops = await makeOps(PUSH_EVENTS + NAIVE_EVENTS, new References(server));
+    const ops = await makeOps(PUSH_EVENTS + NAIVE_EVENTS, server);
     const batched: number[] = [];
     const started = performance.now();
     // Several pushers at once, as several agents' extensions would: one batch replays while another writes.
@@ -78,39 +93,63 @@ async function pushFigure(engine: Engine, log: (line: string) => void): Promise<
   }
 }
 
-/** 100,000 complaints with their history pushed in batches of 200, then pulled into an empty client. */
-async function onboardFigures(log: (line: string) => void): Promise<Figure[]> {
+interface Onboarded {
+  complaints: number;
+  events: number;
+  ms: number;
+  /** False when the time bound stopped it before the last complaint. */
+  complete: boolean;
+}
+
+/** Pushes `count` complaints with their history in batches of 200 (whole complaints per batch, so batches
+ *  are independent and IN_FLIGHT of them travel at once), made by `make`; stops at `deadline`. */
+async function onboard(
+  server: BenchServer,
+  count: number,
+  make: (reference: string) => Promise<Operation[]>,
+  deadline: number,
+): Promise<Onboarded> {
+  const refs = new References(server);
+  let complaints = 0;
+  let events = 0;
+  const started = performance.now();
+  const inFlight: Promise<number>[] = [];
+  while (complaints < count && performance.now() < deadline) {
+    const ops: Operation[] = [];
+    while (ops.length < BATCH - 2 && complaints < count) {
+      ops.push(...(await make(await refs.take())));
+      complaints++;
+    }
+    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    inFlight.push(post(server, ops));
+    events += ops.length;
+  }
+  await Promise.all(inFlight);
+  return { complaints, events, ms: performance.now() - started, complete: complaints === count };
+}
+
+/**
+ * A register of 100,000 complaints with their history (3 events each) pushed from what the agent's extension
+ * holds, then pulled into an empty client; the baseline is the former way, the client making each operation
+ * again with the record functions, timed on a sample of the same register and scaled to its size.
+ */
+async function onboardFigures(count: number, log: (line: string) => void): Promise<Figure[]> {
   const server = await benchServer('pg', serverEnv('pg'));
   try {
-    const refs = new References(server);
-    let events = 0;
-    let pushMs = 0;
-    const started = performance.now();
-    // Operations are made batch by batch (a real register is read the same way) while earlier ones are in
-    // flight (each batch holds whole complaints, so batches are independent); the figure is the wall time
-    // of the whole onboarding.
-    const inFlight: Promise<number>[] = [];
-    for (let complaints = 0; complaints < ONBOARD; ) {
-      const ops: Operation[] = [];
-      while (ops.length < BATCH - 2 && complaints < ONBOARD) {
-        ops.push(...(await complaintOps(true, await refs.take())));
-        complaints++;
-      }
-      if (inFlight.length >= IN_FLIGHT) pushMs += await (inFlight.shift() as Promise<number>);
-      inFlight.push(post(server, ops));
-      events += ops.length;
-    }
-    for (const p of inFlight) pushMs += await p;
-    const onboardMs = performance.now() - started;
+    const held = await HeldRegister.make(server.agent);
+    const pushed = await onboard(server, count, (ref) => held.complaint(ref), performance.now() + ONBOARD_MAX_S * 1000);
     log(
-      `onboarding: ${ONBOARD} complaints, ${events} events in ${(onboardMs / 1000).toFixed(1)} s (requests in flight ${(pushMs / 1000).toFixed(1)} s in all)`,
+      `onboarding: ${pushed.complaints} of ${count} complaints, ${pushed.events} events in ${(pushed.ms / 1000).toFixed(1)} s` +
+        (pushed.complete ? '' : ` (stopped at the ${ONBOARD_MAX_S} s bound)`),
     );
 
     const pullStarted = performance.now();
+    const pullDeadline = pullStarted + PULL_MAX_S * 1000;
     let cursor = '0';
     let pulledEvents = 0;
     let pulledComplaints = 0;
-    for (let page = 0; page < 10_000; page++) {
+    let more = true;
+    while (more && performance.now() < pullDeadline) {
       const res = await fetch(`${server.url}/pull?cursor=${cursor}&limit=${PULL_PAGE}`, {
         headers: { authorization: `Bearer ${server.token}` },
       });
@@ -118,24 +157,50 @@ async function onboardFigures(log: (line: string) => void): Promise<Figure[]> {
       pulledEvents += body.events.length;
       pulledComplaints += body.complaints.length;
       cursor = body.cursor;
-      if (!body.more) break;
+      more = body.more;
     }
     const pullMs = performance.now() - pullStarted;
-    log(`pull: ${pulledComplaints} complaints, ${pulledEvents} events in ${(pullMs / 1000).toFixed(1)} s`);
+    log(
+      `pull: ${pulledComplaints} complaints, ${pulledEvents} events in ${(pullMs / 1000).toFixed(1)} s` +
+        (more ? ` (stopped at the ${PULL_MAX_S} s bound)` : ''),
+    );
+
+    const sample = Math.min(BASELINE_COMPLAINTS, count);
+    const replayed = await onboard(
+      server,
+      sample,
+      (ref) => complaintOps(true, ref, server.agent),
+      performance.now() + ONBOARD_MAX_S * 1000,
+    );
+    const baselineMs = (replayed.ms / replayed.complaints) * count;
+    log(
+      `baseline (operations made again by the record functions in the client): ${replayed.complaints} complaints in ` +
+        `${(replayed.ms / 1000).toFixed(1)} s, ≈ ${(baselineMs / 1000).toFixed(0)} s for ${count}`,
+    );
     return [
       {
         id: 'server-onboard-100k',
-        ms: onboardMs,
+        ms: pushed.ms,
         runs: 1,
+        baselineMs,
+        baselineRuns: 1,
         target: { maxMs: 120_000 },
-        extra: { complaints: ONBOARD, events, workers: WORKERS, inFlight: IN_FLIGHT },
+        extra: {
+          complaints: pushed.complaints,
+          events: pushed.events,
+          complete: pushed.complete ? 1 : 0,
+          eventsPerSecond: Math.round((pushed.events / pushed.ms) * 1000),
+          baselineComplaints: replayed.complaints,
+          workers: WORKERS,
+          inFlight: IN_FLIGHT,
+        },
       },
       {
         id: 'server-pull-100k',
         ms: pullMs,
         runs: 1,
         target: { maxMs: 60_000 },
-        extra: { complaints: pulledComplaints, events: pulledEvents },
+        extra: { complaints: pulledComplaints, events: pulledEvents, complete: more ? 0 : 1 },
       },
     ];
   } finally {
@@ -145,13 +210,16 @@ async function onboardFigures(log: (line: string) => void): Promise<Figure[]> {
 
 const suite: Suite = {
   id: 'server',
-  async run({ log }) {
+  async run({ log, size }) {
     // BENCH_SERVER_PARTS=pg,embedded,onboard (all by default) runs some of them.
     const parts = (process.env.BENCH_SERVER_PARTS ?? 'pg,embedded,onboard').split(',');
     const figures: Figure[] = [];
     for (const engine of ['pg', 'embedded'] as const)
       if (parts.includes(engine)) figures.push(await pushFigure(engine, log));
-    if (parts.includes('onboard')) figures.push(...(await onboardFigures(log)));
+    const complaints = process.env.BENCH_SERVER_COMPLAINTS
+      ? Number(process.env.BENCH_SERVER_COMPLAINTS)
+      : size(100_000);
+    if (parts.includes('onboard')) figures.push(...(await onboardFigures(complaints, log)));
     return figures;
   },
 };

@@ -160,7 +160,7 @@ export async function launchFirefox(
       const page = await browser.newPage();
       // The saved page's own scripts stay inert; content scripts are not subject to the page's policy.
       const policy = "script-src 'none'; frame-src 'none'; object-src 'none'";
-      await intercept(page, new URL(url).origin, (path, navigation) =>
+      await intercept(page, new URL(url).origin, (_path, navigation) =>
         navigation ? { body: html(), contentType: HTML, headers: { 'content-security-policy': policy } } : null,
       );
       await page.goto(url);

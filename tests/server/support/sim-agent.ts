@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { DEFAULT_POLICY } from '../../../lib/deadlines/policy';
 import type { Complaint, NewComplaint } from '../../../lib/register/schema';
 import { localOperation, type OperationSpec } from '../../../lib/sync/operations';
-import type { Operation, Outcome, SyncEvent } from '../../../lib/sync/protocol';
+import type { Operation, Outcome, Role, SyncEvent } from '../../../lib/sync/protocol';
 import { provisionalReference } from '../../../lib/sync/references';
 import { call, pushOps } from './http';
 
@@ -23,11 +23,24 @@ export class SimAgent {
   /** Works on the local copy (offline); the operation waits for the next push. */
   async act(complaintId: string | null, spec: OperationSpec, now: Date): Promise<Complaint> {
     const current = complaintId ? (this.complaints.get(complaintId) ?? null) : null;
-    const { op, complaint, event } = await localOperation(current, spec, { now, actor: this.name });
+    const who = await this.identity();
+    const actor = who ? { name: this.name, ...who } : this.name;
+    const { op, complaint, event } = await localOperation(current, spec, { now, actor });
     this.complaints.set(complaint.id, complaint);
     this.keep(event as SyncEvent);
     this.pending.push(op);
     return complaint;
+  }
+
+  private who: { id: string; role: Role } | null = null;
+  /** The agent's id and role as the server knows them (`GET /me`), as the extension keeps them once
+   *  connected; null when the token is refused (the operations then carry the name only). */
+  async identity(): Promise<{ id: string; role: Role } | null> {
+    if (!this.who) {
+      const me = await call<{ agent?: { id: string; role: Role } }>(this.app, this.token, 'GET', '/me');
+      if (me.status === 200 && me.body.agent) this.who = { id: me.body.agent.id, role: me.body.agent.role };
+    }
+    return this.who;
   }
 
   create(input: NewComplaint, now: Date, reference = provisionalReference(now.getUTCFullYear(), Math.random())) {

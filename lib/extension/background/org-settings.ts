@@ -1,0 +1,60 @@
+// The organisation's settings and letters (issue 13): read from the team server with every sync and put in
+// force in the register (store/org-settings.ts); written to it when a manager saves them in the options.
+// An agent or an auditor changes only their own fields (name, language, own domains, spotter threshold).
+import { z } from 'zod';
+import type { Lang } from '../../i18n';
+import { UserError } from '../../i18n';
+import type { TemplateId, TemplateOverride } from '../../letters/meta';
+import { withPersonal } from '../../register/store/org-settings';
+import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../../settings/schema';
+import type { TeamConnection } from '../../sync/connection';
+import { TemplateBodySchema } from '../../sync/protocol';
+import { call, type EngineDeps } from './sync-engine';
+
+const TemplatesSchema = z.object({ templates: z.array(TemplateBodySchema) });
+
+/** Reads the organisation's settings and letters and puts them in force; says whether anything changed. */
+export async function pullOrgSettings(deps: EngineDeps, c: TeamConnection): Promise<boolean> {
+  const [settings, templates] = await Promise.all([
+    call(deps, c.server, c.token, '/settings'),
+    call(deps, c.server, c.token, '/templates'),
+  ]);
+  return deps.store.applyOrgSettings(SettingsSchema.parse(settings), TemplatesSchema.parse(templates).templates);
+}
+
+/** What a manager's save sends: the organisation's fields only (the personal ones as by default). */
+const orgPart = (s: Settings): Settings => withPersonal(s, DEFAULT_SETTINGS);
+
+/**
+ * The settings to keep after a save in a team register: a manager's are first written to the server (then
+ * in force for everyone); anyone else keeps the organisation's fields and changes only their own.
+ */
+export async function teamSettings(
+  deps: EngineDeps,
+  c: TeamConnection,
+  input: Settings,
+  current: Settings,
+): Promise<Settings> {
+  if (c.agent.role !== 'manager') return withPersonal(current, input);
+  await call(deps, c.server, c.token, '/settings', { method: 'PUT', body: orgPart(input) });
+  return input;
+}
+
+/** A manager's letter goes to the server; nobody else edits the organisation's letters. */
+export async function publishTemplate(
+  deps: EngineDeps,
+  c: TeamConnection,
+  id: TemplateId,
+  lang: Lang,
+  copy: TemplateOverride,
+): Promise<void> {
+  await call(deps, c.server, c.token, '/templates', {
+    method: 'PUT',
+    body: TemplateBodySchema.parse({ templateId: id, lang, source: copy.source, version: copy.version }),
+  });
+}
+
+/** Refuses a letter edit by an agent or an auditor of a team: the organisation's letters are in force. */
+export function assertMayEditLetters(c: TeamConnection | null): void {
+  if (c && c.agent.role !== 'manager') throw new UserError('team.error.orgManaged');
+}

@@ -1,0 +1,28 @@
+import type { assignment as fr } from '../fr/assignment';
+
+export const assignment: Record<keyof typeof fr, string> = {
+  'register.assign.unchanged': 'The complaint is already assigned to {name}.',
+  'register.assign.notAllowed': 'Only a manager or the agent holding the complaint can reassign it.',
+  'register.assign.unknownAgent': 'This agent is not part of the team (or their access was revoked).',
+  'ui.event.assigned': 'Assignment',
+  'ui.history.assignedTo': 'Assigned to {name}',
+  'ui.assign.label': 'Assigned to',
+  'ui.assign.unassigned': 'Nobody',
+  'ui.assign.save': 'Reassign',
+  'ui.assign.readOnly': 'Only a manager or {name} can reassign it.',
+  'ui.assign.loading': 'Loading the team’s agents…',
+  'ui.assign.unavailable': 'Agent list unavailable: {details}',
+  'ui.filter.scope': 'Complaints',
+  'ui.filter.scope.mine': 'Mine',
+  'ui.filter.scope.team': 'Whole team',
+  'ui.list.assignee': 'Assigned to {name}',
+  'content.chipHolder': '{chip} · {name}',
+  'content.chipLabelHolder': '{label} Assigned to {name}.',
+  'badge.scope.label': 'Toolbar badge',
+  'badge.scope.mine': 'My overdue or soon-due complaints',
+  'badge.scope.team': 'The whole team’s',
+  'badge.scope.hint': 'Managers only: the badge then counts every complaint of the team.',
+  'dashboard.agent.label': 'Agent',
+  'dashboard.agent.all': 'Whole team',
+  'dashboard.agent.filtered': 'Figures for the complaints assigned to {name} (computed from their complaints).',
+} as const;
