@@ -55,6 +55,30 @@ describe('syncing two agents through the team server', () => {
     expect((await paul.register.verifyComplaintChain(made.id)).ok).toBe(true);
   });
 
+  it('announces each page of a long pull as it lands, so that a joining agent’s list fills page by page', async () => {
+    const [claire, paul] = await team();
+    await syncRound(claire.deps, claire.connection);
+    const made = [];
+    for (let i = 0; i < 3; i++)
+      made.push(await claire.register.createComplaint(newInput(), DEFAULT_POLICY, claire.w()));
+    await syncRound(claire.deps, claire.connection);
+
+    const pages: string[][] = [];
+    const readable: boolean[] = [];
+    const { ids } = await pullAll(paul.deps, paul.connection, {
+      limit: 1,
+      onPage: async (pageIds) => {
+        pages.push(pageIds);
+        // What a page announces is already in the register when the list reads it.
+        for (const id of pageIds) readable.push(Boolean(await paul.register.getComplaint(id)));
+      },
+    });
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(readable.every(Boolean)).toBe(true);
+    expect(new Set(pages.flat()).size).toBeLessThanOrEqual(ids.length);
+    expect([...ids].sort()).toEqual(made.map((c) => c.id).sort());
+  });
+
   it('replays the operations still in the outbox on top of pulled changes, then converges', async () => {
     const [claire, paul] = await team();
     await syncRound(claire.deps, claire.connection); // a block of references in hand

@@ -116,24 +116,30 @@ export async function pushAll(deps: EngineDeps, c: TeamConnection): Promise<{ pu
  * Pulls every page after the cursor (`wait`: seconds the server may hold the first request when nothing
  * is new). Returns the ids of the complaints changed and how many pulled records were set aside.
  */
+/**
+ * Pulls until the feed is drained. `onPage` hears the ids of each page applied while more pages follow, so
+ * that a first pull of a large team register fills the agent's list page by page instead of at the end.
+ */
 export async function pullAll(
   deps: EngineDeps,
   c: TeamConnection,
-  opts: { wait?: number; signal?: AbortSignal } = {},
+  opts: { wait?: number; signal?: AbortSignal; limit?: number; onPage?: (ids: string[]) => Promise<void> } = {},
 ): Promise<{ ids: string[]; quarantined: number }> {
   const ids = new Set<string>();
   let quarantined = 0;
   let wait = opts.wait ?? 0;
   for (;;) {
     const cursor = await deps.store.getCursor();
-    const query = `/pull?cursor=${cursor}&limit=${PULL_LIMIT}&wait=${wait}`;
+    const query = `/pull?cursor=${cursor}&limit=${opts.limit ?? PULL_LIMIT}&wait=${wait}`;
     const page = LoosePageSchema.parse(await call(deps, c.server, c.token, query, { signal: opts.signal }));
     wait = 0;
     if (page.events.length === 0 && page.complaints.length === 0) return { ids: [...ids], quarantined };
     const applied = await deps.store.applyPull(page, deps.now());
-    for (const raw of page.complaints) ids.add(String((raw as { id?: unknown })?.id));
+    const pageIds = page.complaints.map((raw) => String((raw as { id?: unknown })?.id));
+    for (const id of pageIds) ids.add(id);
     quarantined += applied.quarantined.length;
     if (!page.more) return { ids: [...ids], quarantined };
+    await opts.onPage?.(pageIds);
   }
 }
 
@@ -149,9 +155,13 @@ export async function refillReferences(deps: EngineDeps, c: TeamConnection): Pro
 }
 
 /** One full round: references, push, then pull (which replays what is still waiting on top). */
-export async function syncRound(deps: EngineDeps, c: TeamConnection) {
+export async function syncRound(
+  deps: EngineDeps,
+  c: TeamConnection,
+  opts: { onPage?: (ids: string[]) => Promise<void> } = {},
+) {
   await refillReferences(deps, c);
   const push = await pushAll(deps, c);
-  const pull = await pullAll(deps, c);
+  const pull = await pullAll(deps, c, { onPage: opts.onPage });
   return { ...push, ...pull };
 }

@@ -80,7 +80,8 @@ async function round(): Promise<void> {
       await whoAmI(deps, connection.server, connection.token);
       verified = true;
     }
-    const result = await syncRound(deps, connection);
+    // A first pull of a large register: the list fills page by page (announced as each page lands).
+    const result = await syncRound(deps, connection, { onPage: (ids) => announceChange(ids) });
     const settingsChanged = await pullOrgSettings(deps, connection);
     if (result.ids.length > 0 || result.pushed > 0 || settingsChanged) await announceChange(result.ids);
     const notes = [...result.refusals.map((reason) => t('sync.refused', { reason }))];
