@@ -28,10 +28,13 @@ export function showConflict(
   const mine: Record<string, unknown> = {};
   const theirs: Record<string, unknown> = {};
   for (const path of conflict.paths) {
-    theirs[path] = valueAt(conflict.theirs, path);
+    const value = valueAt(conflict.theirs, path);
+    // An assignee shows as the agent's name, as everywhere else in the panel.
+    theirs[path] = path === 'assignee' ? ((value as { name?: string } | undefined)?.name ?? null) : value;
     if (op.kind === 'update') mine[path] = valueAt(op.patch, path);
     else if (op.kind === 'transition') mine[path] = op.to;
     else if (op.kind === 'extend') mine[path] = op.extension.newDueAt;
+    else if (op.kind === 'assign') mine[path] = op.assignee.name;
   }
   const last = [...history]
     .reverse()

@@ -91,6 +91,23 @@ describe('a conflict', () => {
   });
 });
 
+describe('a reassignment in conflict', () => {
+  it('shows both holders by name: the one I chose and the one the team has', () => {
+    const theirs = { ...complaint(), assignee: { id: 'a3', name: 'Léa Petit' } };
+    const op = {
+      kind: 'assign',
+      complaintId: theirs.id,
+      assignee: { id: 'a2', name: 'Paul Durand' },
+    } as unknown as Operation;
+    const shown = showConflict(
+      { key: 'conflict:2', paths: ['assignee'], op, theirs, at: '2026-03-02T12:00:00.000Z' },
+      [],
+    );
+    expect(shown.mine).toEqual({ assignee: 'Paul Durand' });
+    expect(shown.theirs).toEqual({ assignee: 'Léa Petit' });
+  });
+});
+
 describe('the options section', () => {
   it('connects with the address and token typed, and shows organisation, name and role once connected', async () => {
     const onConnect = vi.fn(async () => null);

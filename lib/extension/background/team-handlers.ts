@@ -2,14 +2,18 @@
 // conflict. Part of the background's one handler map (handlers.ts).
 import { UserError } from '../../i18n';
 import type { RequestOf, ResponseOf } from '../../protocol/messages';
+import { retentionPeriodsOf } from '../../register/retention';
 import type { Complaint, ComplaintPatch } from '../../register/schema';
+import { anonymizeComplaint } from '../../register/store/anonymize';
 import {
+  assignComplaint,
   extendDeadline,
   transitionComplaint,
   updateComplaint,
   type WriteContext,
 } from '../../register/store/complaints';
 import { getComplaint } from '../../register/store/queries';
+import { getSettings } from '../../register/store/settings';
 import { productSync } from '../../register/store/sync-state';
 import { serverOrigin, TokenSchema } from '../../sync/connection';
 import { announceChange } from './announce';
@@ -74,6 +78,12 @@ export function teamHandlers(writeContext: () => Promise<WriteContext>): TeamHan
           complaint = await transitionComplaint(op.complaintId, undefined, op.to, w, op.stepAt);
         } else if (op.kind === 'extend') {
           complaint = await extendDeadline(op.complaintId, undefined, op.clock, op.extension, w);
+        } else if (op.kind === 'assign') {
+          complaint = await assignComplaint(op.complaintId, undefined, op.assignee, w);
+        } else if (op.kind === 'anonymize') {
+          // An erasure kept is an erasure done again on the team's newest version.
+          const periods = retentionPeriodsOf(await getSettings());
+          complaint = (await anonymizeComplaint(op.complaintId, op.reason, w, periods)).complaint;
         }
       }
       await productSync.dropConflict(key);
