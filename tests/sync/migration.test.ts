@@ -34,3 +34,36 @@ describe('the v7 migration', () => {
     await register.deleteDatabase();
   });
 });
+
+const CLAIRE = '3f0c7a52-9d1e-4b8a-a6f2-1c5e8d7b9a40';
+
+describe('the v8 migration', () => {
+  it('indexes the complaints already stored by holder and due date, for the badge’s own count', async () => {
+    await freshDatabase();
+    const name = 'register-v7';
+    const filled = openRegister({ name: 'register-source-v8' });
+    const w = {
+      now: new Date(),
+      actor: 'Claire Martin',
+      agent: { id: CLAIRE, name: 'Claire Martin', role: 'agent' as const },
+    };
+    const held = await filled.createComplaint(newInput(), DEFAULT_POLICY, w);
+    const unheld = await filled.createComplaint(newInput(), DEFAULT_POLICY, { now: new Date(), actor: 'Agent' });
+    await filled.close();
+    expect(held.assignee?.id).toBe(CLAIRE);
+    expect(unheld.assignee).toBeUndefined();
+    const v7 = await openRegisterDb(name, 7);
+    await v7.put('complaints', held);
+    await v7.put('complaints', unheld);
+    v7.close();
+
+    const v8 = await openRegisterDb(name, DB_VERSION);
+    const index = v8.transaction('complaints').store.index('assigneeDue');
+    // Only the held complaint is in the index (its primary key), under its holder and due date.
+    expect(await index.getAllKeys()).toEqual([held.id]);
+    expect(await index.count(IDBKeyRange.only([CLAIRE, held.nextDueAt as string]))).toBe(1);
+    expect(await v8.count('complaints')).toBe(2);
+    v8.close();
+    await openRegister({ name }).deleteDatabase();
+  });
+});

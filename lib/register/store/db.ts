@@ -9,7 +9,7 @@ import { buildStats, recount, STATS_STORES } from './stats';
 
 export const DB_NAME = 'complaint-register';
 /** The version every migration below brings a database to (MIGRATIONS.length). */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 export interface QuarantinedRecord {
   key: string;
@@ -41,6 +41,8 @@ export interface RegisterDB extends DBSchema {
       customerEmail: string;
       phase: string;
       receivedAt: string;
+      /** A team register's complaints by holder, then due date (the badge's own count); unassigned ones absent. */
+      assigneeDue: [string, string];
     };
   };
   /** Versions 1–4 only: one record per history event. The v5 migration moves them to `histories`. */
@@ -168,6 +170,13 @@ export const MIGRATIONS: Migration[] = [
     const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
     outbox.createIndex('complaintId', 'op.complaintId');
     db.createObjectStore('sync');
+  },
+  // v8 (issue 13, assignment): the complaints by holder and due date, so that the badge counts an agent's own
+  // overdue and due-soon complaints with two index counts instead of reading the whole team's. IndexedDB
+  // indexes the complaints already stored when the index is made; one without a holder or a running clock
+  // is simply not in it.
+  (_db, tx) => {
+    tx.objectStore('complaints').createIndex('assigneeDue', ['assignee.id', 'nextDueAt']);
   },
 ];
 
