@@ -87,6 +87,9 @@ export function evaluate(entries: readonly InboxEntry[]): Evaluation {
     model: { fr: modelThreshold('fr'), en: modelThreshold('en') },
     combined: { ...DEFAULT_SPOT_THRESHOLDS },
   };
+  // The combined verdict is the extension's: the combined probability over its threshold, or the cues alone.
+  const decides = (method: Method, s: ScoredEntry) =>
+    measureOf[method](s) >= thresholds[method][s.lang] || (method === 'combined' && s.cues >= LIKELY_THRESHOLD);
   const rows: Row[] = [];
   for (const split of ['test', 'holdout'] as const)
     for (const lang of ['fr', 'en', 'all'] as const)
@@ -94,7 +97,7 @@ export function evaluate(entries: readonly InboxEntry[]): Evaluation {
         // Each message is compared with its own language's threshold: a decision of 1 or 0 against 1.
         const subset = scored
           .filter((s) => s.entry.split === split && (lang === 'all' || s.entry.lang === lang))
-          .map((s) => ({ score: measureOf[method](s) >= thresholds[method][s.lang] ? 1 : 0, label: label(s) }));
+          .map((s) => ({ score: decides(method, s) ? 1 : 0, label: label(s) }));
         const m = precisionRecall(subset, 1);
         rows.push({ split, lang, method, n: m.n, precision: m.precision, recall: m.recall, f1: m.f1 });
       }
