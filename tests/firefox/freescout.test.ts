@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWithGrantedOrigins, packageFile, TEST_NONCE } from '../browser/support/helpdesk';
 import { fixtureAvailable, fixtureFile } from '../support/fixture-files';
 import { letterSettings } from '../support/letter-settings';
-import { EXTENSION_DIR, type FirefoxSession, launchFirefox, registerContents, sendFrom } from './support/firefox';
+import {
+  EXTENSION_DIR,
+  type FirefoxSession,
+  labelled,
+  launchFirefox,
+  registerContents,
+  sendFrom,
+  text,
+} from './support/firefox';
 
 const ORIGIN = 'https://support.example.test';
 const CONVERSATION = 'freescout-fr-conversation-complaint.server.html';
@@ -57,17 +65,6 @@ const summernoteCode = (page: Page) =>
 interface Summernote {
   summernote(command: string): unknown;
 }
-/** The form control a visible label names (the panel's fields are labelled, not test-id'd). */
-async function labelled(page: Page, label: string): Promise<string> {
-  const id = await page.$$eval(
-    'label',
-    (labels, wanted) => labels.find((l) => l.textContent?.trim() === wanted)?.htmlFor ?? '',
-    label,
-  );
-  if (!id) throw new Error(`no field labelled ${label}`);
-  return `[id="${id}"]`;
-}
-const text = (page: Page, selector: string) => page.$eval(selector, (node) => (node as HTMLElement).innerText);
 
 describe.skipIf(!present)('Firefox: FreeScout', () => {
   it('is enabled for the agent’s own origin in the options, which list it', async () => {

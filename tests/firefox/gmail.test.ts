@@ -8,9 +8,11 @@ import { letterSettings, OVERDUE_PHONE_COMPLAINT } from '../support/letter-setti
 import {
   type ExtensionPageApi,
   type FirefoxSession,
+  labelled,
   launchFirefox,
   registerContents,
   sendFrom,
+  text,
 } from './support/firefox';
 
 let firefox: FirefoxSession;
@@ -23,17 +25,6 @@ beforeAll(async () => {
 afterAll(() => firefox?.close());
 
 const count = (page: Page, selector: string) => page.$$eval(selector, (nodes) => nodes.length);
-const text = (page: Page, selector: string) => page.$eval(selector, (node) => (node as HTMLElement).innerText);
-/** The form control a visible label names (the panel's fields are labelled, not test-id'd). */
-async function labelled(page: Page, label: string): Promise<string> {
-  const id = await page.$$eval(
-    'label',
-    (labels, wanted) => labels.find((l) => l.textContent?.trim() === wanted)?.htmlFor ?? '',
-    label,
-  );
-  if (!id) throw new Error(`no field labelled ${label}`);
-  return `[id="${id}"]`;
-}
 const badge = (page: Page) =>
   page.evaluate(async () => {
     // Runs in the extension page: Firefox's own `browser` namespace, not an import.

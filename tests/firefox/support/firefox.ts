@@ -266,3 +266,17 @@ export function registerContents<T = Record<string, unknown>>(page: Page): Promi
       }),
   );
 }
+
+/** The form control a visible label names (the panel's fields are labelled, not test-id'd). */
+export async function labelled(page: Page, label: string): Promise<string> {
+  const id = await page.$$eval(
+    'label',
+    (labels, wanted) => labels.find((l) => l.textContent?.trim() === wanted)?.htmlFor ?? '',
+    label,
+  );
+  if (!id) throw new Error(`no field labelled ${label}`);
+  return `[id="${id}"]`;
+}
+
+/** The text of the first element `selector` finds. */
+export const text = (page: Page, selector: string) => page.$eval(selector, (node) => (node as HTMLElement).innerText);
