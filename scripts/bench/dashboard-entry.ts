@@ -20,6 +20,7 @@ import {
   wordsOf,
 } from '@/lib/stats/recurring';
 import { generateComplaint } from './register-data';
+import { timedRuns } from './timed-runs';
 
 const SEED_BATCH = 2_000;
 /** Distinct generated complaints; the others are copies under their own id, reference and summary. */
@@ -213,17 +214,8 @@ export const dashboardBench = {
     if (trusted) await db.put('statsMonths', VERSION_RECORD as never);
     else await db.delete('statsMonths', VERSION_RECORD.month);
   },
-  async measure(op: Operation, args: string[], runs: number, warmup: number) {
-    const run = operations[op] as (...a: string[]) => Promise<unknown>;
-    let result: unknown;
-    for (let i = 0; i < warmup; i++) result = await run(...args);
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      result = await run(...args);
-      samples.push(performance.now() - t);
-    }
-    return { samples, result };
+  measure(op: Operation, args: string[], runs: number, warmup: number) {
+    return timedRuns(operations[op] as (...a: string[]) => Promise<unknown>, args, runs, warmup);
   },
 };
 export type DashboardBench = typeof dashboardBench;

@@ -8,6 +8,9 @@ import { type Complaint, ComplaintSchema, PHASES } from '@/lib/register/schema';
 import { defaultConnection, registerDb } from '@/lib/register/store/db';
 import { countByPhase, countDueSoon, countOverdue, findByThreadId, listUrgent } from '@/lib/register/store/queries';
 import { generateComplaint } from './register-data';
+import { type Measurement, timedRuns } from './timed-runs';
+
+export type { Measurement };
 
 /** Records per write transaction while seeding. */
 const BATCH = 2_000;
@@ -75,11 +78,6 @@ const operations = {
 };
 export type Operation = keyof typeof operations;
 
-export interface Measurement {
-  samples: number[];
-  result: unknown;
-}
-
 const bench = {
   ...operations,
 
@@ -140,17 +138,8 @@ const bench = {
   },
 
   /** Runs `op` `warmup` times untimed, then `runs` times timed; returns each run's milliseconds and the last answer. */
-  async measure(op: Operation, args: string[], runs: number, warmup = 1): Promise<Measurement> {
-    const run = operations[op] as (...a: string[]) => Promise<unknown>;
-    let result: unknown;
-    for (let i = 0; i < warmup; i++) result = await run(...args);
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      result = await run(...args);
-      samples.push(performance.now() - t);
-    }
-    return { samples, result };
+  measure(op: Operation, args: string[], runs: number, warmup = 1): Promise<Measurement> {
+    return timedRuns(operations[op] as (...a: string[]) => Promise<unknown>, args, runs, warmup);
   },
 
   /** How many of the first `limit` records parse (a sanity check of the generated data). */

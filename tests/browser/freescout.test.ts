@@ -13,10 +13,11 @@ import { launch, type Session, sendFrom } from './support/chromium';
 import {
   buildWithGrantedOrigins,
   enableInOptions,
-  packageFile,
+  freescoutConversationPage,
+  openReadyPage,
   serveHelpdesk,
   storedComplaints,
-  TEST_NONCE,
+  summernoteScripts,
 } from './support/helpdesk';
 
 const ORIGIN = 'https://support.example.test';
@@ -24,22 +25,9 @@ const CONVERSATION = 'freescout-fr-conversation-complaint.server.html';
 const LIST = 'freescout-fr-list-unassigned.dom.html';
 const present = fixtureAvailable(CONVERSATION) && fixtureAvailable(LIST);
 
-/** The saved page as FreeScout's browser would run it: the capture's CSP meta dropped, Summernote turned on. */
-function conversationPage(edit: (html: string) => string = (html) => html): string {
-  const html = readFileSync(fixtureFile(CONVERSATION), 'utf8').replace(
-    /<meta http-equiv="Content-Security-Policy"[^>]*>/,
-    '',
-  );
-  const wiring = `<script src="/test-vendor/jquery.js"></script>
-<script src="/test-vendor/summernote-lite.js"></script>
-<script nonce="${TEST_NONCE}">
-  $('#body').summernote({ height: 200 });
-  // FreeScout's own reply control: it shows the reply block (its script was cut from the saved page).
-  $('.conv-reply').on('click', function () { $('.conv-reply-block').removeClass('hidden'); });
-  window.__ready = true;
-</script>`;
-  return edit(html).replace('</body>', `${wiring}</body>`);
-}
+/** The saved conversation as FreeScout's browser would run it, after an optional edit of its HTML. */
+const conversationPage = (edit: (html: string) => string = (html) => html) =>
+  freescoutConversationPage(edit(readFileSync(fixtureFile(CONVERSATION), 'utf8')));
 
 let session: Session;
 let helpdesk: Page;
@@ -69,10 +57,7 @@ beforeAll(async () => {
         ),
       '/mailbox/1/1': () => readFileSync(fixtureFile(LIST), 'utf8'),
     },
-    scripts: {
-      '/test-vendor/jquery.js': packageFile('jquery', 'dist/jquery.min.js'),
-      '/test-vendor/summernote-lite.js': packageFile('summernote', 'dist/summernote-lite.min.js'),
-    },
+    scripts: summernoteScripts(),
   });
 });
 afterAll(() => session?.close());
@@ -92,13 +77,7 @@ describe.skipIf(!present)('FreeScout: the whole walk on the real pages', () => {
   });
 
   it('puts the button on the customer thread; the panel opens prefilled; the complaint is saved with its source', async () => {
-    helpdesk = await session.context.newPage();
-    helpdesk.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await helpdesk.goto(`${ORIGIN}/conversation/1`);
-    await helpdesk.waitForFunction(() => (window as { __ready?: boolean }).__ready === true);
+    helpdesk = await openReadyPage(session.context, `${ORIGIN}/conversation/1`, dialogs);
     const button = helpdesk.locator('#thread-1 .thread-title').getByTestId('log-complaint');
     await button.click();
     panel = await session.openPage('sidepanel.html');
@@ -165,12 +144,7 @@ describe.skipIf(!present)('FreeScout: the whole walk on the real pages', () => {
   });
 
   it('executes nothing from hostile ticket content (subject, customer name, body)', async () => {
-    const page = await session.context.newPage();
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.goto(`${ORIGIN}/conversation/66`);
+    const page = await openReadyPage(session.context, `${ORIGIN}/conversation/66`, dialogs);
     await page.getByTestId('log-complaint').click();
     const hostilePanel = await session.openPage('sidepanel.html');
     await hostilePanel.getByTestId('new-complaint-form').waitFor();
@@ -196,9 +170,7 @@ describe.skipIf(!present)('FreeScout: the whole walk on the real pages', () => {
     const form = options.getByTestId('helpdesk-freescout');
     await form.getByRole('button', { name: `Retirer ${ORIGIN}` }).click();
     await expect.poll(() => form.innerText()).toContain('Aucune adresse activée');
-    const page = await session.context.newPage();
-    await page.goto(`${ORIGIN}/conversation/1`);
-    await page.waitForFunction(() => (window as { __ready?: boolean }).__ready === true);
+    const page = await openReadyPage(session.context, `${ORIGIN}/conversation/1`, []);
     await page.waitForTimeout(1000);
     expect(await page.getByTestId('log-complaint').count()).toBe(0);
     await page.close();

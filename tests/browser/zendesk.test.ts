@@ -12,6 +12,7 @@ import { launch, type Session, sendFrom } from './support/chromium';
 import {
   buildWithGrantedOrigins,
   enableInOptions,
+  openReadyPage,
   packageFile,
   serveHelpdesk,
   storedComplaints,
@@ -94,16 +95,8 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-async function openTicket(id: string): Promise<Page> {
-  const page = await session.context.newPage();
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(`${ORIGIN}/agent/tickets/${id}`);
-  await page.waitForFunction(() => (window as { __ready?: boolean }).__ready === true);
-  return page;
-}
+const openTicket = (id: string): Promise<Page> =>
+  openReadyPage(session.context, `${ORIGIN}/agent/tickets/${id}`, dialogs);
 
 describe('Zendesk: the whole walk on the hand-made workspace with a real CKEditor 5', () => {
   it('is enabled for the company’s subdomain in the options, which list it', async () => {

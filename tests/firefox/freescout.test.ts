@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWithGrantedOrigins, packageFile, TEST_NONCE } from '../browser/support/helpdesk';
+import { buildWithGrantedOrigins, freescoutConversationPage, summernoteScripts } from '../browser/support/helpdesk';
 import { fixtureAvailable, fixtureFile } from '../support/fixture-files';
 import { letterSettings } from '../support/letter-settings';
 import {
@@ -25,27 +25,9 @@ const ORIGIN = 'https://support.example.test';
 const CONVERSATION = 'freescout-fr-conversation-complaint.server.html';
 const present = fixtureAvailable(CONVERSATION);
 
-/** The saved page as FreeScout's browser would run it: the capture's CSP meta dropped, Summernote turned on. */
-function conversationPage(): string {
-  const html = readFileSync(fixtureFile(CONVERSATION), 'utf8').replace(
-    /<meta http-equiv="Content-Security-Policy"[^>]*>/,
-    '',
-  );
-  const wiring = `<script src="/test-vendor/jquery.js"></script>
-<script src="/test-vendor/summernote-lite.js"></script>
-<script nonce="${TEST_NONCE}">
-  $('#body').summernote({ height: 200 });
-  $('.conv-reply').on('click', function () { $('.conv-reply-block').removeClass('hidden'); });
-</script>`;
-  return html.replace('</body>', `${wiring}</body>`);
-}
-
 const SERVED = {
-  documents: { '/conversation/1': conversationPage },
-  scripts: {
-    '/test-vendor/jquery.js': packageFile('jquery', 'dist/jquery.min.js'),
-    '/test-vendor/summernote-lite.js': packageFile('summernote', 'dist/summernote-lite.min.js'),
-  },
+  documents: { '/conversation/1': () => freescoutConversationPage(readFileSync(fixtureFile(CONVERSATION), 'utf8')) },
+  scripts: summernoteScripts(),
 };
 
 let firefox: FirefoxSession;

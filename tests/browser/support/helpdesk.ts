@@ -77,6 +77,40 @@ export async function serveHelpdesk(context: BrowserContext, origin: string, ser
   });
 }
 
+/** The scripts FreeScout's conversation page runs in the tests: jQuery and the real Summernote, from node_modules. */
+export const summernoteScripts = (): Record<string, string> => ({
+  '/test-vendor/jquery.js': packageFile('jquery', 'dist/jquery.min.js'),
+  '/test-vendor/summernote-lite.js': packageFile('summernote', 'dist/summernote-lite.min.js'),
+});
+
+/**
+ * A saved FreeScout conversation (its HTML) as FreeScout's browser would run it: the capture's CSP meta dropped,
+ * Summernote turned on as FreeScout's own script does, the reply control wired (its script was cut from the
+ * saved page), and `window.__ready` set once done. Used by the Chromium and the Firefox walks.
+ */
+export function freescoutConversationPage(html: string): string {
+  const wiring = `<script src="/test-vendor/jquery.js"></script>
+<script src="/test-vendor/summernote-lite.js"></script>
+<script nonce="${TEST_NONCE}">
+  $('#body').summernote({ height: 200 });
+  $('.conv-reply').on('click', function () { $('.conv-reply-block').removeClass('hidden'); });
+  window.__ready = true;
+</script>`;
+  return html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('</body>', `${wiring}</body>`);
+}
+
+/** Opens a served helpdesk page in a new tab, recording its dialogs, once its editor says it is ready. */
+export async function openReadyPage(context: BrowserContext, url: string, dialogs: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as { __ready?: boolean }).__ready === true);
+  return page;
+}
+
 /** The complaints stored, read from an extension page. */
 export const storedComplaints = (page: Page) =>
   page.evaluate(

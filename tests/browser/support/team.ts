@@ -9,30 +9,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { type Child, startChild } from '../../server/support/child-server';
 import type { Engine } from '../../server/support/engines';
-import { adminUrl, freshDatabase } from '../../server/support/pg-admin';
+import { freshDatabase, postgresReachable } from '../../server/support/pg-admin';
 import { launch, type Session } from './chromium';
 import { buildWithGrantedOrigins } from './helpdesk';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../../..');
-
-/** Whether the real PostgreSQL can be reached (CI's .ci/run starts it and sets PG_ADMIN_URL). */
-export async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl(), connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 /** The engines the browser test runs on: both when PostgreSQL is there, which CI requires (PG_ADMIN_URL). */
 export async function browserTestEngines(): Promise<Engine[]> {

@@ -11,6 +11,20 @@ const SERVICE_PASSWORD = 'registre-test-only';
 export const adminUrl = () =>
   process.env.PG_ADMIN_URL ?? `postgresql://${userInfo().username}@/postgres?host=/var/run/postgresql`;
 
+/** Whether the test PostgreSQL answers at the admin URL. */
+export async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl() });
   await client.connect();

@@ -1,21 +1,7 @@
 // The real-PostgreSQL half of the server tests needs a running server. Here it is checked once (and, as
 // root on a Debian machine, started); when it cannot be reached the run fails with one line saying how.
 import { execFileSync } from 'node:child_process';
-import pg from 'pg';
-import { adminUrl } from './pg-admin';
-
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl(), connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+import { postgresReachable as reachable } from './pg-admin';
 
 export default async function setup(): Promise<void> {
   if (await reachable()) return;
