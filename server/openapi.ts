@@ -21,6 +21,8 @@ import {
   SyncEventSchema,
   TeamListSchema,
   TemplateBodySchema,
+  TemplateDeletedSchema,
+  TemplateKeySchema,
 } from '../lib/sync/protocol';
 
 /** Named schemas: each becomes components/schemas/<id>, and references between them become $ref. */
@@ -44,6 +46,7 @@ const NAMED: [ZodType, string][] = [
   [NewAgentResponseSchema, 'NewAgentResponse'],
   [AgentListSchema, 'AgentList'],
   [TeamListSchema, 'TeamList'],
+  [TemplateDeletedSchema, 'TemplateDeleted'],
 ];
 
 function components(): Record<string, Record<string, unknown>> {
@@ -144,6 +147,19 @@ export function openApiDocument(): Record<string, unknown> {
           ...secured,
           requestBody: body(TemplateBodySchema),
           responses: { 200: answer('Modèle enregistré', TemplateBodySchema), ...errors },
+        },
+      },
+      '/templates/{templateId}/{lang}': {
+        delete: {
+          summary: 'Supprime la copie d’un modèle : la lettre livrée revient pour tous (responsables)',
+          ...secured,
+          parameters: Object.entries(z.toJSONSchema(TemplateKeySchema).properties ?? {}).map(([name, schema]) => ({
+            name,
+            in: 'path',
+            required: true,
+            schema,
+          })),
+          responses: { 200: answer('Copie supprimée, ou aucune à supprimer', TemplateDeletedSchema), ...errors },
         },
       },
       '/team': {

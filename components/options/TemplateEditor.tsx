@@ -1,5 +1,7 @@
 // Section 7, the editor: a copy of one letter per language, checked as it is typed (validateTemplate's French
 // messages beside the text), previewed with a sample complaint, saved or reset through the page's events.
+// A copy that changes under the user's unsaved text (the organisation's, pulled by the background) does not
+// replace it: the editor says so and offers to reload.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getLang, type Lang, t } from '@/lib/i18n';
 import { resolveTemplate } from '@/lib/letters/catalog';
@@ -30,12 +32,20 @@ export function TemplateEditor({ meta, overrides, settings, onSave, onReset, onC
   const [lang, setLang] = useState<Lang>(getLang());
   const copy = overrides[meta.id]?.[lang];
   const [drafts, setDrafts] = useState<Partial<Record<Lang, string>>>({});
+  /** The saved text each draft was started from (or last saved as). */
+  const [bases, setBases] = useState<Partial<Record<Lang, string>>>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [preview, setPreview] = useState<RenderResult | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [meta.id]);
 
-  const source = drafts[lang] ?? resolveTemplate(meta.id, lang, overrides)?.source ?? '';
+  const saved = resolveTemplate(meta.id, lang, overrides)?.source ?? '';
+  const source = drafts[lang] ?? saved;
+  const changedUnder = drafts[lang] !== undefined && bases[lang] !== saved && drafts[lang] !== saved;
+  const forget = (l: Lang) => {
+    setDrafts(({ [l]: _dropped, ...rest }) => rest);
+    setBases(({ [l]: _dropped, ...rest }) => rest);
+  };
   const edited = copy !== undefined;
   const version = copy?.version ?? meta.version;
   const next = nextTemplateVersion(meta.version, copy);
@@ -55,6 +65,7 @@ export function TemplateEditor({ meta, overrides, settings, onSave, onReset, onC
     if (problems.length > 0) return setStatus({ kind: 'failed', message: t('options.templates.notSaved') });
     setStatus({ kind: 'saving' });
     const outcome = await onSave(lang, source);
+    if (outcome.ok) setBases((b) => ({ ...b, [lang]: source }));
     setStatus(
       outcome.ok
         ? { kind: 'done', message: t('options.templates.saved', { version: outcome.version ?? next }) }
@@ -63,7 +74,7 @@ export function TemplateEditor({ meta, overrides, settings, onSave, onReset, onC
   };
   const reset = async () => {
     const outcome = await onReset(lang);
-    if (outcome.ok) setDrafts(({ [lang]: _dropped, ...rest }) => rest);
+    if (outcome.ok) forget(lang);
     setStatus(
       outcome.ok ? { kind: 'done', message: t('options.templates.resetDone') } : { kind: 'failed', ...outcome },
     );
@@ -105,6 +116,14 @@ export function TemplateEditor({ meta, overrides, settings, onSave, onReset, onC
           {t('options.templates.nextVersion', { version: next })}
         </p>
       </div>
+      {changedUnder && (
+        <p class="warning" role="alert" data-testid="template-changed">
+          {t('options.templates.changed')}{' '}
+          <button type="button" class="button" onClick={() => forget(lang)}>
+            {t('options.templates.reload')}
+          </button>
+        </p>
+      )}
       <div class="options__editor-grid">
         <div>
           <Field label={t('options.templates.source')} error={status.kind === 'failed' ? status.message : undefined}>
@@ -118,6 +137,7 @@ export function TemplateEditor({ meta, overrides, settings, onSave, onReset, onC
                 aria-describedby={[p['aria-describedby'], 'template-problems'].filter(Boolean).join(' ')}
                 onInput={(e) => {
                   const value = e.currentTarget.value;
+                  setBases((b) => (lang in b ? b : { ...b, [lang]: saved }));
                   setDrafts((d) => ({ ...d, [lang]: value }));
                   if (status.kind === 'done') setStatus({ kind: 'idle' });
                 }}

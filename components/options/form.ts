@@ -167,3 +167,45 @@ export function withPreset(policy: SettingsForm['policy'], preset: DeadlinePrese
     answer: { amount: String(timing.answer.amount), unit: timing.answer.unit },
   };
 }
+
+/** The form's sections by the fields each holds: what may change under an open form (issue 13). */
+export const FORM_SECTIONS = {
+  identity: ['company', 'signature', 'agentName'],
+  mediator: ['mediator'],
+  policy: ['policy'],
+  categories: ['categories'],
+  general: ['lang', 'ownDomains', 'spotThreshold', 'spotThresholdFr', 'spotThresholdEn'],
+  retention: ['retentionYears', 'retentionNotComplaintYears', 'retentionReason'],
+} as const satisfies Record<string, readonly (keyof SettingsForm)[]>;
+export type FormSection = keyof typeof FORM_SECTIONS;
+export const SECTION_IDS = Object.keys(FORM_SECTIONS) as FormSection[];
+
+const sectionOf = (f: SettingsForm, s: FormSection) =>
+  JSON.stringify(FORM_SECTIONS[s].map((k: keyof SettingsForm) => f[k]));
+/** Whether two forms differ in section `s`. */
+export const sectionDiffers = (a: SettingsForm, b: SettingsForm, s: FormSection): boolean =>
+  sectionOf(a, s) !== sectionOf(b, s);
+
+/** Section `s` of `from` put into `into`. */
+export function withSection(into: SettingsForm, from: SettingsForm, s: FormSection): SettingsForm {
+  return { ...into, ...Object.fromEntries(FORM_SECTIONS[s].map((k: keyof SettingsForm) => [k, from[k]])) };
+}
+
+/**
+ * The saved settings changed under an open form (`base`: the form as they were loaded, `next`: as they are
+ * now). A section the user left alone takes the new values; one they edited keeps their edits, and is named
+ * in `stale` when the new values differ there too: nothing typed is lost without the user's say.
+ */
+export function followSaved(
+  form: SettingsForm,
+  base: SettingsForm,
+  next: SettingsForm,
+): { form: SettingsForm; stale: FormSection[] } {
+  let followed = form;
+  const stale: FormSection[] = [];
+  for (const s of SECTION_IDS) {
+    if (!sectionDiffers(form, base, s)) followed = withSection(followed, next, s);
+    else if (sectionDiffers(next, base, s) && sectionDiffers(form, next, s)) stale.push(s);
+  }
+  return { form: followed, stale };
+}

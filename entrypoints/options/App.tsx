@@ -134,6 +134,7 @@ export function App() {
             year={Number(parisDay(new Date()).slice(0, 4))}
             onSubmit={saveSettings}
             orgManaged={orgManaged}
+            team={team.status.state !== 'off'}
           />
         ) : (
           <p role="status">{t('options.loading')}</p>

@@ -3,7 +3,7 @@
 // A letter with a required value missing, or from an invalid template, is refused: it cannot be inserted.
 import Mustache from 'mustache';
 import { getLang, type Lang, t } from '../i18n';
-import { sha256Hex } from '../register/history';
+import { sha256Hex } from '../register/canonical-json';
 import type { Complaint } from '../register/schema';
 import type { Settings } from '../settings/schema';
 import { MEDIATOR_PARTIAL, MEDIATOR_PARTIAL_NAME, resolveTemplate } from './catalog';

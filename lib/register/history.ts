@@ -15,6 +15,7 @@
 
 import { z } from 'zod';
 import { parisDay, startOfParisDay } from '../deadlines/paris-time';
+import { canonicalJson } from './canonical-json';
 import { isoInstant } from './schema';
 import { sha256HexSync } from './sha256';
 
@@ -72,51 +73,6 @@ export type UnsealedEvent = Omit<
 
 /** The change of an `anonymized` event that vouches for the format-1 events it coarsened: `{ seq, hash }[]`. */
 export const LEGACY_SEALS_PATH = 'anonymization.legacySeals';
-
-/** Object keys as JSON strings: the same few field names come back in every event (bounded: any key may come). */
-const quotedKeys = new Map<string, string>();
-function quoted(key: string): string {
-  let json = quotedKeys.get(key);
-  if (json === undefined) {
-    json = JSON.stringify(key);
-    if (quotedKeys.size < 10_000) quotedKeys.set(key, json);
-  }
-  return json;
-}
-
-/** JSON with object keys sorted at every level: the same event always hashes the same way. */
-export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  // Plain loops and concatenation: every event and change digest goes through here (the team server
-  // replays whole registers).
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) {
-      if (i) out += ',';
-      if (i in value) out += canonicalJson(value[i]);
-    }
-    return `${out}]`;
-  }
-  const record = value as Record<string, unknown>;
-  // The default sort compares UTF-16 code units, as `<` does.
-  const keys = Object.keys(record).sort();
-  let out = '{';
-  let first = true;
-  for (const key of keys) {
-    const v = record[key];
-    if (v === undefined) continue;
-    if (first) first = false;
-    else out += ',';
-    out += `${quoted(key)}:${typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v)}`;
-  }
-  return `${out}}`;
-}
-
-/** Hex SHA-256 of `text` (UTF-8). Async for its callers' sake; computed synchronously (see sha256.ts). */
-export async function sha256Hex(text: string): Promise<string> {
-  return sha256HexSync(text);
-}
 
 /**
  * How the sealing functions hash a text (hex SHA-256 of its UTF-8). The pure one by default (the extension);

@@ -44,6 +44,17 @@ export type TeamIdentity = Omit<TeamConnection, 'token'>;
 
 /** Why the background is not syncing, when it is not. */
 export const SYNC_PROBLEMS = ['offline', 'revoked', 'forbidden', 'unreachable', 'permission', 'newerProtocol'] as const;
+/**
+ * The precise reason shown under the state: a code and the details its French text names (the server's own
+ * words for a 403, the protocol versions…), so the page translates it rather than showing a stored sentence.
+ * `serverError`: the server answered, with an error (state `unreachable`: the changes wait all the same).
+ */
+export const SYNC_REASONS = [...SYNC_PROBLEMS, 'serverError'] as const;
+export const SyncReasonSchema = z.object({
+  code: z.enum(SYNC_REASONS),
+  params: z.record(z.string(), z.union([z.string().max(1000), z.number()])).default({}),
+});
+export type SyncReason = z.infer<typeof SyncReasonSchema>;
 export const SyncStatusSchema = z.object({
   state: z.enum(['off', 'connected', 'syncing', ...SYNC_PROBLEMS]),
   pending: z.number().int().min(0),
@@ -52,6 +63,8 @@ export const SyncStatusSchema = z.object({
   lastSyncAt: isoInstant.nullable(),
   /** Refusals and conflicts met by the last pushes, in French, for the panel. */
   message: z.string().max(2000).optional(),
+  /** Why it is not syncing: present with a problem state only. */
+  reason: SyncReasonSchema.optional(),
   identity: z.object({ server: z.string(), agent: AgentSchema }).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;

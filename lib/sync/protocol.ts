@@ -150,6 +150,9 @@ export const ReferenceBlockSchema = z.object({
 
 export const SettingsBodySchema = SettingsSchema;
 export const TemplateBodySchema = TemplateOverrideSchema.extend({ templateId: TemplateIdSchema, lang: LangSchema });
+/** `DELETE /templates/:templateId/:lang` (managers): the organisation's copy goes, the shipped letter is back. */
+export const TemplateKeySchema = TemplateBodySchema.pick({ templateId: true, lang: true });
+export const TemplateDeletedSchema = z.object({ deleted: z.boolean() });
 
 export const AgentSchema = z.object({ id: z.uuid(), name: z.string(), role: RoleSchema, org: z.string() });
 /** `GET /me`: who the token is, and the protocol version the server speaks. */

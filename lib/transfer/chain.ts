@@ -1,14 +1,8 @@
 // The history chain checked synchronously, for bulk work (a restore checks every event of every complaint).
 // Same rules and same hashes as lib/register/history.ts (`verifyChain`, `hashEvent`, `changeDigest`): the
 // tests hold the two to agreement. WebCrypto's one promise per digest is what this avoids.
-import {
-  type ChainVerdict,
-  canonicalJson,
-  checkChain,
-  type HistoryEvent,
-  hashedForm,
-  parisMonth,
-} from '../register/history';
+import { canonicalJson } from '../register/canonical-json';
+import { type ChainVerdict, checkChain, type HistoryEvent, hashedForm, parisMonth } from '../register/history';
 import { sha256HexSync } from '../register/sha256';
 
 type Sealed = HistoryEvent['changes'][number];

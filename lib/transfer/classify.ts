@@ -1,7 +1,7 @@
 // What restoring one complaint of a backup would do to the register (pure). A backup never goes back in
 // time: a complaint is replaced only by a later revision that continues the history the register holds.
 import type { MessageKey, Params } from '../i18n';
-import { canonicalJson } from '../register/history';
+import { canonicalJson } from '../register/canonical-json';
 import { ComplaintSchema } from '../register/schema';
 import type { BackupEntry } from './backup-schema';
 

@@ -5,10 +5,18 @@ import {
   ReferenceBlockRequestSchema,
   SettingsBodySchema,
   TemplateBodySchema,
+  TemplateKeySchema,
 } from '../../lib/sync/protocol';
 import { agentOf } from '../plugins/auth';
 import { handBlock, parisYear } from '../store/references';
-import { auditRegister, readSettings, readTemplates, writeSettings, writeTemplate } from '../store/settings';
+import {
+  auditRegister,
+  deleteTemplate,
+  readSettings,
+  readTemplates,
+  writeSettings,
+  writeTemplate,
+} from '../store/settings';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   // The extension checks a token here and learns whom it names (issue 13), and the protocol spoken.
@@ -42,6 +50,13 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
     const template = TemplateBodySchema.parse(request.body);
     await writeTemplate(app.db, agent.orgId, agent.id, template);
     return template;
+  });
+  // A manager's « Réinitialiser »: the organisation's copy goes, and every agent's next sync brings the
+  // shipped letter back. Repeating it changes nothing (`deleted: false`).
+  app.delete('/templates/:templateId/:lang', { config: { access: 'manager' } }, async (request) => {
+    const agent = agentOf(request);
+    const { templateId, lang } = TemplateKeySchema.parse(request.params);
+    return { deleted: await deleteTemplate(app.db, agent.orgId, templateId, lang) };
   });
 
   // Auditors (and managers) read the register as the SQL view gives it; agents work case by case.

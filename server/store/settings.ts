@@ -48,6 +48,18 @@ export async function writeTemplate(db: Db, org: string, agentId: string, t: Tem
   );
 }
 
+/** Removes the organisation's copy of one letter in one language; says whether there was one. */
+export async function deleteTemplate(db: Db, org: string, templateId: string, lang: string): Promise<boolean> {
+  const { rows } = await db.transaction({ org }, (tx) =>
+    tx.query('DELETE FROM templates WHERE org_id = $1 AND template_id = $2 AND lang = $3 RETURNING template_id', [
+      org,
+      templateId,
+      lang,
+    ]),
+  );
+  return rows.length > 0;
+}
+
 /** The auditors' view (migrations/002): one row per complaint with both deadlines and the decision. */
 export function auditRegister(db: Db, org: string): Promise<Record<string, unknown>[]> {
   return db.transaction({ org }, async (tx) => {

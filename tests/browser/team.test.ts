@@ -145,7 +145,9 @@ describe.each(ENGINES)('two agents on one team register (%s engine)', (engine) =
     expect((await sendFrom(a.panel, { type: 'complaint/note', id: complaint.id, text: 'Rappel prévu' })).ok).toBe(true);
     await expect.poll(() => indicator(a.panel).getAttribute('data-state'), { timeout: 20_000 }).toBe('revoked');
     expect(await indicator(a.panel).locator('strong').textContent()).toBe('Jeton révoqué');
-    expect(await a.panel.getByTestId('sync-reason').textContent()).toMatch(/révoqué/);
+    expect(await a.panel.getByTestId('sync-reason').textContent()).toMatch(
+      /révoqué.*restent en attente.*reconnectez-vous avec un nouveau jeton/,
+    );
     expect(await a.panel.getByTestId('sync-pending').textContent()).toContain('1 en attente');
     expect(await outboxCount(a.panel)).toBe(1);
 

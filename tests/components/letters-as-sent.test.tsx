@@ -16,7 +16,7 @@ import { setLang } from '@/lib/i18n';
 import { SHIPPED_SOURCES, templateMeta } from '@/lib/letters/catalog';
 import type { TemplateMeta } from '@/lib/letters/meta';
 import { renderLetter } from '@/lib/letters/render';
-import { sha256Hex } from '@/lib/register/history';
+import { sha256Hex } from '@/lib/register/canonical-json';
 import type { Complaint } from '@/lib/register/schema';
 import { getTemplateOverrides } from '@/lib/register/store/letter-overrides';
 import { getComplaint, getHistory, verifyComplaintChain } from '@/lib/register/store/queries';

@@ -6,6 +6,7 @@ import { SettingsForm } from '@/components/options/SettingsForm';
 import { ConflictList } from '@/components/team/ConflictList';
 import { SyncIndicator } from '@/components/team/SyncIndicator';
 import { TeamSection } from '@/components/team/TeamSection';
+import { setLang } from '@/lib/i18n';
 import { sealEvent } from '@/lib/register/history';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { showConflict } from '@/lib/sync/conflicts';
@@ -36,19 +37,79 @@ describe('the sync indicator', () => {
   });
 
   it.each([
-    ['offline', 'Hors ligne'],
-    ['revoked', 'Jeton révoqué'],
-    ['forbidden', 'Refusé par le serveur'],
-    ['unreachable', 'Serveur injoignable'],
-    ['permission', 'Autorisation retirée'],
-  ] as const)('says why it is not syncing (%s), how many changes wait, and offers to retry', (state, label) => {
-    const onRetry = vi.fn();
-    render(<SyncIndicator status={status({ state, pending: 3, message: 'raison' })} onRetry={onRetry} />);
-    expect(screen.getByTestId('sync-indicator').textContent).toContain(label);
-    expect(screen.getByTestId('sync-pending').textContent).toContain('3 en attente');
-    expect(screen.getByTestId('sync-reason').textContent).toBe('raison');
-    fireEvent.click(screen.getByTestId('sync-retry'));
-    expect(onRetry).toHaveBeenCalledOnce();
+    [
+      'offline',
+      'Hors ligne',
+      { code: 'offline', params: {} },
+      /^Le navigateur est hors ligne : les changements partiront/,
+    ],
+    [
+      'revoked',
+      'Jeton révoqué',
+      { code: 'revoked', params: {} },
+      /^Le serveur refuse ce jeton \(révoqué\) : vos changements restent en attente ; reconnectez-vous avec un nouveau jeton/,
+    ],
+    [
+      'forbidden',
+      'Refusé par le serveur',
+      { code: 'forbidden', params: { message: 'Un auditeur consulte le registre mais n’y écrit pas.' } },
+      /^Le serveur refuse l’accès à votre compte \(403\) : Un auditeur consulte le registre mais n’y écrit pas\. Vos changements restent en attente/,
+    ],
+    [
+      'unreachable',
+      'Serveur injoignable',
+      { code: 'unreachable', params: { origin: 'https://registre.example.fr' } },
+      /^Le serveur ne répond pas : les changements partiront dès qu’il répondra\.$/,
+    ],
+    [
+      'unreachable',
+      'Serveur injoignable',
+      { code: 'serverError', params: { detail: 'Base en maintenance.' } },
+      /^Le serveur a répondu par une erreur \(Base en maintenance\.\) : vos changements restent en attente/,
+    ],
+    [
+      'permission',
+      'Autorisation retirée',
+      { code: 'permission', params: {} },
+      /^L’autorisation de joindre le serveur a été retirée : reconnectez-vous depuis les options/,
+    ],
+    [
+      'newerProtocol',
+      'Extension à mettre à jour',
+      { code: 'newerProtocol', params: { server: 3, mine: 2 } },
+      /version plus récente du protocole \(3\) que cette extension \(2\) : mettez l’extension à jour/,
+    ],
+  ] as const)(
+    'says precisely why it is not syncing (%s), how many changes wait, and offers to retry',
+    (state, label, reason, text) => {
+      const onRetry = vi.fn();
+      render(<SyncIndicator status={status({ state, pending: 3, reason })} onRetry={onRetry} />);
+      expect(screen.getByTestId('sync-indicator').querySelector('strong')?.textContent).toBe(label);
+      expect(screen.getByTestId('sync-pending').textContent).toContain('3 en attente');
+      expect(screen.getByTestId('sync-reason').textContent).toMatch(text);
+      fireEvent.click(screen.getByTestId('sync-retry'));
+      expect(onRetry).toHaveBeenCalledOnce();
+    },
+  );
+
+  it('translates the reason code into the page’s language, not the background’s', () => {
+    setLang('en');
+    try {
+      render(
+        <SyncIndicator
+          status={status({ state: 'revoked', reason: { code: 'revoked', params: {} } })}
+          onRetry={() => undefined}
+        />,
+      );
+      expect(screen.getByTestId('sync-reason').textContent).toMatch(/^The server refuses this token \(revoked\)/);
+    } finally {
+      setLang('fr');
+    }
+  });
+
+  it('still says why for a state published without a reason code (a worker of the previous version)', () => {
+    render(<SyncIndicator status={status({ state: 'revoked' })} onRetry={() => undefined} />);
+    expect(screen.getByTestId('sync-reason').textContent).toMatch(/^Le serveur refuse ce jeton \(révoqué\)/);
   });
 });
 

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalJson,
-  diff,
-  GENESIS_HASH,
-  type HistoryEvent,
-  redactEvent,
-  sealEvent,
-  sha256Hex,
-  verifyChain,
-} from '@/lib/register/history';
+import { canonicalJson, sha256Hex } from '@/lib/register/canonical-json';
+import { diff, GENESIS_HASH, type HistoryEvent, redactEvent, sealEvent, verifyChain } from '@/lib/register/history';
 
 const complaintId = crypto.randomUUID();
 const base = (n: number) => ({

@@ -78,6 +78,44 @@ describe.each(ENGINES)('access on %s', (engine) => {
       await reg.close();
     }
   });
+
+  it('lets only a manager delete the organisation’s copy of a letter, and only their own organisation’s', async () => {
+    const reg = await openTestRegister(engine);
+    try {
+      const agent = await addAgent(reg.db, { org: 'Maison Lumen', name: 'Claire Martin', role: 'agent' });
+      const auditor = await addAgent(reg.db, { org: 'Maison Lumen', name: 'Audrey Audit', role: 'auditor' });
+      const boss = await addAgent(reg.db, { org: 'Maison Lumen', name: 'Paul Durand', role: 'manager' });
+      const other = await addAgent(reg.db, { org: 'Atelier Voisin', name: 'Léa Roux', role: 'manager' });
+      const fr = { templateId: 'accuse-reception', lang: 'fr', source: 'Bonjour {{customer.name}}', version: 2 };
+      const en = { ...fr, lang: 'en', source: 'Hello {{customer.name}}' };
+      for (const template of [fr, en]) {
+        expect((await call(reg.app, boss.token, 'PUT', '/templates', template)).status).toBe(200);
+        expect((await call(reg.app, other.token, 'PUT', '/templates', template)).status).toBe(200);
+      }
+      const url = '/templates/accuse-reception/fr';
+
+      for (const refused of [agent, auditor]) {
+        const answer = await call(reg.app, refused.token, 'DELETE', url);
+        expect(answer).toEqual({ status: 403, body: { error: 'Réservé aux responsables du service client.' } });
+      }
+      expect((await call(reg.app, agent.token, 'GET', '/templates')).body).toEqual({ templates: [en, fr] });
+
+      // Row-level security: the manager of another organisation deletes their own copy, never this one.
+      expect(await call(reg.app, other.token, 'DELETE', url)).toEqual({ status: 200, body: { deleted: true } });
+      expect((await call(reg.app, agent.token, 'GET', '/templates')).body).toEqual({ templates: [en, fr] });
+
+      expect(await call(reg.app, boss.token, 'DELETE', url)).toEqual({ status: 200, body: { deleted: true } });
+      expect((await call(reg.app, agent.token, 'GET', '/templates')).body).toEqual({ templates: [en] });
+      expect(await call(reg.app, boss.token, 'DELETE', url)).toEqual({ status: 200, body: { deleted: false } });
+
+      const unknown = await call(reg.app, boss.token, 'DELETE', '/templates/lettre-inconnue/fr');
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error).toMatch(/^Requête invalide/);
+      expect((await call(reg.app, boss.token, 'DELETE', '/templates/accuse-reception/de')).status).toBe(400);
+    } finally {
+      await reg.close();
+    }
+  });
 });
 
 describe('start-up guards', () => {

@@ -126,6 +126,31 @@ describe('syncing two agents through the team server', () => {
     expect((await claire.register.verifyComplaintChain(made.id)).ok).toBe(true);
   });
 
+  it('applies its own note once when the feed brings it back before the push has answered (the long-poll)', async () => {
+    const [claire] = await team();
+    await syncRound(claire.deps, claire.connection);
+    const made = await claire.register.createComplaint(newInput(), DEFAULT_POLICY, claire.w());
+    await syncRound(claire.deps, claire.connection);
+    await claire.register.addNote(made.id, 'Client rappelé', claire.w());
+    const batch = await claire.sync.pendingOps(10);
+    const body = JSON.stringify({ ops: batch.map((e) => e.op) });
+    const headers = { authorization: `Bearer ${claire.connection.token}`, 'content-type': 'application/json' };
+    // The push has reached the server; its answer is still on its way when the long-poll wakes with the note.
+    await fetch(`${shared.url}/push`, { method: 'POST', headers, body });
+    await pullAll(claire.deps, claire.connection);
+    const seen = await claire.register.getComplaint(made.id);
+    expect(seen?.notes.map((n) => n.text)).toEqual(['Client rappelé']);
+    expect((await claire.register.getHistory(made.id)).map((e) => e.type)).toEqual(['created', 'noteAdded']);
+    // The server holds it: it leaves the outbox, and the next write builds on the team's version.
+    expect(await claire.sync.pendingCount()).toBe(0);
+    await claire.register.addNote(made.id, 'Avoir envoyé', claire.w());
+    await syncRound(claire.deps, claire.connection);
+    expect(await claire.sync.pendingCount()).toBe(0);
+    const after = await claire.register.getComplaint(made.id);
+    expect(after?.notes.map((n) => n.text)).toEqual(['Client rappelé', 'Avoir envoyé']);
+    expect((await claire.register.verifyComplaintChain(made.id)).ok).toBe(true);
+  });
+
   it('gives a provisional reference once the block is used up offline, then the official one', async () => {
     const [claire] = await team();
     // No block taken: offline from the start.

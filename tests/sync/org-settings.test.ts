@@ -3,10 +3,19 @@
 // manager's save is written to the server; every agent's sync puts it in force (their own name and language
 // stay theirs); an agent's save changes only their own fields; leaving the team gives back the settings
 // the register had before joining.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { POLICY_PRESETS } from '@/lib/deadlines/policy';
 import { publishTemplate, pullOrgSettings, teamSettings } from '@/lib/extension/background/org-settings';
+import { startBackground } from '@/lib/extension/background/start';
+import { whoAmI } from '@/lib/extension/background/sync-engine';
+import { send } from '@/lib/extension/protocol';
+import { SHIPPED_SOURCES } from '@/lib/letters/catalog';
+import { getTemplateOverrides } from '@/lib/register/store/letter-overrides';
+import { productSync } from '@/lib/register/store/sync-state';
 import { SettingsSchema } from '@/lib/settings/schema';
+import type { Role } from '@/lib/sync/protocol';
+import { addAgent } from '../../server/store/agents';
 import { newInput } from '../support/complaints';
 import { useTeamServer } from './support/team';
 
@@ -54,5 +63,78 @@ describe('the organisation’s settings', () => {
     expect(await claire.sync.restoreLocalSettings()).toBe(true);
     expect(await claire.register.getSettings()).toEqual(before);
     expect(await claire.register.getTemplateOverrides()).toEqual(myLetters);
+  });
+});
+
+describe('a manager’s « Réinitialiser » on a letter', () => {
+  /** This browser's register (the background's own) joined to `org` as `name`. */
+  async function productJoins(org: string, name: string, role: Role) {
+    fakeBrowser.reset();
+    startBackground();
+    const { token } = await addAgent(shared.server.db, { org, name, role });
+    const agent = await whoAmI({ store: productSync, fetch, now: () => new Date() }, shared.url, token);
+    await productSync.saveConnection({ server: shared.url, token, agent, connectedAt: new Date().toISOString() });
+    return (await productSync.getConnection()) ?? expect.unreachable('connected');
+  }
+  const serverLetters = async (token: string) =>
+    (
+      (await (await fetch(`${shared.url}/templates`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        templates: { templateId: string; lang: string }[];
+      }
+    ).templates.map((t) => `${t.templateId}/${t.lang}`);
+
+  it('deletes the organisation’s copy on the server first, and the agents get the shipped letter back', async () => {
+    const org = shared.newOrg();
+    const claire = await shared.join(org, 'Claire Martin', 'agent');
+    const paul = await productJoins(org, 'Paul Durand', 'manager');
+    const letter = {
+      source: `${SHIPPED_SOURCES.fr['accuse-reception']}\nMaison Lumen`,
+      version: 3,
+      lang: 'fr' as const,
+    };
+    await send({ type: 'templates/save', id: 'accuse-reception', lang: 'fr', source: letter.source });
+    expect(await serverLetters(paul.token)).toEqual(['accuse-reception/fr']);
+    await pullOrgSettings(claire.deps, claire.connection);
+    expect((await claire.register.getTemplateOverrides())['accuse-reception']?.fr?.source).toBe(letter.source);
+
+    expect(await send({ type: 'templates/reset', id: 'accuse-reception', lang: 'fr' })).toBe(true);
+    expect(await serverLetters(paul.token)).toEqual([]);
+    expect(await getTemplateOverrides()).toEqual({});
+
+    // Claire's next sync: the shipped letter is in force again.
+    expect(await pullOrgSettings(claire.deps, claire.connection)).toBe(true);
+    expect(await claire.register.getTemplateOverrides()).toEqual({});
+  });
+
+  it('keeps the copy, locally and on the server, when the server cannot be reached', async () => {
+    const org = shared.newOrg();
+    const paul = await productJoins(org, 'Paul Durand', 'manager');
+    const source = `${SHIPPED_SOURCES.fr['accuse-reception']}\nCopie`;
+    await send({ type: 'templates/save', id: 'accuse-reception', lang: 'fr', source });
+    // The server cannot be reached: nothing is reset, and the manager is told why, in French.
+    vi.stubGlobal('navigator', { onLine: true }); // the background's (this file runs in plain Node)
+    await productSync.saveConnection({ ...paul, server: 'http://127.0.0.1:9' });
+    await expect(send({ type: 'templates/reset', id: 'accuse-reception', lang: 'fr' })).rejects.toThrow(
+      /ne répond pas/,
+    );
+    expect(Object.keys(await getTemplateOverrides())).toEqual(['accuse-reception']);
+    await productSync.saveConnection(paul);
+    expect(await serverLetters(paul.token)).toEqual(['accuse-reception/fr']);
+    vi.unstubAllGlobals();
+  });
+
+  it('is refused to an agent before anything is sent', async () => {
+    const org = shared.newOrg();
+    const boss = await shared.join(org, 'Paul Durand', 'manager');
+    await publishTemplate(boss.deps, boss.connection, 'accuse-reception', 'fr', {
+      source: 'Lettre {{reference}}',
+      version: 2,
+      lang: 'fr',
+    });
+    await productJoins(org, 'Claire Martin', 'agent');
+    await expect(send({ type: 'templates/reset', id: 'accuse-reception', lang: 'fr' })).rejects.toThrow(
+      /seul un responsable les modifie/,
+    );
+    expect(await serverLetters(boss.connection.token)).toEqual(['accuse-reception/fr']);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '@/lib/register/canonical-json';
 import {
   changeDigest,
   GENESIS_HASH,
@@ -6,7 +7,6 @@ import {
   hashEvent,
   redactEvent,
   sealEvent,
-  sha256Hex,
   verifyChain,
 } from '@/lib/register/history';
 import { sha256HexSync } from '@/lib/register/sha256';

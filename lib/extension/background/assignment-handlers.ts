@@ -1,7 +1,7 @@
 // Assignment in a team register (issue 13): handing a complaint to another agent, and the team's names for
 // the picker. Part of the background's one handler map (handlers.ts). The names come from the server
-// (`GET /team`, readable by every role); the last list is kept for this worker's life so the picker still
-// works for a while offline.
+// (`GET /team`, readable by every role); the last list is kept in the register's `sync` store (team-list.ts),
+// so that the picker still works offline, even in a service worker started with no server in reach.
 import { UserError } from '../../i18n';
 import type { RequestOf, ResponseOf } from '../../protocol/messages';
 import type { Complaint } from '../../register/schema';
@@ -9,24 +9,25 @@ import { assignComplaint, type WriteContext } from '../../register/store/complai
 import { productSync } from '../../register/store/sync-state';
 import { type TeamAgent, TeamListSchema } from '../../sync/protocol';
 import { engineDeps } from './sync';
-import { call } from './sync-engine';
+import { call, SyncFailure } from './sync-engine';
 
 type AssignType = 'complaint/assign' | 'team/agents';
 type AssignHandlers = { [T in AssignType]: (request: RequestOf<T>) => Promise<ResponseOf<T>> };
 
-let known: { server: string; org: string; agents: TeamAgent[] } | null = null;
-
-/** The team's active agents, from the server, or the last list read from it when it cannot be reached. */
+/** The team's active agents, from the server (kept for later), or the kept list when it cannot be reached. */
 export async function teamAgents(): Promise<TeamAgent[]> {
   const connection = await productSync.getConnection();
   if (!connection) throw new UserError('team.error.notConnected');
-  const same = known?.server === connection.server && known.org === connection.agent.org;
+  const { server, agent } = connection;
   try {
-    const { agents } = TeamListSchema.parse(await call(engineDeps(), connection.server, connection.token, '/team'));
-    known = { server: connection.server, org: connection.agent.org, agents };
+    const { agents } = TeamListSchema.parse(await call(engineDeps(), server, connection.token, '/team'));
+    await productSync.saveTeamList({ server, org: agent.org, agents, at: new Date().toISOString() });
     return agents;
   } catch (error) {
-    if (same && known) return known.agents;
+    // Only a server out of reach: a revoked token or a refusal is said as such, not hidden by an old list.
+    const away = error instanceof SyncFailure && (error.problem === 'offline' || error.problem === 'unreachable');
+    const kept = away ? await productSync.getTeamList(server, agent.org) : null;
+    if (kept) return kept;
     throw error;
   }
 }

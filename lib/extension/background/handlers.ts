@@ -31,7 +31,7 @@ import { reportAsked, reportWebmailTab } from '../webmail-tabs';
 import { announceChange } from './announce';
 import { assignmentHandlers } from './assignment-handlers';
 import { refreshBadge } from './badge';
-import { assertMayEditLetters, publishTemplate, teamSettings } from './org-settings';
+import { assertMayEditLetters, publishTemplate, teamSettings, unpublishTemplate } from './org-settings';
 import { watchRestore } from './restore-guard';
 import { engineDeps, requestSync } from './sync';
 import { teamHandlers } from './team-handlers';
@@ -146,7 +146,9 @@ export const handlers: HandlerMap = {
     return saved;
   },
   'templates/reset': async ({ id, lang }) => {
-    assertMayEditLetters(await productSync.getConnection());
+    const team = await productSync.getConnection();
+    assertMayEditLetters(team);
+    if (team) await unpublishTemplate(engineDeps(), team, id, lang);
     const removed = await resetTemplateOverride(id, lang);
     await announce([]);
     return removed;

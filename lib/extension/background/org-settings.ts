@@ -54,6 +54,21 @@ export async function publishTemplate(
   });
 }
 
+/**
+ * A manager's « Réinitialiser »: the organisation's copy is deleted on the server first, so that every agent's
+ * next sync brings the shipped letter back (and a refusal leaves the local copy as it was).
+ */
+export async function unpublishTemplate(
+  deps: EngineDeps,
+  c: TeamConnection,
+  id: TemplateId,
+  lang: Lang,
+): Promise<void> {
+  await call(deps, c.server, c.token, `/templates/${encodeURIComponent(id)}/${encodeURIComponent(lang)}`, {
+    method: 'DELETE',
+  });
+}
+
 /** Refuses a letter edit by an agent or an auditor of a team: the organisation's letters are in force. */
 export function assertMayEditLetters(c: TeamConnection | null): void {
   if (c && c.agent.role !== 'manager') throw new UserError('team.error.orgManaged');

@@ -97,26 +97,34 @@ export async function whoAmI(deps: EngineDeps, server: string, token: string) {
   return me.agent;
 }
 
-/** Sends the outbox, oldest first, in batches; returns the refusals the server gave (in French). */
-export async function pushAll(deps: EngineDeps, c: TeamConnection): Promise<{ pushed: number; refusals: string[] }> {
+/**
+ * Sends the outbox, oldest first, in batches; returns the refusals the server gave (in French) and how many
+ * conflicts it kept to show (the only change a push makes that the pages show).
+ */
+export async function pushAll(
+  deps: EngineDeps,
+  c: TeamConnection,
+): Promise<{ pushed: number; refusals: string[]; conflicts: number }> {
   let pushed = 0;
+  let conflicts = 0;
   const refusals: string[] = [];
   for (;;) {
     const batch = await deps.store.pendingOps(MAX_PUSH_OPS);
-    if (batch.length === 0) return { pushed, refusals };
+    if (batch.length === 0) return { pushed, refusals, conflicts };
     const answer = PushResponseSchema.parse(
       await call(deps, c.server, c.token, '/push', { method: 'POST', body: { ops: batch.map((e) => e.op) } }),
     );
     refusals.push(...(await deps.store.settle(batch, answer.outcomes, deps.now())));
+    conflicts += answer.outcomes.filter((o) => o.status === 'conflict').length;
     pushed += batch.length;
   }
 }
 
 /**
  * Pulls every page after the cursor (`wait`: seconds the server may hold the first request when nothing
- * is new). Returns the ids of the complaints changed and how many pulled records were set aside.
- */
-/**
+ * is new). Returns the ids of the complaints whose local copy changed (not those of the agent's own events
+ * coming back) and how many pulled records were set aside.
+ *
  * Pulls until the feed is drained. `onPage` hears the ids of each page applied while more pages follow, so
  * that a first pull of a large team register fills the agent's list page by page instead of at the end.
  */
@@ -135,11 +143,10 @@ export async function pullAll(
     wait = 0;
     if (page.events.length === 0 && page.complaints.length === 0) return { ids: [...ids], quarantined };
     const applied = await deps.store.applyPull(page, deps.now());
-    const pageIds = page.complaints.map((raw) => String((raw as { id?: unknown })?.id));
-    for (const id of pageIds) ids.add(id);
+    for (const id of applied.changed) ids.add(id);
     quarantined += applied.quarantined.length;
     if (!page.more) return { ids: [...ids], quarantined };
-    await opts.onPage?.(pageIds);
+    await opts.onPage?.(applied.changed);
   }
 }
 

@@ -6,7 +6,14 @@
 import { browser } from 'wxt/browser';
 import { t } from '../../i18n';
 import { productSync } from '../../register/store/sync-state';
-import { OFF_STATUS, originPattern, type SyncStatus, type TeamConnection } from '../../sync/connection';
+import {
+  OFF_STATUS,
+  originPattern,
+  SYNC_PROBLEMS,
+  type SyncReason,
+  type SyncStatus,
+  type TeamConnection,
+} from '../../sync/connection';
 import { LIVE_PORT, SYNC_STATUS_KEY } from '../team';
 import { announceChange } from './announce';
 import { pullOrgSettings } from './org-settings';
@@ -34,6 +41,8 @@ let polling = false;
 /** The protocol version is checked once per worker life (and at every connection). */
 let verified = false;
 
+const PROBLEMS = new Set<string>(SYNC_PROBLEMS);
+
 async function publish(patch: Partial<SyncStatus>): Promise<void> {
   const team = (patch.identity ?? status.identity) !== null;
   const [pending, waiting] = await Promise.all([
@@ -41,6 +50,8 @@ async function publish(patch: Partial<SyncStatus>): Promise<void> {
     team ? productSync.waitingCount() : Promise.resolve(0),
   ]);
   status = { ...status, ...patch, pending, waiting };
+  // A reason goes with a problem state only: "connected" after "revoked" must not keep the old one.
+  if (!PROBLEMS.has(status.state)) delete status.reason;
   await browser.storage.local.set({ [SYNC_STATUS_KEY]: status });
   published = true;
 }
@@ -53,9 +64,18 @@ export async function hasPermission(server: string): Promise<boolean> {
   }
 }
 
+/** The reason code the panel translates (sync.reason.*), never a sentence stored in one language. */
+function reasonOf(error: unknown): SyncReason {
+  if (!(error instanceof SyncFailure)) return { code: 'unreachable', params: {} };
+  // The server answered, with an error: not "it does not answer".
+  if (error.key === 'team.error.server') return { code: 'serverError', params: { detail: error.params.message ?? '' } };
+  if (error.key === 'team.error.answer') return { code: 'serverError', params: { detail: error.params.status ?? '' } };
+  return { code: error.problem, params: error.params };
+}
+
 async function fail(error: unknown): Promise<void> {
-  if (error instanceof SyncFailure) await publish({ state: error.problem, message: error.message });
-  else await publish({ state: 'unreachable', message: error instanceof Error ? error.message : String(error) });
+  const state = error instanceof SyncFailure ? error.problem : 'unreachable';
+  await publish({ state, reason: reasonOf(error), message: undefined });
 }
 
 async function round(): Promise<void> {
@@ -70,7 +90,7 @@ async function round(): Promise<void> {
   }
   const identity = { server: connection.server, agent: connection.agent };
   if (!(await hasPermission(connection.server))) {
-    await publish({ state: 'permission', message: t('sync.reason.permission'), identity });
+    await publish({ state: 'permission', reason: { code: 'permission', params: {} }, message: undefined, identity });
     return;
   }
   await publish({ state: 'syncing', identity });
@@ -83,7 +103,10 @@ async function round(): Promise<void> {
     // A first pull of a large register: the list fills page by page (announced as each page lands).
     const result = await syncRound(deps, connection, { onPage: (ids) => announceChange(ids) });
     const settingsChanged = await pullOrgSettings(deps, connection);
-    if (result.ids.length > 0 || result.pushed > 0 || settingsChanged) await announceChange(result.ids);
+    // Pages read the register again only for what changed here: a push alone changes nothing they show but
+    // its conflicts (its pending count goes with the status), and its own events coming back change nothing.
+    const shown = result.conflicts + result.refusals.length + result.quarantined;
+    if (result.ids.length > 0 || shown > 0 || settingsChanged) await announceChange(result.ids);
     const notes = [...result.refusals.map((reason) => t('sync.refused', { reason }))];
     if (result.quarantined) notes.push(t('sync.quarantined', { count: result.quarantined }));
     await publish({ state: 'connected', lastSyncAt: new Date().toISOString(), message: notes.join(' ') || undefined });
@@ -124,10 +147,10 @@ async function longPoll(connection: TeamConnection): Promise<void> {
   try {
     while (live > 0 && status.state === 'connected') {
       try {
-        const { ids } = await pullAll(engineDeps(), connection, { wait: LONG_POLL_S });
+        const { ids, quarantined } = await pullAll(engineDeps(), connection, { wait: LONG_POLL_S });
         // A manager's change of the settings makes no feed event: they are read again at each poll.
         const settingsChanged = await pullOrgSettings(engineDeps(), connection);
-        if (ids.length > 0 || settingsChanged) {
+        if (ids.length > 0 || quarantined > 0 || settingsChanged) {
           await announceChange(ids);
           await publish({ lastSyncAt: new Date().toISOString() });
         }

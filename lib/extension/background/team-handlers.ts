@@ -17,6 +17,7 @@ import { getSettings } from '../../register/store/settings';
 import { productSync } from '../../register/store/sync-state';
 import { serverOrigin, TokenSchema } from '../../sync/connection';
 import { announceChange } from './announce';
+import { teamAgents } from './assignment-handlers';
 import { connected, disconnected, engineDeps, hasPermission, requestSync } from './sync';
 import { whoAmI } from './sync-engine';
 
@@ -45,10 +46,14 @@ export function teamHandlers(writeContext: () => Promise<WriteContext>): TeamHan
         agent,
         connectedAt: new Date().toISOString(),
       });
+      // The team's names kept at once, so that the picker works offline before it was ever opened online.
+      void teamAgents().catch(() => undefined);
       return connected();
     },
     'team/disconnect': async () => {
       await productSync.forgetToken();
+      // The colleagues' names kept for the picker go with the token.
+      await productSync.forgetTeamList();
       // The settings and letters the register had before it joined are in force again.
       if (await productSync.restoreLocalSettings()) await announceChange([]);
       await disconnected();

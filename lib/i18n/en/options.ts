@@ -11,6 +11,11 @@ export const options: Record<keyof typeof fr, string> = {
   'options.saved': 'Settings saved.',
   'options.errors': 'The settings were not saved: correct the fields marked.',
   'options.saveFailed': 'The settings were not saved: {message}',
+  'options.changed.org':
+    'Your organisation changed “{section}” while you were editing it. Your unsaved changes are still shown; reload to see theirs (yours will be dropped).',
+  'options.changed.elsewhere':
+    '“{section}” was changed elsewhere (another options page) while you were editing it. Your unsaved changes are still shown; reload to see the new version (yours will be dropped).',
+  'options.changed.reload': 'Reload “{section}”',
   'options.error.required': 'Required field.',
   'options.error.amount': 'Enter a whole number from 1 to 366.',
   'options.error.dueSoonHours': 'Enter a number of hours above 0, at most 720 (30 days).',
@@ -138,6 +143,9 @@ export const options: Record<keyof typeof fr, string> = {
   'options.templates.notSaved': 'Template not saved: correct the problems listed.',
   'options.templates.reset': 'Restore the original template',
   'options.templates.resetDone': 'Original template restored.',
+  'options.templates.changed':
+    'This template was changed elsewhere (by your organisation or on another options page) while you were editing it. Your unsaved text is still shown; reload to see the new version (yours will be dropped).',
+  'options.templates.reload': 'Reload the template',
   'options.templates.close': 'Close the editor',
   'options.templates.refused': 'Template refused: {list}',
 } as const;

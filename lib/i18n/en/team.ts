@@ -62,6 +62,12 @@ export const team: Record<keyof typeof fr, string> = {
   'sync.reason.unreachable': 'The server does not answer: changes will be sent as soon as it does.',
   'sync.reason.permission':
     'Permission to reach the server was withdrawn: connect again from the options to give it back.',
+  'sync.reason.forbidden':
+    'The server refuses access to your account (403): {message} Your changes are kept waiting; check your role with your manager.',
+  'sync.reason.newerProtocol':
+    'The server speaks a newer protocol version ({server}) than this extension ({mine}): update the extension. Your changes are kept waiting.',
+  'sync.reason.serverError':
+    'The server answered with an error ({detail}): your changes are kept waiting and will be sent as soon as it accepts them.',
   'sync.pending': '{count} waiting',
   'sync.lastSync': 'Last sync: {time}',
   'sync.never': 'Never synced',

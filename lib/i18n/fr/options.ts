@@ -9,6 +9,11 @@ export const options = {
   'options.saved': 'Paramètres enregistrés.',
   'options.errors': 'Les paramètres n’ont pas été enregistrés : corrigez les champs signalés.',
   'options.saveFailed': 'Les paramètres n’ont pas été enregistrés : {message}',
+  'options.changed.org':
+    'Votre organisation a modifié « {section} » pendant que vous le modifiiez. Vos changements non enregistrés restent affichés ; rechargez pour voir les siens (les vôtres seront abandonnés).',
+  'options.changed.elsewhere':
+    '« {section} » a été modifié ailleurs (une autre page des options) pendant que vous le modifiiez. Vos changements non enregistrés restent affichés ; rechargez pour voir la nouvelle version (les vôtres seront abandonnés).',
+  'options.changed.reload': 'Recharger « {section} »',
   'options.error.required': 'Champ obligatoire.',
   'options.error.amount': 'Indiquez un nombre entier de 1 à 366.',
   'options.error.dueSoonHours': 'Indiquez un nombre d’heures supérieur à 0, au plus 720 (30 jours).',
@@ -136,6 +141,9 @@ export const options = {
   'options.templates.notSaved': 'Modèle non enregistré : corrigez les problèmes signalés.',
   'options.templates.reset': 'Rétablir le modèle d’origine',
   'options.templates.resetDone': 'Modèle d’origine rétabli.',
+  'options.templates.changed':
+    'Ce modèle a été modifié ailleurs (par votre organisation ou sur une autre page des options) pendant que vous le modifiiez. Votre texte non enregistré reste affiché ; rechargez pour voir la nouvelle version (le vôtre sera abandonné).',
+  'options.templates.reload': 'Recharger le modèle',
   'options.templates.close': 'Fermer l’éditeur',
   'options.templates.refused': 'Modèle refusé : {list}',
 } as const;

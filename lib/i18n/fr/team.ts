@@ -62,6 +62,12 @@ export const team = {
   'sync.reason.unreachable': 'Le serveur ne répond pas : les changements partiront dès qu’il répondra.',
   'sync.reason.permission':
     'L’autorisation de joindre le serveur a été retirée : reconnectez-vous depuis les options pour la redonner.',
+  'sync.reason.forbidden':
+    'Le serveur refuse l’accès à votre compte (403) : {message} Vos changements restent en attente ; voyez votre rôle avec votre responsable.',
+  'sync.reason.newerProtocol':
+    'Le serveur parle une version plus récente du protocole ({server}) que cette extension ({mine}) : mettez l’extension à jour. Vos changements restent en attente.',
+  'sync.reason.serverError':
+    'Le serveur a répondu par une erreur ({detail}) : vos changements restent en attente et partiront dès qu’il les acceptera.',
   'sync.pending': '{count} en attente',
   'sync.lastSync': 'Dernière synchronisation : {time}',
   'sync.never': 'Jamais synchronisé',

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { type TemplateOverrides, TemplateOverridesSchema } from '../../letters/meta';
 import { type Settings, SettingsSchema } from '../../settings/schema';
 import type { TemplateBodySchema } from '../../sync/protocol';
-import { canonicalJson } from '../history';
+import { canonicalJson } from '../canonical-json';
 import type { RegisterConnection } from './db';
 import { OVERRIDES_KEY } from './letter-overrides';
 import { SYNC_KEYS } from './sync-identity';

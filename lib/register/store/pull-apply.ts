@@ -21,12 +21,14 @@ export function pullApplyOn(connection: RegisterConnection) {
   /**
    * Applies one page of the server's feed in ONE transaction: events, then each snapshot whose chain
    * verifies (a record that fails its schema or its chain goes to the quarantine and is reported), the
-   * operations still in the outbox replayed on top, and the cursor. Returns what was set aside.
+   * operations still in the outbox replayed on top, and the cursor. Returns what was set aside, and the
+   * complaints whose local copy changed: the agent's own events coming back from the server (the echo of
+   * every push) change nothing, and the pages need not read the register again for them.
    */
   async function applyPull(
     page: { events: unknown[]; complaints: unknown[]; cursor: string },
     now: Date,
-  ): Promise<{ complaints: number; quarantined: QuarantinedRecord[] }> {
+  ): Promise<{ complaints: number; changed: string[]; quarantined: QuarantinedRecord[] }> {
     const at = now.toISOString();
     const quarantined: QuarantinedRecord[] = [];
     const events: SyncEvent[] = [];
@@ -70,6 +72,7 @@ export function pullApplyOn(connection: RegisterConnection) {
     const actor = identity.success ? identity.data.agent.name : 'agent';
     const snapshotOf = new Map(snapshots.map((c) => [c.id, c]));
     let applied = 0;
+    const changed = new Set<string>();
     for (const id of new Set([...byComplaint.keys(), ...snapshotOf.keys()])) {
       let chain = mergeEvents(await storedEvents(histories, id), byComplaint.get(id) ?? []);
       const snapshot = snapshotOf.get(id);
@@ -97,6 +100,11 @@ export function pullApplyOn(connection: RegisterConnection) {
       let pending = (await tx.objectStore('outbox').index('complaintId').getAll(id))
         .map((r) => ({ seq: Number(r.seq), op: OperationSchema.parse(r.op) }))
         .sort((a, b) => a.seq - b.seq);
+      // An operation whose event the feed already holds reached the server before its push was answered
+      // (the long-poll woke first): the server has it, so it leaves the outbox and is not applied twice.
+      const onServer = new Set(events.map((e) => e.id));
+      for (const e of pending) if (onServer.has(e.op.eventId)) await tx.objectStore('outbox').delete(e.seq);
+      pending = pending.filter((e) => !onServer.has(e.op.eventId));
       const erasedAt = events.find((e) => e.type === 'anonymized')?.seq;
       if (erasedAt !== undefined) {
         // Anonymised by the team: an operation made on an older version would bring erased values back (the
@@ -128,7 +136,11 @@ export function pullApplyOn(connection: RegisterConnection) {
         kept = events.map((e) => (e.seq < erasure ? erasedEvent(e) : (redactionsFor([e])[0] ?? e)));
         await dropConflictsOf(tx, id);
       }
-      await makeRoomFor(tx, current, now);
+      const moved = await makeRoomFor(tx, current, now);
+      if (moved) changed.add(moved);
+      // The same chain (length and head hash) is the same record: the register replays it alike everywhere.
+      const stored = await tx.objectStore('complaints').get(id);
+      if (stored?.rev !== current.rev || stored.historyHead !== current.historyHead) changed.add(id);
       await histories.put(recordOf(id, kept));
       await putComplaint(tx, current);
       applied++;
@@ -136,7 +148,7 @@ export function pullApplyOn(connection: RegisterConnection) {
     for (const record of quarantined) await tx.objectStore('quarantine').put(record);
     await tx.objectStore('sync').put(page.cursor, SYNC_KEYS.cursor);
     await tx.done;
-    return { complaints: applied, quarantined };
+    return { complaints: applied, changed: [...changed], quarantined };
   }
 
   return { applyPull };
@@ -145,13 +157,13 @@ export function pullApplyOn(connection: RegisterConnection) {
 /**
  * A complaint of this register that holds the reference a pulled one carries (logged here before the
  * register joined the team) moves to a provisional reference, by a `referenceAssigned` event on its own
- * chain: its old reference stays in its history, and the server gives it an official one when it is sent.
+ * chain: its old reference stays in its history, and the server gives it an official one when it is sent. Returns its id (null when no complaint held it).
  */
-async function makeRoomFor(tx: AnyTx, incoming: Complaint, now: Date): Promise<void> {
+async function makeRoomFor(tx: AnyTx, incoming: Complaint, now: Date): Promise<string | null> {
   const holder = ComplaintSchema.safeParse(
     await tx.objectStore('complaints').index('reference').get(incoming.reference),
   );
-  if (!holder.success || holder.data.id === incoming.id) return;
+  if (!holder.success || holder.data.id === incoming.id) return null;
   const year = Number(holder.data.reference.slice(4, 8)) || Number(parisDay(now).slice(0, 4));
   const moved = assignReference(holder.data, provisionalReference(year, Math.random()), {
     now,
@@ -161,4 +173,5 @@ async function makeRoomFor(tx: AnyTx, incoming: Complaint, now: Date): Promise<v
   const sealed = await sealEvent(moved.event, holder.data.historyHead ?? GENESIS_HASH, holder.data.rev);
   await putEvents(tx.objectStore('histories'), holder.data.id, [sealed]);
   await putComplaint(tx, { ...moved.complaint, historyHead: sealed.hash });
+  return holder.data.id;
 }

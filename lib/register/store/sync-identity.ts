@@ -18,6 +18,8 @@ export const SYNC_KEYS = {
   onboard: 'onboard:',
   /** The register's settings and letters from before it joined, given back when it leaves (org-settings.ts). */
   localSettings: 'localSettings',
+  /** The team's agents as last listed by the server, for the picker offline (team-list.ts). */
+  team: 'teamAgents',
 } as const;
 
 /** Waiting for the agent's confirmation to be sent; or kept here only (its history cannot be replayed). */

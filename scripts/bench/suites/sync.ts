@@ -185,6 +185,11 @@ async function teamFigures(ctx: SuiteContext, count: number): Promise<{ firstPul
       extra: { completeMs: Math.round(complete - clicked), complaints: count, events: head },
     });
     const reference = (await panel.locator('.register__ref').first().textContent()) ?? '';
+    // The agent clicks in a panel they are looking at. Left behind the options page (opened last, by the
+    // join), the panel is a background tab whose frames Chromium throttles (a frame every ~200 ms instead of
+    // every few ms), and Playwright's click waits for steady frames: 1.3 s of the 1.5 s once measured here
+    // came before the click reached the page, in team mode only (the local walk opens its panel last).
+    await panel.bringToFront();
     await openComplaint(panel, reference);
     const push = await noteLatencies(panel, { server, head: await feedHead(server) });
     return {

@@ -10,7 +10,7 @@ export interface Reply<T = Record<string, unknown>> {
 export async function call<T = Record<string, unknown>>(
   app: FastifyInstance,
   token: string | null,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   payload?: unknown,
 ): Promise<Reply<T>> {
