@@ -3,6 +3,7 @@
 // restoreBackup through the page's real writer, the background) against the extension origin's IndexedDB.
 // Generated complaints (register-data.ts) get a history as the register seals it: a `created` event holding
 // the first version as one change (as createRecord does), then one `transition` event per step.
+import { partWorkers } from '@/lib/extension/pages/backup-workers';
 import { csvWorkers } from '@/lib/extension/pages/csv-workers';
 import { downloadBlob } from '@/lib/extension/pages/download';
 import { backgroundChecker, backgroundWriter } from '@/lib/extension/pages/restore';
@@ -175,11 +176,15 @@ const bench = {
   /** Complaints and history events, as the backup's head counts them. */
   counts: () => countRegister(),
 
-  /** The backup as the management page writes it when no file can be opened: gzip NDJSON into Blob parts. */
-  async backup(nowIso: string) {
+  /**
+   * The backup as the management page writes it when no file can be opened: gzip NDJSON into Blob parts, its
+   * runs made in the page as the product makes them (`'page'`), or in `workers` dedicated workers.
+   */
+  async backup(nowIso: string, workers: number | 'page' = 'page') {
     const started = performance.now();
     const sink = blobSink();
-    const counts = await writeBackup(new Date(nowIso), sink.stream);
+    const parts = workers === 'page' ? undefined : partWorkers(chrome.runtime.getURL('/backup-worker.js'), workers);
+    const counts = await writeBackup(new Date(nowIso), sink.stream, undefined, parts);
     files.ours = sink.blob();
     return { ms: since(started), bytes: files.ours.size, ...counts };
   },

@@ -1,5 +1,6 @@
 // The register's rows in SQL: complaints (snapshot + indexed columns), events and stored outcomes. Writes
-// go in one statement per table per push (jsonb_to_recordset), whatever the batch size.
+// go in one statement per table per push (jsonb_to_recordset over a few JSON chunks), whatever the batch
+// size. The SQL text holds only numbered parameters ($n) made here, never a value.
 import type { HistoryEvent } from '../../lib/register/history';
 import { type Complaint, ComplaintSchema } from '../../lib/register/schema';
 import { type SyncEvent, SyncEventSchema } from '../../lib/sync/protocol';
@@ -92,25 +93,42 @@ const complaintRow = (c: Complaint, feedPos: number) => ({
   snapshot: c,
 });
 
+/** Rows per JSON parameter. One parameter for a whole push (about 1 MB) made Node copy that one large string
+ *  again before sending it: measured 28–35 µs per row against 10.5 for chunks of 16 to 32 rows. */
+const CHUNK_ROWS = 24;
+
+/** `rows` as JSON arrays of at most CHUNK_ROWS rows, and the SQL that reads them all back as one set of
+ *  records from parameter `$first` on: `jsonb_to_recordset` over each chunk. */
+function chunked(rows: readonly unknown[], first: number): { params: string[]; from: string } {
+  const params: string[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) params.push(JSON.stringify(rows.slice(i, i + CHUNK_ROWS)));
+  const list = params.map((_, i) => `$${first + i}::jsonb`).join(', ');
+  return { params, from: `unnest(ARRAY[${list}]) AS chunk(rows), jsonb_to_recordset(chunk.rows)` };
+}
+
 export async function upsertComplaints(
   tx: Queryable,
   org: string,
   items: readonly { complaint: Complaint; feedPos: number }[],
 ) {
   if (!items.length) return;
+  const rows = chunked(
+    items.map((i) => complaintRow(i.complaint, i.feedPos)),
+    2,
+  );
   await tx.query(
     `INSERT INTO complaints (org_id, id, reference, phase, next_due_at, assignee, customer_email, updated_at, rev,
        history_head, feed_pos, snapshot)
      SELECT $1, x.id, x.reference, x.phase, x.next_due_at, x.assignee, x.customer_email, x.updated_at, x.rev,
        x.history_head, x.feed_pos, x.snapshot
-     FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, reference text, phase text, next_due_at timestamptz,
+     FROM ${rows.from} AS x(id uuid, reference text, phase text, next_due_at timestamptz,
        assignee text, customer_email text, updated_at timestamptz, rev integer, history_head text, feed_pos bigint,
        snapshot jsonb)
      ON CONFLICT (org_id, id) DO UPDATE SET reference = excluded.reference, phase = excluded.phase,
        next_due_at = excluded.next_due_at, assignee = excluded.assignee, customer_email = excluded.customer_email,
        updated_at = excluded.updated_at, rev = excluded.rev, history_head = excluded.history_head,
        feed_pos = excluded.feed_pos, snapshot = excluded.snapshot`,
-    [org, JSON.stringify(items.map((i) => complaintRow(i.complaint, i.feedPos)))],
+    [org, ...rows.params],
   );
 }
 
@@ -126,12 +144,13 @@ export async function insertEvents(tx: Queryable, org: string, rows: readonly Ev
     feed_pos: r.feedPos,
     event: r.event,
   }));
+  const chunks = chunked(data, 2);
   await tx.query(
     `INSERT INTO events (org_id, complaint_id, seq, id, type, at, agent_id, feed_pos, event)
      SELECT $1, x.complaint_id, x.seq, x.id, x.type, x.at, x.agent_id, x.feed_pos, x.event
-     FROM jsonb_to_recordset($2::jsonb) AS x(complaint_id uuid, seq integer, id uuid, type text, at timestamptz,
+     FROM ${chunks.from} AS x(complaint_id uuid, seq integer, id uuid, type text, at timestamptz,
        agent_id uuid, feed_pos bigint, event jsonb)`,
-    [org, JSON.stringify(data)],
+    [org, ...chunks.params],
   );
 }
 
@@ -161,16 +180,15 @@ export async function insertOutcomes(
   items: readonly { eventId: string; outcome: StoredOutcome }[],
 ) {
   if (!items.length) return;
+  const rows = chunked(
+    items.map((i) => ({ event_id: i.eventId, complaint_id: i.outcome.complaintId, outcome: i.outcome })),
+    2,
+  );
   await tx.query(
     `INSERT INTO op_outcomes (org_id, event_id, complaint_id, outcome)
      SELECT $1, x.event_id, x.complaint_id, x.outcome
-     FROM jsonb_to_recordset($2::jsonb) AS x(event_id uuid, complaint_id uuid, outcome jsonb)`,
-    [
-      org,
-      JSON.stringify(
-        items.map((i) => ({ event_id: i.eventId, complaint_id: i.outcome.complaintId, outcome: i.outcome })),
-      ),
-    ],
+     FROM ${rows.from} AS x(event_id uuid, complaint_id uuid, outcome jsonb)`,
+    [org, ...rows.params],
   );
 }
 

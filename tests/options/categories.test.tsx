@@ -1,20 +1,11 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { categoryId, parseDomains } from '@/components/options/form';
 import { App } from '@/entrypoints/options/App';
-import { startBackground } from '@/lib/extension/background/start';
-import { setLang } from '@/lib/i18n';
 import { getSettings } from '@/lib/register/store/settings';
-import { freshDatabase } from '../support/complaints';
+import { useOptionsPage } from './support';
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await freshDatabase();
-  startBackground();
-  setLang('fr');
-});
-afterEach(cleanup);
+useOptionsPage();
 
 const save = async () => {
   fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les paramètres' }));

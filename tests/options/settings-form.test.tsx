@@ -1,23 +1,12 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { startBackground } from '@/lib/extension/background/start';
-import { setLang } from '@/lib/i18n';
 import { getSettings, saveSettings } from '@/lib/register/store/settings';
 import { DEFAULT_MEDIATOR, SettingsSchema } from '@/lib/settings/schema';
-import { freshDatabase } from '../support/complaints';
+import { useOptionsPage } from './support';
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await freshDatabase();
-  startBackground();
-  setLang('fr');
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+useOptionsPage();
 
 const type = (label: string | RegExp, value: string) =>
   fireEvent.input(screen.getByLabelText(label), { target: { value } });

@@ -1,15 +1,12 @@
 // Issue 15: a company moves the spotter's threshold in the options, for every language or for one; empty
 // keeps the trained default of each language, whose measured precision and recall the help text states.
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { App } from '@/entrypoints/options/App';
-import { startBackground } from '@/lib/extension/background/start';
-import { setLang } from '@/lib/i18n';
 import { getSettings } from '@/lib/register/store/settings';
 import { SettingsSchema } from '@/lib/settings/schema';
 import { SPOT_MODEL_CARD } from '@/lib/spotting/threshold';
-import { freshDatabase } from '../support/complaints';
+import { useOptionsPage } from './support';
 
 const LABEL = 'Seuil de détection des réclamations (0,05 à 0,95)';
 const EN_LABEL = 'Seuil pour les messages en anglais (0,05 à 0,95)';
@@ -34,16 +31,7 @@ describe('the spotter threshold setting', () => {
 });
 
 describe('the spotter threshold in the options', () => {
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    await freshDatabase();
-    startBackground();
-    setLang('fr');
-  });
-  afterEach(() => {
-    cleanup();
-    vi.restoreAllMocks();
-  });
+  useOptionsPage();
 
   it('states each language’s recommended threshold with its measured precision and recall, and saves a typed one', async () => {
     render(<App />);

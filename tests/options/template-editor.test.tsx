@@ -1,24 +1,13 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { startBackground } from '@/lib/extension/background/start';
-import { setLang } from '@/lib/i18n';
 import { SHIPPED_SOURCES } from '@/lib/letters/catalog';
 import { registerDb } from '@/lib/register/store/db';
 import { getTemplateOverrides, OVERRIDES_KEY } from '@/lib/register/store/letter-overrides';
-import { freshDatabase } from '../support/complaints';
+import { useOptionsPage } from './support';
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await freshDatabase();
-  startBackground();
-  setLang('fr');
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+useOptionsPage();
 
 const row = (id: string) => document.querySelector(`[data-template="${id}"]`) as HTMLElement;
 const source = () => screen.getByTestId('template-source') as HTMLTextAreaElement;

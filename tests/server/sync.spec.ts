@@ -19,10 +19,12 @@ async function twoAgents(reg: TestRegister) {
   ] as const;
 }
 
+/** The organisation's feed counter, read as the service role: row-level security shows the row by name only. */
 async function feedSeq(reg: TestRegister): Promise<number> {
-  const { rows } = await reg.db.unscoped((tx) =>
-    tx.query<{ n: string }>('SELECT coalesce(max(feed_seq), 0) AS n FROM orgs'),
-  );
+  const { rows } = await reg.db.unscoped(async (tx) => {
+    await tx.query("SELECT set_config('app.org_name', $1, true)", ['Maison Lumen']);
+    return tx.query<{ n: string }>('SELECT feed_seq AS n FROM orgs WHERE name = $1', ['Maison Lumen']);
+  });
   return Number(rows[0]?.n);
 }
 
@@ -89,6 +91,38 @@ describe.each(ENGINES)('push and pull on %s', (engine) => {
     }
   });
 
+  it('stores a full push of 200 operations whole, and another agent pulls the very same register', async () => {
+    const reg = await openTestRegister(engine);
+    try {
+      const [claire, paul] = await twoAgents(reg);
+      // 100 complaints with a note each: rows go to the database in several JSON chunks (register-sql.ts).
+      const ids: string[] = [];
+      for (let i = 0; i < 100; i++) {
+        const c = await claire.create(input({ subject: `Colis n° ${i} arrivé abîmé` }), at(i % 60));
+        await claire.act(c.id, { kind: 'note', text: `Client rappelé (${i})` }, at(i % 60));
+        ids.push(c.id);
+      }
+      expect(claire.pending).toHaveLength(200);
+      const outcomes = await claire.push();
+      // A creation is applied as sealed; its note follows the server's referenceAssigned event (merged).
+      expect(outcomes.map((o) => o.status)).toEqual(ids.flatMap(() => ['applied', 'merged']));
+      expect(await feedSeq(reg)).toBe(300); // 200 events and 100 referenceAssigned
+      await claire.pull();
+      await paul.pull();
+      expect(paul.complaints.size).toBe(100);
+      for (const id of ids) {
+        expect(paul.complaints.get(id)).toEqual(claire.complaints.get(id));
+        expect(paul.history(id).map((e) => e.hash)).toEqual(claire.history(id).map((e) => e.hash));
+        expect(await verifyChain(paul.history(id) as never, paul.complaints.get(id)?.historyHead)).toMatchObject({
+          ok: true,
+          length: 3, // created, referenceAssigned (the official reference), noteAdded
+        });
+      }
+    } finally {
+      await reg.close();
+    }
+  });
+
   it('answers a repeated push with the stored outcomes and writes nothing', async () => {
     const reg = await openTestRegister(engine);
     try {
@@ -98,6 +132,7 @@ describe.each(ENGINES)('push and pull on %s', (engine) => {
       const ops = [...claire.pending];
       const first = await claire.push();
       const before = await feedSeq(reg);
+      expect(before).toBeGreaterThan(0);
       claire.pending = ops;
       const again = await claire.push();
       expect(again).toEqual(first);

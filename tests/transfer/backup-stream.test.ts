@@ -9,7 +9,6 @@ import { startBackground } from '@/lib/extension/background/start';
 import { backgroundWriter } from '@/lib/extension/pages/restore';
 import { send } from '@/lib/extension/protocol';
 import type { Complaint } from '@/lib/register/schema';
-import { registerDb } from '@/lib/register/store/db';
 import { listAll, verifyComplaintChain } from '@/lib/register/store/queries';
 import { unfinishedRestore } from '@/lib/register/store/restore-journal';
 import { getSettings } from '@/lib/register/store/settings';
@@ -17,7 +16,7 @@ import { BackupFileError } from '@/lib/transfer/backup-reader';
 import { BackupEntrySchema, BackupHeadV2Schema, QuarantineLineSchema } from '@/lib/transfer/backup-schema';
 import { checkBackup, RestoreCancelled, type RestoreWriter, restoreBackup } from '@/lib/transfer/restore';
 import { freshDatabase, newInput } from '../support/complaints';
-import { backupGzip, backupText, buildRegister, fileOf, gunzipText, gzipFile, NOW } from './helpers';
+import { backupGzip, backupText, buildRegister, fileOf, gunzipText, gzipFile, NOW, snapshot } from './helpers';
 
 const FIXTURE_V1 = resolve(import.meta.dirname, '../fixtures/backup-v1-2026-03-20.json');
 const LATER = new Date('2026-03-21T10:00:00Z');
@@ -32,18 +31,6 @@ async function restore(file: Blob, writer: RestoreWriter = backgroundWriter, bat
   const dryRun = await checkBackup(file, { batchSize });
   const report = await restoreBackup(file, dryRun, writer, { withSettings: true, batchSize });
   return { dryRun, report };
-}
-
-/** The register as stored, every store a restore writes (rows included), for exact comparisons. */
-async function snapshot() {
-  const db = await registerDb();
-  return {
-    text: await backupText(),
-    rows: await db.getAll('rows'),
-    // Each complaint's history record as stored (compact), so a rollback must give back the very bytes.
-    histories: await db.getAll('histories'),
-    journal: await db.count('restoreJournal'),
-  };
 }
 
 /** A register (4 complaints, settings, a letter), then a later backup of it with 30 more and a note. */

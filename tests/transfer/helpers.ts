@@ -80,6 +80,23 @@ export async function backupText(now = NOW): Promise<string> {
   return headLine(head) + parts.join('') + closing(counts.complaints === 0);
 }
 
+/**
+ * The register as stored, every store a restore writes (rows, each complaint's history record as stored,
+ * the dashboard's aggregates, the undo journal), for exact comparisons: a rollback must give back the very
+ * records.
+ */
+export async function snapshot() {
+  const db = await registerDb();
+  return {
+    text: await backupText(),
+    rows: await db.getAll('rows'),
+    histories: await db.getAll('histories'),
+    months: await db.getAll('statsMonths'),
+    contributions: await db.getAll('statsContributions'),
+    journal: await db.count('restoreJournal'),
+  };
+}
+
 /** The register as today's backup: gzip-compressed NDJSON, as a File named as the product names it. */
 export async function backupGzip(now = NOW, name = 'sauvegarde.ndjson.gz'): Promise<File> {
   const { blob } = await backupBlob(now);

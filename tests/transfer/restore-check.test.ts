@@ -6,30 +6,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/extension/background/start';
 import { backgroundChecker, backgroundWriter } from '@/lib/extension/pages/restore';
-import { registerDb } from '@/lib/register/store/db';
 import { listAll, verifyComplaintChain } from '@/lib/register/store/queries';
 import { checkBackup, type RestoreWriter, restoreBackup } from '@/lib/transfer/restore';
 import { freshDatabase } from '../support/complaints';
-import { backupGzip, backupText, buildRegister } from './helpers';
+import { backupGzip, buildRegister, snapshot } from './helpers';
 
 beforeEach(async () => {
   fakeBrowser.reset();
   await freshDatabase();
   startBackground();
 });
-
-/** Every store a restore writes, for exact comparisons. */
-async function snapshot() {
-  const db = await registerDb();
-  return {
-    text: await backupText(),
-    rows: await db.getAll('rows'),
-    histories: await db.getAll('histories'),
-    months: await db.getAll('statsMonths'),
-    contributions: await db.getAll('statsContributions'),
-    journal: await db.count('restoreJournal'),
-  };
-}
 
 /** A backup of a register of 4 complaints, and the register emptied (a new machine). */
 async function backupThenWipe() {

@@ -2,6 +2,8 @@
 // transaction, so a complaint and its events always agree (a write between two reads could otherwise save
 // a record whose head is not the last event saved). Records that do not hold together go to the backup's
 // quarantine section, raw: nothing is dropped, and the rest of the file stays restorable.
+
+import type { IDBPTransaction } from 'idb';
 import { t } from '../../i18n';
 import { TemplateOverridesSchema } from '../../letters/meta';
 import { SettingsSchema } from '../../settings/schema';
@@ -13,7 +15,7 @@ import {
 } from '../../transfer/backup-schema';
 import { GENESIS_HASH, type HistoryEvent, HistoryEventSchema } from '../history';
 import { type Complaint, ComplaintSchema } from '../schema';
-import { registerDb } from './db';
+import { type RegisterDB, registerDb } from './db';
 import { eventsOf, HistoryRecordSchema } from './history-record';
 import { describeIssues } from './queries';
 
@@ -70,6 +72,30 @@ export interface StoredBatch {
   last: string | undefined;
 }
 
+/** A run of keys: after `after` (excluded) up to `last` (included); open on a side left undefined. */
+export interface KeyRun {
+  after?: string | undefined;
+  last?: string | undefined;
+}
+
+function keyRange({ after, last }: KeyRun): IDBKeyRange | undefined {
+  if (after !== undefined && last !== undefined) return IDBKeyRange.bound(after, last, true, false);
+  if (after !== undefined) return IDBKeyRange.lowerBound(after, true);
+  if (last !== undefined) return IDBKeyRange.upperBound(last);
+  return undefined;
+}
+
+type ReadTx = IDBPTransaction<RegisterDB, ('complaints' | 'histories')[], 'readonly'>;
+
+async function readHistories(tx: ReadTx, run: KeyRun) {
+  const range = keyRange(run);
+  const [historyKeys, histories] = await Promise.all([
+    tx.objectStore('histories').getAllKeys(range),
+    tx.objectStore('histories').getAll(range),
+  ]);
+  return { historyKeys, histories };
+}
+
 /** Reads one batch in ONE transaction (see the top of this file): `batch` complaints, then their histories. */
 async function readStoredBatch(after: string | undefined, batch: number): Promise<StoredBatch> {
   const tx = (await registerDb()).transaction(['complaints', 'histories'], 'readonly');
@@ -77,20 +103,40 @@ async function readStoredBatch(after: string | undefined, batch: number): Promis
     .objectStore('complaints')
     .getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), batch);
   const last = complaints.length === batch ? idOf(complaints[complaints.length - 1]) : undefined;
-  const range =
-    after !== undefined && last !== undefined
-      ? IDBKeyRange.bound(after, last, true, false)
-      : after !== undefined
-        ? IDBKeyRange.lowerBound(after, true)
-        : last !== undefined
-          ? IDBKeyRange.upperBound(last)
-          : undefined;
-  const [historyKeys, histories] = await Promise.all([
-    tx.objectStore('histories').getAllKeys(range),
-    tx.objectStore('histories').getAll(range),
-  ]);
+  const read = await readHistories(tx, { after, last });
   await tx.done;
-  return { complaints, historyKeys, histories, last };
+  return { complaints, ...read, last };
+}
+
+/**
+ * The register cut into the runs `visitStoredBatches` reads, from the complaints' keys alone: each run ends
+ * on every `batch`-th key, and the last one is open (complaints written since, histories past the last
+ * complaint). Runs read this way can be read in any order, or in several threads, and give the same batches.
+ */
+export async function batchRuns(batch: number): Promise<KeyRun[]> {
+  const tx = (await registerDb()).transaction('complaints');
+  const runs: KeyRun[] = [];
+  let after: string | undefined;
+  let cursor = await tx.store.openKeyCursor();
+  if (cursor && batch > 1) cursor = await cursor.advance(batch - 1);
+  while (cursor) {
+    const last = String(cursor.key);
+    runs.push({ after, last });
+    after = last;
+    cursor = await cursor.advance(batch);
+  }
+  runs.push({ after });
+  await tx.done;
+  return runs;
+}
+
+/** Reads one run of `batchRuns` in ONE transaction: its complaints, then their histories. */
+export async function readStoredRun(run: KeyRun): Promise<StoredBatch> {
+  const tx = (await registerDb()).transaction(['complaints', 'histories'], 'readonly');
+  const complaints = await tx.objectStore('complaints').getAll(keyRange(run));
+  const read = await readHistories(tx, run);
+  await tx.done;
+  return { complaints, ...read, last: run.last };
 }
 
 /**

@@ -1,6 +1,6 @@
 // The server bench's workload: operations made the agent's way (lib/sync/operations.ts), and a team
 // server in a child process on loopback, on either engine, with one agent to push as.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_POLICY } from '../../../lib/deadlines/policy';
@@ -153,4 +153,24 @@ export async function post(server: BenchServer, ops: readonly Operation[]): Prom
 export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** CPU milliseconds (user + system) of process `pid` and of its children (the server's workers), read from
+ *  /proc (Linux): less sensitive to other work on the machine than a rate. NaN where /proc is missing. */
+export function processTreeCpuMs(pid: number): number {
+  const stat = (p: string) => readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ms = (f: string[]) => ((Number(f[11]) + Number(f[12])) / 100) * 1000; // USER_HZ = 100
+  try {
+    let total = ms(stat(String(pid)));
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const f = stat(d);
+        if (Number(f[1]) === pid) total += ms(f);
+      } catch {} // a process that ended meanwhile
+    }
+    return total;
+  } catch {
+    return Number.NaN;
+  }
 }

@@ -6,7 +6,8 @@
 // BENCH_BACKUP_STEPS=1 also measures the backup's steps one on top of the other at the largest size
 // (backup-steps-entry.ts: read, decode, check, serialise, encode, compress, the whole backup), kept in the
 // figure's `extra`. BENCH_KEEP_FILES=0 saves no file to .bench/files/ (while a restore suite reads them);
-// BENCH_SKIP_CSV=1 leaves the CSV export out (a backup-only run).
+// BENCH_SKIP_CSV=1 leaves the CSV export out (a backup-only run). BENCH_BACKUP_THREADS=n runs each backup again,
+// n rounds of its runs made in the page (the product), in one dedicated worker and in two.
 import type { Page } from 'playwright-core';
 import type { BackupSteps, BACKUP_STEPS as Steps } from '../backup-steps-entry';
 import { bundleForPage, injectBundle } from '../bundle';
@@ -28,6 +29,8 @@ import type { Figure, Suite, SuiteContext } from '../suite';
 
 const CSV_RUNS = 3;
 const KEEP_FILES = process.env.BENCH_KEEP_FILES !== '0';
+/** BENCH_BACKUP_THREADS=n: each backup again, n rounds of its runs made in the page, one worker, two. */
+const THREAD_ROUNDS = Number(process.env.BENCH_BACKUP_THREADS ?? 0);
 const STEPS: typeof Steps = ['read', 'decode', 'check', 'serialise', 'encode', 'compress', 'backup'];
 
 /** Each step of the backup over the whole register (see backup-steps-entry.ts), logged with its increment. */
@@ -53,6 +56,37 @@ async function backupSteps(page: Page, ctx: SuiteContext, id: string, now: strin
     before = r.ms;
   }
   return extra;
+}
+
+/**
+ * The same backup with its runs made in the page (as the product does), in one worker and in two, taken in turn for
+ * THREAD_ROUNDS rounds (so that a change of load on the machine falls on every mode), medians logged.
+ */
+async function backupByThreads(page: Page, ctx: SuiteContext, id: string, now: string, bytes: number) {
+  const modes = ['page', 1, 2] as const;
+  const times = new Map<(typeof modes)[number], number[]>(modes.map((m) => [m, []]));
+  const peaks = new Map<(typeof modes)[number], number>();
+  for (let round = 0; round < THREAD_ROUNDS; round++) {
+    for (const mode of modes) {
+      await settle(2_000);
+      const w = await watchHeap(page, () => call(page, 'backup', now, mode));
+      await call(page, 'forget', 'ours');
+      // gzip is deterministic: the same lines make the same bytes.
+      if (w.result.bytes !== bytes) throw new Error(`${id}: ${w.result.bytes} bytes with ${mode}, ${bytes} before`);
+      times.get(mode)?.push(w.result.ms);
+      peaks.set(mode, Math.max(peaks.get(mode) ?? 0, w.peakMb));
+    }
+  }
+  const inPage = median(times.get('page') ?? []);
+  for (const mode of modes) {
+    const runs = times.get(mode) ?? [];
+    ctx.log(
+      `${id} runs made ${mode === 'page' ? 'in the page' : `in ${mode} worker(s)`}: ` +
+        `median ${seconds(median(runs))} (${(median(runs) / inPage).toFixed(2)}× the page; ` +
+        `runs ${runs.map(seconds).join(', ')}), ` +
+        `page heap peak ${(peaks.get(mode) ?? 0).toFixed(0)} MB`,
+    );
+  }
 }
 
 async function csvFigure(page: Page, ctx: SuiteContext, id: string, now: string, target: Figure['target']) {
@@ -107,6 +141,7 @@ async function backupFigure(page: Page, ctx: SuiteContext, label: string, total:
     if (saved !== r.bytes) throw new Error(`${id}: ${saved} bytes saved of ${r.bytes}`);
     recordFileSet(ctx, label, set);
   } else await call(page, 'forget', 'ours');
+  if (THREAD_ROUNDS > 0) await backupByThreads(page, ctx, id, now, r.bytes);
   await settle(2_000);
   try {
     const base = await watchHeap(page, () => call(page, 'backupSingleJson', now));

@@ -13,6 +13,7 @@ import {
   type Engine,
   percentile,
   post,
+  processTreeCpuMs,
   References,
 } from '../server/workload';
 import type { Figure, Suite } from '../suite';
@@ -20,6 +21,10 @@ import type { Figure, Suite } from '../suite';
 const BATCH = 200;
 const PUSH_EVENTS = Number(process.env.BENCH_SERVER_PUSH ?? 10_000);
 const NAIVE_EVENTS = Number(process.env.BENCH_SERVER_NAIVE ?? 1_000);
+/** Events pushed (in batches, not timed) before the timed push: a server that has just started spends its
+ *  first seconds compiling its code (measured: the first 4,000 events cost 1.3–1.5× the CPU of the next).
+ *  The naive baseline runs after the timed push, warm: both figures are then of a warm server. 0 = none. */
+const WARMUP_EVENTS = Number(process.env.BENCH_SERVER_WARMUP ?? 2_000);
 /** Time bounds of the onboarding and of the pull: past them the figure keeps what was done (extra.complete 0). */
 const ONBOARD_MAX_S = Number(process.env.BENCH_SERVER_ONBOARD_MAX_S ?? 900);
 const PULL_MAX_S = Number(process.env.BENCH_SERVER_PULL_MAX_S ?? 300);
@@ -44,9 +49,19 @@ async function makeOps(count: number, server: BenchServer): Promise<Operation[]>
 async function pushFigure(engine: Engine, log: (line: string) => void): Promise<Figure> {
   const server = await benchServer(engine, serverEnv(engine));
   try {
-    log(`${engine}: making ${PUSH_EVENTS + NAIVE_EVENTS} creations (not timed)`);
+    log(`${engine}: making ${WARMUP_EVENTS + PUSH_EVENTS + NAIVE_EVENTS} creations (not timed)`);
+    const warmup = await makeOps(WARMUP_EVENTS, server);
     const ops = await makeOps(PUSH_EVENTS + NAIVE_EVENTS, server);
+    const warmupStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: PUSHERS }, async (_, k) => {
+        for (let i = k * BATCH; i < warmup.length; i += PUSHERS * BATCH) await post(server, warmup.slice(i, i + BATCH));
+      }),
+    );
+    const warmupMs = performance.now() - warmupStarted;
     const batched: number[] = [];
+    const serverCpu0 = processTreeCpuMs(server.pid);
+    const clientCpu0 = process.cpuUsage();
     const started = performance.now();
     // Several pushers at once, as several agents' extensions would: one batch replays while another writes.
     let nextBatch = 0;
@@ -58,16 +73,23 @@ async function pushFigure(engine: Engine, log: (line: string) => void): Promise<
     };
     await Promise.all(Array.from({ length: PUSHERS }, pusher));
     const batchMs = performance.now() - started;
+    // CPU per event of the timed push: the server's processes (from /proc) and this client (process.cpuUsage).
+    const serverUs = ((processTreeCpuMs(server.pid) - serverCpu0) / PUSH_EVENTS) * 1000;
+    const clientCpu = process.cpuUsage(clientCpu0);
+    const clientUs = (clientCpu.user + clientCpu.system) / PUSH_EVENTS;
     const naive: number[] = [];
     const naiveStarted = performance.now();
     for (const op of ops.slice(PUSH_EVENTS)) naive.push(await post(server, [op]));
     const naiveMs = performance.now() - naiveStarted;
     const perSecond = (PUSH_EVENTS / batchMs) * 1000;
     const naivePerSecond = (NAIVE_EVENTS / naiveMs) * 1000;
+    if (WARMUP_EVENTS)
+      log(`${engine}: warm-up ${WARMUP_EVENTS} events at ${((WARMUP_EVENTS / warmupMs) * 1000).toFixed(0)} events/s`);
     log(
       `${engine}: ${perSecond.toFixed(0)} events/s in batches of ${BATCH} (p50 ${percentile(batched, 50).toFixed(0)} ms, ` +
         `p99 ${percentile(batched, 99).toFixed(0)} ms per batch); naive ${naivePerSecond.toFixed(0)} events/s ` +
-        `(p50 ${percentile(naive, 50).toFixed(1)} ms, p99 ${percentile(naive, 99).toFixed(1)} ms per event)`,
+        `(p50 ${percentile(naive, 50).toFixed(1)} ms, p99 ${percentile(naive, 99).toFixed(1)} ms per event); ` +
+        `CPU per event: server ${serverUs.toFixed(0)} µs, client ${clientUs.toFixed(0)} µs`,
     );
     return {
       id: `server-push-${engine}`,
@@ -80,7 +102,11 @@ async function pushFigure(engine: Engine, log: (line: string) => void): Promise<
       extra: {
         workers: engine === 'pg' ? WORKERS : 1,
         pushers: PUSHERS,
+        warmupEvents: WARMUP_EVENTS,
+        warmupEventsPerSecond: WARMUP_EVENTS ? Math.round((WARMUP_EVENTS / warmupMs) * 1000) : 0,
         eventsPerSecond: Math.round(perSecond),
+        serverCpuUsPerEvent: Math.round(serverUs),
+        clientCpuUsPerEvent: Math.round(clientUs),
         naiveEventsPerSecond: Math.round(naivePerSecond),
         batchP50Ms: Math.round(percentile(batched, 50)),
         batchP99Ms: Math.round(percentile(batched, 99)),
