@@ -1,6 +1,6 @@
 // A dedicated worker that reads, checks and encodes its share of a backup's runs of complaints
-// (lib/transfer/backup-parts.ts). Only the bench starts it (BENCH_BACKUP_THREADS): the product's page makes
-// the runs itself, measured as fast. Loaded from the extension's own files only; it sends nothing anywhere.
+// (lib/transfer/backup-parts.ts); the management page's backup starts two. Loaded from the extension's own
+// files only; it sends nothing anywhere.
 import { serveBackupParts } from '@/lib/transfer/backup-parts';
 
 export default defineUnlistedScript(() => {

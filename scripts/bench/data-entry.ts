@@ -178,7 +178,7 @@ const bench = {
 
   /**
    * The backup as the management page writes it when no file can be opened: gzip NDJSON into Blob parts, its
-   * runs made in the page as the product makes them (`'page'`), or in `workers` dedicated workers.
+   * runs made in the page (`'page'`), or in `workers` dedicated workers (the product starts two).
    */
   async backup(nowIso: string, workers: number | 'page' = 'page') {
     const started = performance.now();

@@ -3,6 +3,7 @@
 
 import { ActionSection } from '@/components/data/ActionSection';
 import { useTask } from '@/components/data/useTask';
+import { backupPartWorkers } from '@/lib/extension/pages/backup-workers';
 import { backupFileName, openBackupSink, SaveCancelled } from '@/lib/extension/pages/download';
 import { t } from '@/lib/i18n';
 import { formatCount } from '@/lib/stats/format';
@@ -23,7 +24,8 @@ export function BackupExport() {
           if (error instanceof SaveCancelled) return t('data.backup.cancelled');
           throw error;
         }
-        const counts = await writeBackup(now, sink.stream);
+        // The runs of complaints are read and encoded by two workers while this page compresses them.
+        const counts = await writeBackup(now, sink.stream, undefined, backupPartWorkers());
         sink.done();
         const figures = {
           file,
