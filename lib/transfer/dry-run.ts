@@ -86,19 +86,16 @@ export async function checkBackup(
   const lookup = options.lookup ?? lookupRegister;
   const ids = new Set<string>();
   const references = new Set<string>();
-  const tally = emptyTally();
-  let total = 0;
-  let events = 0;
-  let done = 0;
-  let pastRetention = 0;
+  const count = new DryRunCount(options.onProgress);
+  const { retention } = options;
+  const periods = retention && periodsOf(retention);
   const head = await readBackupFile(
     file,
-    (h) => {
-      total = h.counts.complaints;
-    },
+    (h) => count.expect(h),
     async (batch) => {
       stopIf(options.signal);
       const entries = batch.map(parseEntry);
+      let events = 0;
       for (const e of entries) {
         const { id, reference } = e.complaint;
         if (ids.has(id)) throw new BackupFileError('data.restore.error.duplicateId', { id, reference });
@@ -118,26 +115,54 @@ export async function checkBackup(
       }
       const stored = await lookup(entries);
       const verdicts = entries.map((e, i) => classify(e, stored[i] as Stored));
-      addTally(tally, tallyOf(verdicts));
-      const { retention } = options;
-      if (retention) {
+      let pastRetention = 0;
+      if (retention && periods) {
         verdicts.forEach((v, i) => {
           const c = (entries[i] as BackupEntry).complaint;
-          const periods = {
-            years: retention.years,
-            notComplaintYears: retention.notComplaintYears ?? DEFAULT_SETTINGS.retentionNotComplaintYears,
-          };
           if ((v.kind === 'added' || v.kind === 'updated') && dueForAnonymisation(c, retention.now, periods))
             pastRetention++;
         });
       }
-      done += entries.length;
-      options.onProgress?.(done, Math.max(total, done));
+      count.add({ ...tallyOf(verdicts), events, pastRetention }, entries.length);
     },
     { batchSize: options.batchSize ?? RESTORE_BATCH },
   );
-  checkCounts(head, done, events);
-  return { ...tally, head, total, pastRetention };
+  return count.finish(head);
+}
+
+const periodsOf = (retention: { years: number; notComplaintYears?: number }): RetentionPeriods => ({
+  years: retention.years,
+  notComplaintYears: retention.notComplaintYears ?? DEFAULT_SETTINGS.retentionNotComplaintYears,
+});
+
+/** What a dry run adds up as its batches are checked, here or by the background; its counts end it. */
+class DryRunCount {
+  private readonly tally = emptyTally();
+  private total = 0;
+  private events = 0;
+  private done = 0;
+  private pastRetention = 0;
+
+  constructor(private readonly onProgress?: Progress) {}
+
+  /** The head's count: what the progress is measured against. */
+  expect(head: FileHead): void {
+    this.total = head.counts.complaints;
+  }
+
+  add(answer: CheckTally, size: number): void {
+    addTally(this.tally, answer);
+    this.events += answer.events;
+    this.pastRetention += answer.pastRetention;
+    this.done += size;
+    this.onProgress?.(this.done, Math.max(this.total, this.done));
+  }
+
+  finish(head: FileHead, checkId?: string): DryRun {
+    checkCounts(head, this.done, this.events);
+    const result: DryRun = { ...this.tally, head, total: this.total, pastRetention: this.pastRetention };
+    return checkId === undefined ? result : { ...result, checkId };
+  }
 }
 
 /** The file ends on the counts it was written with: nothing missing, nothing more. */
@@ -161,36 +186,15 @@ async function checkElsewhere(
 ): Promise<DryRun> {
   const { retention } = options;
   const checkId = await checker.begin(
-    retention
-      ? {
-          periods: {
-            years: retention.years,
-            notComplaintYears: retention.notComplaintYears ?? DEFAULT_SETTINGS.retentionNotComplaintYears,
-          },
-          now: retention.now.toISOString(),
-        }
-      : null,
+    retention ? { periods: periodsOf(retention), now: retention.now.toISOString() } : null,
   );
-  const tally = emptyTally();
-  let total = 0;
-  let events = 0;
-  let done = 0;
-  let pastRetention = 0;
+  const count = new DryRunCount(options.onProgress);
   const head = await sendBatches(
     file,
-    (h) => {
-      total = h.counts.complaints;
-    },
+    (h) => count.expect(h),
     (lines, index) => checker.batch(checkId, index, lines),
-    (answer, size) => {
-      addTally(tally, answer);
-      events += answer.events;
-      pastRetention += answer.pastRetention;
-      done += size;
-      options.onProgress?.(done, Math.max(total, done));
-    },
+    (answer, size) => count.add(answer, size),
     options,
   );
-  checkCounts(head, done, events);
-  return { ...tally, head, total, pastRetention, checkId };
+  return count.finish(head, checkId);
 }
