@@ -92,7 +92,13 @@ describe('backup and restore through the management page', () => {
         expect((await sendFrom(page, { type: 'complaint/note', id, text: 'Client rappelé.' })).ok).toBe(true);
       }
     }
+    const workers: string[] = [];
+    const started = (worker: { url(): string }) => workers.push(worker.url());
+    page.on('worker', started);
     first = await downloadBackup();
+    page.off('worker', started);
+    // The runs of complaints were read and encoded by the two backup workers, the page compressing them.
+    expect(workers.filter((url) => url.endsWith('/backup-worker.js'))).toHaveLength(2);
     const lines = first.trimEnd().split('\n');
     expect(JSON.parse(lines[0] ?? '')).toMatchObject({
       format: 'registre-reclamations/backup',
