@@ -49,10 +49,13 @@ export function assess(message: SpotInput, options: AssessOptions = {}): Assessm
   const cueVerdict = spot(input, options);
   const verdict = spotModel().score(prepare(input).norm, cueVerdict.score);
   const threshold = spotThresholdFor(verdict.lang, options);
+  // A message sent from the company's own domain is an agent's (a reply, a forward): never a customer's
+  // complaint, however the model reads its words (it quotes the customer's).
+  const fromOwnDomain = cueVerdict.cues.some((c) => c.id === 'ownDomain');
   return {
     // Recall first: the cue table alone is precise (0.96 on the French holdout), so a message it flags stays
     // flagged whatever the model thinks; the model adds the complaints the cues miss.
-    likely: verdict.combined >= threshold || cueVerdict.likely,
+    likely: !fromOwnDomain && (verdict.combined >= threshold || cueVerdict.likely),
     score: cueVerdict.score,
     cues: cueVerdict.cues,
     probability: round3(verdict.probability),
