@@ -76,6 +76,21 @@ const errors = {
   429: answer('Trop de requêtes pour ce jeton', ErrorSchema),
 };
 const secured = { security: [{ bearer: [] }] };
+/** A conditional GET (server/conditional-get.ts): the ETag of the answer, and 304 for a tag still current. */
+const etag = { ETag: { description: 'Validateur fort du contenu rendu', schema: { type: 'string' } } };
+const conditional = {
+  parameters: [
+    {
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      description: 'ETag de la dernière réponse : 304 sans corps si le contenu n’a pas changé',
+      schema: { type: 'string' },
+    },
+  ],
+};
+const notModified = { 304: { description: 'Inchangé depuis l’ETag envoyé (aucun corps)', headers: etag } };
+const withTag = (a: ReturnType<typeof answer>) => ({ ...a, headers: etag });
 
 export function openApiDocument(): Record<string, unknown> {
   const schemas = components();
@@ -125,9 +140,10 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/settings': {
         get: {
-          summary: 'Réglages de l’organisation',
+          summary: 'Réglages de l’organisation (requête conditionnelle possible)',
           ...secured,
-          responses: { 200: answer('Réglages', SettingsBodySchema), ...errors },
+          ...conditional,
+          responses: { 200: withTag(answer('Réglages', SettingsBodySchema)), ...notModified, ...errors },
         },
         put: {
           summary: 'Modifie les réglages (responsables)',
@@ -138,9 +154,10 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/templates': {
         get: {
-          summary: 'Modèles de courrier de l’organisation',
+          summary: 'Modèles de courrier de l’organisation (requête conditionnelle possible)',
           ...secured,
-          responses: { 200: answer('Modèles'), ...errors },
+          ...conditional,
+          responses: { 200: withTag(answer('Modèles')), ...notModified, ...errors },
         },
         put: {
           summary: 'Enregistre un modèle (responsables)',

@@ -7,6 +7,7 @@ import {
   TemplateBodySchema,
   TemplateKeySchema,
 } from '../../lib/sync/protocol';
+import { sendConditional } from '../conditional-get';
 import { agentOf } from '../plugins/auth';
 import { handBlock, parisYear } from '../store/references';
 import {
@@ -34,7 +35,11 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
     return handBlock(app.db, agent.orgId, agent.id, body.year ?? parisYear(new Date()), body.size);
   });
 
-  app.get('/settings', { config: { access: 'read' } }, (request) => readSettings(app.db, agentOf(request).orgId));
+  // Read by every agent after each round and long-poll wake-up: conditional (ETag, 304 when unchanged).
+  app.get('/settings', { config: { access: 'read' } }, async (request, reply) => {
+    const org = agentOf(request).orgId;
+    return sendConditional(request, reply, org, await readSettings(app.db, org));
+  });
   app.put('/settings', { config: { access: 'manager' } }, async (request) => {
     const agent = agentOf(request);
     const settings = SettingsBodySchema.parse(request.body);
@@ -42,9 +47,10 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
     return settings;
   });
 
-  app.get('/templates', { config: { access: 'read' } }, async (request) => ({
-    templates: await readTemplates(app.db, agentOf(request).orgId),
-  }));
+  app.get('/templates', { config: { access: 'read' } }, async (request, reply) => {
+    const org = agentOf(request).orgId;
+    return sendConditional(request, reply, org, { templates: await readTemplates(app.db, org) });
+  });
   app.put('/templates', { config: { access: 'manager' } }, async (request) => {
     const agent = agentOf(request);
     const template = TemplateBodySchema.parse(request.body);

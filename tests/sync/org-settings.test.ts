@@ -2,16 +2,18 @@
 // The organisation's settings and letters in a team register (issue 13), against a real team server: a
 // manager's save is written to the server; every agent's sync puts it in force (their own name and language
 // stay theirs); an agent's save changes only their own fields; leaving the team gives back the settings
-// the register had before joining.
+// the register had before joining. A round asks for them conditionally (ETags): unchanged, nothing is applied.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { POLICY_PRESETS } from '@/lib/deadlines/policy';
 import { publishTemplate, pullOrgSettings, teamSettings } from '@/lib/extension/background/org-settings';
 import { startBackground } from '@/lib/extension/background/start';
+import { requestSync } from '@/lib/extension/background/sync';
 import { whoAmI } from '@/lib/extension/background/sync-engine';
-import { send } from '@/lib/extension/protocol';
+import { CHANGE_KEY, send } from '@/lib/extension/protocol';
 import { SHIPPED_SOURCES } from '@/lib/letters/catalog';
 import { getTemplateOverrides } from '@/lib/register/store/letter-overrides';
+import { getSettings } from '@/lib/register/store/settings';
 import { productSync } from '@/lib/register/store/sync-state';
 import { SettingsSchema } from '@/lib/settings/schema';
 import type { Role } from '@/lib/sync/protocol';
@@ -59,10 +61,101 @@ describe('the organisation’s settings', () => {
     );
     expect([mine.agentName, mine.policy.preset]).toEqual(['Claire M.', 'acpr']);
 
-    // Leaving the team: the settings and letters from before joining are back.
+    // Leaving the team: the settings and letters from before joining are back, and the ETags forgotten.
+    expect(await claire.sync.getOrgTags(shared.url, org)).toMatchObject({ settings: expect.any(String) });
     expect(await claire.sync.restoreLocalSettings()).toBe(true);
     expect(await claire.register.getSettings()).toEqual(before);
     expect(await claire.register.getTemplateOverrides()).toEqual(myLetters);
+    expect(await claire.sync.getOrgTags(shared.url, org)).toEqual({});
+  });
+});
+
+describe('a round with the organisation’s settings unchanged', () => {
+  it('asks the server conditionally and applies nothing, and a manager’s change still reaches the agent', async () => {
+    const org = shared.newOrg();
+    const paul = await shared.join(org, 'Paul Durand', 'manager');
+    fakeBrowser.reset();
+    // The origin was granted when the agent connected (the fake browser knows no permissions).
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    startBackground();
+    const { token } = await addAgent(shared.server.db, { org, name: 'Claire Martin', role: 'agent' });
+    const agent = await whoAmI({ store: productSync, fetch, now: () => new Date() }, shared.url, token);
+    await productSync.saveConnection({ server: shared.url, token, agent, connectedAt: new Date().toISOString() });
+    expect((await requestSync()).state).toBe('connected');
+
+    // What the background asks for the organisation's parts, and what the server answers.
+    const realFetch = globalThis.fetch;
+    const asked: { path: string; ifNoneMatch: string | null; status: number }[] = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await realFetch(input, init);
+      const path = new URL(String(input)).pathname;
+      if (path === '/settings' || path === '/templates') {
+        const ifNoneMatch = new Headers(init?.headers).get('if-none-match');
+        asked.push({ path, ifNoneMatch, status: response.status });
+      }
+      return response;
+    });
+    const apply = vi.spyOn(productSync, 'applyOrgSettings');
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const changes = () => set.mock.calls.filter(([items]) => CHANGE_KEY in (items as object)).length;
+    try {
+      expect((await requestSync()).state).toBe('connected');
+      expect(asked.map((a) => [a.path, a.status]).sort()).toEqual([
+        ['/settings', 304],
+        ['/templates', 304],
+      ]);
+      expect(asked.every((a) => a.ifNoneMatch?.startsWith('"'))).toBe(true);
+      expect(apply).not.toHaveBeenCalled();
+      expect(changes()).toBe(0);
+
+      // The manager chooses the ACPR deadlines: Claire's next round brings them (the letters still 304).
+      const wanted = SettingsSchema.parse({ company: { name: 'Maison Lumen' }, policy: POLICY_PRESETS.acpr });
+      await teamSettings(paul.deps, paul.connection, wanted, await paul.register.getSettings());
+      asked.length = 0;
+      expect((await requestSync()).state).toBe('connected');
+      expect(asked.map((a) => [a.path, a.status]).sort()).toEqual([
+        ['/settings', 200],
+        ['/templates', 304],
+      ]);
+      expect(apply).toHaveBeenCalledTimes(1);
+      expect((await getSettings()).policy.preset).toBe('acpr');
+      expect(changes()).toBe(1);
+
+      // A manager's letter too, and then quiet again.
+      await publishTemplate(paul.deps, paul.connection, 'accuse-reception', 'fr', {
+        source: 'Lettre de l’organisation {{reference}}',
+        version: 2,
+        lang: 'fr',
+      });
+      await requestSync();
+      expect((await getTemplateOverrides())['accuse-reception']?.fr?.version).toBe(2);
+      asked.length = 0;
+      await requestSync();
+      expect(asked.map((a) => a.status)).toEqual([304, 304]);
+      expect(apply).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('is read in full after a manager’s letter the server never got, which then gives way to the team’s', async () => {
+    const org = shared.newOrg();
+    const paul = await shared.join(org, 'Paul Durand', 'manager');
+    await pullOrgSettings(paul.deps, paul.connection);
+    expect(await paul.sync.getOrgTags(shared.url, org)).toMatchObject({ templates: expect.any(String) });
+    // Saved here first (handlers.ts), then refused on the way: the server cannot be reached.
+    const copy = await paul.register.saveTemplateOverride(
+      'accuse-reception',
+      'fr',
+      'Brouillon {{reference}}',
+      new Date(),
+    );
+    const away = { ...paul.connection, server: 'http://127.0.0.1:9' };
+    await expect(publishTemplate(paul.deps, away, 'accuse-reception', 'fr', copy)).rejects.toThrow(/ne répond pas/);
+    expect(await paul.sync.getOrgTags(shared.url, org)).toEqual({});
+    expect(await pullOrgSettings(paul.deps, paul.connection)).toBe(true);
+    expect(await paul.register.getTemplateOverrides()).toEqual({});
   });
 });
 

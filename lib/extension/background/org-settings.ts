@@ -1,5 +1,6 @@
-// The organisation's settings and letters (issue 13): read from the team server with every sync and put in
-// force in the register (store/org-settings.ts); written to it when a manager saves them in the options.
+// The organisation's settings and letters (issue 13): read from the team server with every sync (a
+// conditional GET: 304 when unchanged) and put in force in the register (store/org-settings.ts); written
+// to it when a manager saves them in the options.
 // An agent or an auditor changes only their own fields (name, language, own domains, spotter threshold).
 import { z } from 'zod';
 import type { Lang } from '../../i18n';
@@ -9,17 +10,32 @@ import { withPersonal } from '../../register/store/org-settings';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../../settings/schema';
 import type { TeamConnection } from '../../sync/connection';
 import { TemplateBodySchema } from '../../sync/protocol';
-import { call, type EngineDeps } from './sync-engine';
+import { call, callIfChanged, type EngineDeps } from './sync-engine';
 
 const TemplatesSchema = z.object({ templates: z.array(TemplateBodySchema) });
 
-/** Reads the organisation's settings and letters and puts them in force; says whether anything changed. */
+/**
+ * Reads the organisation's settings and letters and puts them in force; says whether anything changed. Run
+ * after every round and long-poll wake-up, so each read is conditional on the ETag of what is in force: when
+ * the server answers 304 to both, nothing is parsed and nothing is written.
+ */
 export async function pullOrgSettings(deps: EngineDeps, c: TeamConnection): Promise<boolean> {
+  const kept = await deps.store.getOrgTags(c.server, c.agent.org);
   const [settings, templates] = await Promise.all([
-    call(deps, c.server, c.token, '/settings'),
-    call(deps, c.server, c.token, '/templates'),
+    callIfChanged(deps, c.server, c.token, '/settings', kept.settings),
+    callIfChanged(deps, c.server, c.token, '/templates', kept.templates),
   ]);
-  return deps.store.applyOrgSettings(SettingsSchema.parse(settings), TemplatesSchema.parse(templates).templates);
+  if (!settings && !templates) return false;
+  return deps.store.applyOrgSettings(
+    settings ? SettingsSchema.parse(settings.body) : null,
+    templates ? TemplatesSchema.parse(templates.body).templates : null,
+    {
+      server: c.server,
+      org: c.agent.org,
+      settings: (settings ? settings.etag : kept.settings) ?? undefined,
+      templates: (templates ? templates.etag : kept.templates) ?? undefined,
+    },
+  );
 }
 
 /** What a manager's save sends: the organisation's fields only (the personal ones as by default). */
@@ -36,6 +52,7 @@ export async function teamSettings(
   current: Settings,
 ): Promise<Settings> {
   if (c.agent.role !== 'manager') return withPersonal(current, input);
+  await deps.store.forgetOrgTags();
   await call(deps, c.server, c.token, '/settings', { method: 'PUT', body: orgPart(input) });
   return input;
 }
@@ -48,6 +65,9 @@ export async function publishTemplate(
   lang: Lang,
   copy: TemplateOverride,
 ): Promise<void> {
+  // The copy is already saved here (handlers.ts): if the server refuses it, the next read must not be
+  // answered 304 and leave this register with a letter the organisation does not have.
+  await deps.store.forgetOrgTags();
   await call(deps, c.server, c.token, '/templates', {
     method: 'PUT',
     body: TemplateBodySchema.parse({ templateId: id, lang, source: copy.source, version: copy.version }),
@@ -64,6 +84,7 @@ export async function unpublishTemplate(
   id: TemplateId,
   lang: Lang,
 ): Promise<void> {
+  await deps.store.forgetOrgTags();
   await call(deps, c.server, c.token, `/templates/${encodeURIComponent(id)}/${encodeURIComponent(lang)}`, {
     method: 'DELETE',
   });

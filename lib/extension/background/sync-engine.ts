@@ -48,14 +48,43 @@ const PULL_LIMIT = 1000;
 const BLOCK_LOW = 10;
 const BLOCK_SIZE = 50;
 
+interface CallInit {
+  method?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** A GET made conditional: the server answers 304 when this ETag is still the content's. */
+  ifNoneMatch?: string;
+}
+
 /** One authenticated request to the team server; failures become SyncFailure (French). */
 export async function call(
   deps: EngineDeps,
   server: string,
   token: string,
   path: string,
-  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+  init: Omit<CallInit, 'ifNoneMatch'> = {},
 ): Promise<unknown> {
+  return (await answered(deps, server, token, path, init)).json();
+}
+
+/**
+ * A conditional GET: null when the server answers 304 Not Modified (what this register holds is current),
+ * else the body and its ETag (null from a server that gives none: the next request is then unconditional).
+ */
+export async function callIfChanged(
+  deps: EngineDeps,
+  server: string,
+  token: string,
+  path: string,
+  etag: string | undefined,
+): Promise<{ body: unknown; etag: string | null } | null> {
+  const response = await answered(deps, server, token, path, { ifNoneMatch: etag });
+  if (response.status === 304) return null;
+  return { body: await response.json(), etag: response.headers.get('etag') };
+}
+
+/** The server's answer when it is a success (or a 304 to a conditional request); failures become SyncFailure. */
+async function answered(deps: EngineDeps, server: string, token: string, path: string, init: CallInit) {
   let response: Response;
   try {
     response = await deps.fetch(`${server}${path}`, {
@@ -63,6 +92,7 @@ export async function call(
       headers: {
         authorization: `Bearer ${token}`,
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.ifNoneMatch === undefined ? {} : { 'if-none-match': init.ifNoneMatch }),
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
@@ -74,6 +104,7 @@ export async function call(
     throw new SyncFailure('unreachable', 'team.error.unreachable', { origin: server });
   }
   if (response.status === 401) throw new SyncFailure('revoked', 'team.error.revoked');
+  if (response.status === 304 && init.ifNoneMatch !== undefined) return response;
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
     // The server answered: a refusal of this agent's rights is not an unreachable server.
@@ -85,7 +116,7 @@ export async function call(
       throw new SyncFailure('unreachable', 'team.error.server', { message: body.error });
     throw new SyncFailure('unreachable', 'team.error.answer', { status: response.status });
   }
-  return response.json();
+  return response;
 }
 
 /** Checks a token: the agent it names, refused when the server speaks a newer protocol than this extension. */

@@ -23,6 +23,14 @@ import { type EngineDeps, pullAll, SyncFailure, syncRound, whoAmI } from './sync
 const LONG_POLL_S = 25;
 /** Pause after a failed long-poll before the next try (the alarm retries anyway). */
 const RETRY_MS = 15_000;
+/**
+ * A round shows « syncing » only once it has run this long. A round follows every team write and usually
+ * ends within a few hundred milliseconds: announcing it would write the status twice per write (a storage
+ * write that wakes every open page) to show a state nobody could read. The write has already answered, so
+ * no one waits on a prompt round; a slow one (a first pull, a far or busy server) still says it is at work.
+ * After a problem the agent does wait (« Réessayer », back online): « syncing » then shows at once.
+ */
+export const SYNCING_AFTER_MS = 1_000;
 
 export const engineDeps = (): EngineDeps => ({
   store: productSync,
@@ -73,9 +81,29 @@ function reasonOf(error: unknown): SyncReason {
   return { code: error.problem, params: error.params };
 }
 
-async function fail(error: unknown): Promise<void> {
+/**
+ * Publishes `patch` if the round still runs after `ms`. `settle` stops the timer, or waits for the
+ * publication it started, so that the round's last state is always written after it.
+ */
+function publishIfSlow(patch: Partial<SyncStatus>, ms: number): { settle: () => Promise<void> } {
+  let landed: Promise<void> = Promise.resolve();
+  const show = () => {
+    landed = publish(patch).catch(() => undefined);
+  };
+  const timer = ms > 0 ? setTimeout(show, ms) : undefined;
+  if (ms <= 0) show();
+  return {
+    settle: () => {
+      clearTimeout(timer);
+      return landed;
+    },
+  };
+}
+
+/** `identity`: the round's, when its failure is the first state it publishes (no « syncing » before it). */
+async function fail(error: unknown, identity?: SyncStatus['identity']): Promise<void> {
   const state = error instanceof SyncFailure ? error.problem : 'unreachable';
-  await publish({ state, reason: reasonOf(error), message: undefined });
+  await publish({ state, reason: reasonOf(error), message: undefined, ...(identity ? { identity } : {}) });
 }
 
 async function round(): Promise<void> {
@@ -93,7 +121,7 @@ async function round(): Promise<void> {
     await publish({ state: 'permission', reason: { code: 'permission', params: {} }, message: undefined, identity });
     return;
   }
-  await publish({ state: 'syncing', identity });
+  const syncing = publishIfSlow({ state: 'syncing', identity }, PROBLEMS.has(status.state) ? 0 : SYNCING_AFTER_MS);
   try {
     const deps = engineDeps();
     if (!verified) {
@@ -109,10 +137,17 @@ async function round(): Promise<void> {
     if (result.ids.length > 0 || shown > 0 || settingsChanged) await announceChange(result.ids);
     const notes = [...result.refusals.map((reason) => t('sync.refused', { reason }))];
     if (result.quarantined) notes.push(t('sync.quarantined', { count: result.quarantined }));
-    await publish({ state: 'connected', lastSyncAt: new Date().toISOString(), message: notes.join(' ') || undefined });
+    await syncing.settle();
+    await publish({
+      state: 'connected',
+      identity,
+      lastSyncAt: new Date().toISOString(),
+      message: notes.join(' ') || undefined,
+    });
     void longPoll(connection);
   } catch (error) {
-    await fail(error);
+    await syncing.settle();
+    await fail(error, identity);
   }
 }
 
@@ -148,7 +183,8 @@ async function longPoll(connection: TeamConnection): Promise<void> {
     while (live > 0 && status.state === 'connected') {
       try {
         const { ids, quarantined } = await pullAll(engineDeps(), connection, { wait: LONG_POLL_S });
-        // A manager's change of the settings makes no feed event: they are read again at each poll.
+        // A manager's change of the settings makes no feed event: they are asked for at each poll (a
+        // conditional GET: a 304 with no body while they are unchanged).
         const settingsChanged = await pullOrgSettings(engineDeps(), connection);
         if (ids.length > 0 || quarantined > 0 || settingsChanged) {
           await announceChange(ids);

@@ -2,8 +2,10 @@
 // every agent, written by managers); each sync brings them here, where they are in force: the deadline
 // policy of a new complaint is the organisation's. What stays each agent's own: name, language, own mail
 // domains, spotter threshold. The register's settings and letters from before the first join are kept
-// aside, and given back when the agent leaves the team.
-import type { z } from 'zod';
+// aside, and given back when the agent leaves the team. The ETags of what is in force are kept beside them
+// (the `sync` store: never in a backup or an export), so that the next sync asks "changed since?" and an
+// unchanged answer (304) costs no body and no write; they go when the agent leaves.
+import { z } from 'zod';
 import { type TemplateOverrides, TemplateOverridesSchema } from '../../letters/meta';
 import { type Settings, SettingsSchema } from '../../settings/schema';
 import type { TemplateBodySchema } from '../../sync/protocol';
@@ -26,6 +28,21 @@ export function withPersonal(org: Settings, mine: Settings): Settings {
 
 export type OrgTemplate = z.infer<typeof TemplateBodySchema>;
 
+/** An entity tag as RFC 9110 writes it (ASCII, so that it can go back in a header), of a sane length. */
+const EntityTagSchema = z
+  .string()
+  .max(200)
+  .regex(/^(W\/)?"[\x21\x23-\x7e]*"$/);
+
+/** The ETags of the settings and letters in force, valid for that server's organisation only. */
+const OrgTagsSchema = z.object({
+  server: z.string(),
+  org: z.string(),
+  settings: EntityTagSchema.optional(),
+  templates: EntityTagSchema.optional(),
+});
+export type OrgTags = z.infer<typeof OrgTagsSchema>;
+
 /** The organisation's letters as the register keeps edited copies. */
 export function overridesOf(rows: readonly OrgTemplate[]): TemplateOverrides {
   const out: Record<string, Record<string, unknown>> = {};
@@ -37,11 +54,28 @@ export function overridesOf(rows: readonly OrgTemplate[]): TemplateOverrides {
 export function orgSettingsOn(connection: RegisterConnection) {
   const db = () => connection.liveDb();
 
+  /** The ETags kept for `server`'s organisation `org`: none when another's, or unreadable. */
+  async function getOrgTags(server: string, org: string): Promise<Pick<OrgTags, 'settings' | 'templates'>> {
+    const parsed = OrgTagsSchema.safeParse(await (await db()).get('sync', SYNC_KEYS.orgTags));
+    if (!parsed.success || parsed.data.server !== server || parsed.data.org !== org) return {};
+    return { settings: parsed.data.settings, templates: parsed.data.templates };
+  }
+
+  /** The next read is unconditional: a manager's save may leave this register apart from the server's. */
+  async function forgetOrgTags(): Promise<void> {
+    await (await db()).delete('sync', SYNC_KEYS.orgTags);
+  }
+
   /**
    * Puts the organisation's settings and letters in force (one transaction), keeping the register's own
-   * aside the first time. Says whether anything changed.
+   * aside the first time; null leaves that part as it is (the server said it had not changed). `tags`, the
+   * ETags of what is then in force, are kept in the same transaction. Says whether anything changed.
    */
-  async function applyOrgSettings(org: Settings, templates: readonly OrgTemplate[]): Promise<boolean> {
+  async function applyOrgSettings(
+    org: Settings | null,
+    templates: readonly OrgTemplate[] | null,
+    tags?: OrgTags,
+  ): Promise<boolean> {
     const tx = (await db()).transaction(['meta', 'sync'], 'readwrite');
     const meta = tx.objectStore('meta');
     const sync = tx.objectStore('sync');
@@ -53,18 +87,26 @@ export function orgSettingsOn(connection: RegisterConnection) {
     if (kept === undefined) {
       await sync.put({ settings: rawSettings ?? null, overrides: rawOverrides ?? null }, SYNC_KEYS.localSettings);
     }
-    const mine = SettingsSchema.safeParse(rawSettings ?? {});
-    const settings = withPersonal(org, mine.success ? mine.data : SettingsSchema.parse({}));
-    const overrides = overridesOf(templates);
     let changed = false;
-    if (canonicalJson(settings) !== canonicalJson(rawSettings ?? null)) {
-      await meta.put(settings, SETTINGS_KEY);
-      changed = true;
+    if (org) {
+      const mine = SettingsSchema.safeParse(rawSettings ?? {});
+      const settings = withPersonal(org, mine.success ? mine.data : SettingsSchema.parse({}));
+      if (canonicalJson(settings) !== canonicalJson(rawSettings ?? null)) {
+        await meta.put(settings, SETTINGS_KEY);
+        changed = true;
+      }
     }
-    if (canonicalJson(overrides) !== canonicalJson(rawOverrides ?? {})) {
-      await meta.put(overrides, OVERRIDES_KEY);
-      changed = true;
+    if (templates) {
+      const overrides = overridesOf(templates);
+      if (canonicalJson(overrides) !== canonicalJson(rawOverrides ?? {})) {
+        await meta.put(overrides, OVERRIDES_KEY);
+        changed = true;
+      }
     }
+    // A tag this side could not send back is not kept: the next read is then unconditional, as with none.
+    const valid = OrgTagsSchema.safeParse(tags);
+    if (valid.success && (valid.data.settings || valid.data.templates)) await sync.put(valid.data, SYNC_KEYS.orgTags);
+    else await sync.delete(SYNC_KEYS.orgTags);
     await tx.done;
     return changed;
   }
@@ -72,6 +114,8 @@ export function orgSettingsOn(connection: RegisterConnection) {
   /** Leaving the team: the register's settings and letters as they were before it joined. */
   async function restoreLocalSettings(): Promise<boolean> {
     const tx = (await db()).transaction(['meta', 'sync'], 'readwrite');
+    // The tags name what the organisation had in force here: gone with it.
+    await tx.objectStore('sync').delete(SYNC_KEYS.orgTags);
     const kept = (await tx.objectStore('sync').get(SYNC_KEYS.localSettings)) as
       | { settings: unknown; overrides: unknown }
       | undefined;
@@ -88,5 +132,5 @@ export function orgSettingsOn(connection: RegisterConnection) {
     return true;
   }
 
-  return { applyOrgSettings, restoreLocalSettings };
+  return { getOrgTags, forgetOrgTags, applyOrgSettings, restoreLocalSettings };
 }

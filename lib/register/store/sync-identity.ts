@@ -18,6 +18,8 @@ export const SYNC_KEYS = {
   onboard: 'onboard:',
   /** The register's settings and letters from before it joined, given back when it leaves (org-settings.ts). */
   localSettings: 'localSettings',
+  /** The ETags of the organisation's settings and letters in force, for conditional reads (org-settings.ts). */
+  orgTags: 'orgTags',
   /** The team's agents as last listed by the server, for the picker offline (team-list.ts). */
   team: 'teamAgents',
 } as const;
