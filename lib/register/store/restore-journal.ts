@@ -12,7 +12,7 @@ import { UserError } from '../../i18n';
 import { ComplaintSchema } from '../schema';
 import { COMPLAINT_STORES, defaultConnection, type RegisterDB } from './db';
 import { recordOf } from './history-record';
-import { closeSession, openSession } from './restore-session';
+import { ADDED_STORES, closeSession, openSession } from './restore-session';
 import { recount } from './stats';
 import { productSync } from './sync-state';
 
@@ -70,10 +70,9 @@ export async function beginRestore(now: Date, checkId: string | null = null): Pr
   await rollbackRestore();
   const db = await defaultConnection.liveDb();
   const marker: Marker = { id: crypto.randomUUID(), startedAt: now.toISOString(), state: 'writing' };
-  const counted = [...COMPLAINT_STORES, 'histories'] as const;
-  const tx = db.transaction([...counted, 'restoreJournal'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction([...ADDED_STORES, 'restoreJournal'], 'readwrite', { durability: 'strict' });
   const [counts] = await Promise.all([
-    Promise.all(counted.map((name) => tx.objectStore(name).count())),
+    Promise.all(ADDED_STORES.map((name) => tx.objectStore(name).count())),
     tx.objectStore('restoreJournal').put(marker, MARKER),
     tx.done,
   ]);

@@ -1,7 +1,8 @@
 // What the background knows, in memory, of the restore under way: the ids and references it has added so
 // far, and whether the register has held nothing else since the restore began. While that holds, a batch
 // needs no look-up (nothing stored can clash with a complaint of the file but the restore's own, which are
-// known here) and its undo is one journal entry, "delete these" (restore-journal.ts). A service worker
+// known here; a record written since, which the batch's `add`s meet, sends it the long way: restore-writer.ts)
+// and its undo is one journal entry, "delete these" (restore-journal.ts). A service worker
 // restarted in the middle has lost this: the restore's later batches then take the general path
 // (look-ups, one undo per complaint), which is right whatever the register holds.
 
@@ -15,6 +16,14 @@ export interface RestoreSession {
   /** The dry run this restore writes (restore-check.ts), if the page named one. */
   checkId: string | null;
 }
+
+/**
+ * The stores a restore adds to for each complaint, counted when it begins (empty: the short path). Not the
+ * dashboard's months (`statsMonths`): every register holds their version record from its creation, and a
+ * month sums complaints without naming them, so it cannot clash with the file's (the undo takes back what
+ * each added complaint put in).
+ */
+export const ADDED_STORES = ['complaints', 'rows', 'histories', 'statsContributions'] as const;
 
 const sessions = new Map<string, RestoreSession>();
 
