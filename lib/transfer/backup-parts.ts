@@ -1,10 +1,10 @@
 // The backup's batches as the bytes gzip takes in: each run of complaints (register-dump.ts `batchRuns`) read
 // in one transaction, checked, written as NDJSON lines and UTF-8 encoded; the writer (backup-writer.ts)
-// compresses them in file order, so the file is the same whoever made them. The product makes them in the
-// page (`inThisThread`). Dedicated workers can make them too (entrypoints/backup-worker.ts, run by the bench
-// with BENCH_BACKUP_THREADS): on this 2-core machine they measured no faster at 10,000 complaints and slower
-// at 1,000, because the page's backup already keeps the second core busy in the browser process (IndexedDB's
-// backend, the Blob parts), so the product does not start them. Messages both ways are parsed with zod.
+// compresses them in file order, so the file is the same whoever made them. The management page has them made
+// by two dedicated workers (entrypoints/backup-worker.ts, lib/extension/pages/backup-workers.ts), and makes
+// them itself (`inThisThread`) where no worker can start. gzip stays in the page, one stream: neither
+// Chromium's nor Firefox's DecompressionStream reads a file of several gzip members, so workers cannot each
+// compress their own runs. Messages both ways are parsed with zod.
 import { z } from 'zod';
 import { LangSchema, setLang } from '../i18n';
 import { checkStoredBatch, readStoredRun } from '../register/store/register-dump';
@@ -69,7 +69,7 @@ export interface PartMaker {
   close(): void;
 }
 
-/** The page makes each run itself, one after the other (reading the next one meanwhile measured no faster). */
+/** The page makes each run itself, one after the other (where no worker can start; reading ahead measured no faster). */
 export const inThisThread: PartMaker = { ahead: 1, make: backupPart, close: () => {} };
 
 interface WorkerScope {

@@ -1,9 +1,9 @@
 // Writes a backup as a stream (format 2, see backup-schema.ts): NDJSON through the browser's
 // CompressionStream into any WritableStream — a file chosen with the File System Access API, or the parts of
 // a Blob (`blobSink`). The register is cut into runs of complaints (register-dump.ts `batchRuns`); each run
-// becomes lines and bytes in a `PartMaker` (backup-parts.ts: the page itself in the product, dedicated
-// workers in the bench) and the page compresses them in file order, so the file is the same whoever made
-// them. Only a run or a few are held at a time, whatever the size of the register.
+// becomes lines and bytes in a `PartMaker` (backup-parts.ts: two dedicated workers in the management page,
+// the page itself where none can start) and the page compresses them in file order, so the file is the same
+// whoever made them. Only a run or a few are held at a time, whatever the size of the register.
 import { getLang } from '../i18n';
 import { batchRuns, countRegister, readMeta, readQuarantine } from '../register/store/register-dump';
 import { asideLines, type BackupPart, inThisThread, line, type PartMaker } from './backup-parts';

@@ -7,8 +7,11 @@
 // (backup-steps-entry.ts: read, decode, check, serialise, encode, compress, the whole backup), kept in the
 // figure's `extra`. BENCH_KEEP_FILES=0 saves no file to .bench/files/ (while a restore suite reads them);
 // BENCH_SKIP_CSV=1 leaves the CSV export out (a backup-only run). BENCH_BACKUP_THREADS=n runs each backup again,
-// n rounds of its runs made in the page (the product), in one dedicated worker and in two.
+// n rounds of its runs made in the page (the bench's first figure), in one dedicated worker and in two. BENCH_BACKUP_FLOOR=1
+// measures, at each size, the floor under the backup (backup-floor.ts), kept in the figure's `extra`.
 import type { Page } from 'playwright-core';
+import { EXTENSION_DIR } from '../../../tests/browser/support/chromium';
+import { backupFloor } from '../backup-floor';
 import type { BackupSteps, BACKUP_STEPS as Steps } from '../backup-steps-entry';
 import { bundleForPage, injectBundle } from '../bundle';
 import {
@@ -26,6 +29,7 @@ import {
 import { watchHeap } from '../heap';
 import { firstLine, median } from '../report';
 import type { Figure, Suite, SuiteContext } from '../suite';
+import { cpuLine, cpuOf } from '../thread-cpu';
 
 const CSV_RUNS = 3;
 const KEEP_FILES = process.env.BENCH_KEEP_FILES !== '0';
@@ -40,18 +44,23 @@ async function backupSteps(page: Page, ctx: SuiteContext, id: string, now: strin
   let before = 0;
   for (const step of STEPS) {
     await settle(2_000);
-    const r = await page.evaluate(
-      ({ step, now }) =>
-        (globalThis as unknown as { __backupSteps: BackupSteps }).__backupSteps.run(
-          step as (typeof Steps)[number],
-          now,
-        ),
-      { step, now },
+    const c = await cpuOf(EXTENSION_DIR, () =>
+      page.evaluate(
+        ({ step, now }) =>
+          (globalThis as unknown as { __backupSteps: BackupSteps }).__backupSteps.run(
+            step as (typeof Steps)[number],
+            now,
+          ),
+        { step, now },
+      ),
     );
+    const r = c.result;
     extra[`${step}Ms`] = Math.round(r.ms);
+    extra[`${step}CpuMs`] = Math.round(c.total * 1000);
     ctx.log(
       `${id} step ${step.padEnd(9)} ${seconds(r.ms).padStart(7)} (+${seconds(r.ms - before)}), ` +
-        `${count(r.complaints)} complaints, ${count(r.bytes)} ${step === 'decode' ? 'events' : 'bytes'}`,
+        `${count(r.complaints)} complaints, ${count(r.bytes)} ${step === 'decode' ? 'events' : 'bytes'}; ` +
+        `${cpuLine(c)}`,
     );
     before = r.ms;
   }
@@ -116,10 +125,13 @@ async function csvFigure(page: Page, ctx: SuiteContext, id: string, now: string,
   return figure;
 }
 
-/** backup-<label>: ours, recorded at once, then the single-JSON baseline; both files saved for the restore suite. */
+/**
+ * backup-<label>: ours (its runs made in two workers, as the management page makes them), recorded at once,
+ * then the single-JSON baseline; both files saved for the restore suite.
+ */
 async function backupFigure(page: Page, ctx: SuiteContext, label: string, total: number, now: string) {
   const id = `backup-${label}`;
-  const ours = await watchHeap(page, () => call(page, 'backup', now));
+  const ours = await watchHeap(page, () => call(page, 'backup', now, 2));
   const r = ours.result;
   if (r.complaints !== total) throw new Error(`${id}: the backup holds ${r.complaints} complaints of ${total}`);
   // Generated complaints are all valid: a record set aside says the store and its reader disagree.
@@ -193,6 +205,9 @@ const suite: Suite = {
       const figure = await backupFigure(page, ctx, ctx.label(full), total, now);
       if (full === SIZES.at(-1) && process.env.BENCH_BACKUP_STEPS === '1') {
         figure.extra = await backupSteps(page, ctx, figure.id, now);
+      }
+      if (process.env.BENCH_BACKUP_FLOOR === '1') {
+        figure.extra = { ...figure.extra, ...(await backupFloor(page, ctx, figure.id, now, session.extensionId)) };
       }
       ctx.record(figure);
     }
