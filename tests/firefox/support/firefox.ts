@@ -37,7 +37,7 @@ const widgetId = (addonId: string) => `${addonId.replace(/[^a-z0-9_-]/gi, '_')}-
 export interface ExtensionPageApi {
   runtime: { sendMessage(message: unknown): Promise<never> };
   browserAction: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
-  sidebarAction: { isOpen(d: object): Promise<boolean> };
+  sidebarAction: { isOpen(d: object): Promise<boolean>; getPanel(d: object): Promise<string> };
   storage: { session?: object };
 }
 
@@ -60,8 +60,12 @@ export interface FirefoxSession {
   openServed(url: string, served: ServedPage): Promise<Page>;
   /** Evaluates `expression` in the browser window itself (its chrome document) and returns the value. */
   inBrowserWindow<T>(expression: string): Promise<T>;
-  /** Clicks the extension's button on the toolbar, as a user would. */
+  /** Whether WebDriver BiDi reaches the browser window (see `reachesBrowserWindow`). */
+  reachesBrowserWindow(): Promise<boolean>;
+  /** Clicks the extension's button on the toolbar, as a user would (see `reachesBrowserWindow`). */
   clickToolbarButton(): Promise<void>;
+  /** Closes the sidebar, as the agent does. */
+  hideSidebar(): Promise<void>;
   /** The real sidebar: open or not, and the page it shows. */
   sidebar(): Promise<{ open: boolean; url: string | null }>;
   /** What the toolbar button shows in the browser window: its badge's text and its tooltip. */
@@ -140,6 +144,62 @@ export async function launchFirefox(
   }
 
   const button = JSON.stringify(widgetId(addonId));
+
+  // Firefox ESR 140.12 (Debian bookworm's, late 2026) gives WebDriver BiDi no browsing context of the browser
+  // window (`browsingContext.getTree` ignores `moz:scope`), and Marionette runs no chrome script inside a
+  // BiDi session. There the toolbar and the sidebar are reached through the extension's own API, from one of
+  // its pages: the badge and tooltip the background set (what Firefox draws), the sidebar's state and page,
+  // and a real user gesture (a WebDriver click, trusted input) on that page calling `sidebarAction.open()`,
+  // the call the toolbar button's handler makes (lib/extension/background/panel.ts). Where Firefox does give
+  // the window, the test clicks the real button and reads the badge as drawn.
+  let reaches: Promise<boolean> | undefined;
+  const reachesBrowserWindow = () => {
+    reaches ??= (async () => {
+      for (let i = 0; i < 20; i++) {
+        if (
+          await browserWindowContext().then(
+            () => true,
+            () => false,
+          )
+        )
+          return true;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return false;
+    })();
+    return reaches;
+  };
+  let apiPage: Promise<Page> | undefined;
+  const extensionApi = () => {
+    apiPage ??= (async () => {
+      const page = await browser.newPage();
+      await bidi.send('browsingContext.navigate', {
+        context: contextOf(page),
+        url: `${origin}/manage.html`,
+        wait: 'complete',
+      });
+      return page;
+    })();
+    return apiPage;
+  };
+  /** A click of the agent's on an extension page that calls `sidebarAction[action]()` (a user action). */
+  async function sidebarGesture(action: 'open' | 'close'): Promise<void> {
+    const page = await extensionApi();
+    await page.evaluate((a) => {
+      let gesture = document.getElementById('test-sidebar-gesture');
+      if (!gesture) {
+        gesture = document.createElement('button');
+        gesture.id = 'test-sidebar-gesture';
+        gesture.textContent = 'sidebar';
+        document.body.prepend(gesture);
+      }
+      const api = (globalThis as unknown as { browser: { sidebarAction: Record<string, () => Promise<void>> } })
+        .browser;
+      gesture.onclick = () => void api.sidebarAction[a]?.();
+    }, action);
+    await page.click('#test-sidebar-gesture');
+  }
+
   return {
     browser,
     addonId,
@@ -173,7 +233,13 @@ export async function launchFirefox(
       return page;
     },
     inBrowserWindow,
+    reachesBrowserWindow,
+    async hideSidebar() {
+      if (await reachesBrowserWindow()) await inBrowserWindow('SidebarController.hide()');
+      else await sidebarGesture('close');
+    },
     async clickToolbarButton() {
+      if (!(await reachesBrowserWindow())) return sidebarGesture('open');
       await inBrowserWindow(`(() => {
         const button = document.getElementById(${button}).querySelector('.webextension-browser-action');
         const box = button.getBoundingClientRect();
@@ -181,7 +247,14 @@ export async function launchFirefox(
         event.synthesizeMouseAtPoint(box.x + box.width / 2, box.y + box.height / 2, {}, window);
       })()`);
     },
-    sidebar() {
+    async sidebar() {
+      if (!(await reachesBrowserWindow())) {
+        return (await extensionApi()).evaluate(async () => {
+          const { sidebarAction } = (globalThis as unknown as { browser: ExtensionPageApi }).browser;
+          const open = await sidebarAction.isOpen({});
+          return { open, url: open ? await sidebarAction.getPanel({}) : null };
+        });
+      }
       return inBrowserWindow(`JSON.stringify({
         open: SidebarController.isOpen,
         url: SidebarController.isOpen
@@ -189,7 +262,13 @@ export async function launchFirefox(
           : null,
       })`);
     },
-    toolbarBadge() {
+    async toolbarBadge() {
+      if (!(await reachesBrowserWindow())) {
+        return (await extensionApi()).evaluate(async () => {
+          const { browserAction } = (globalThis as unknown as { browser: ExtensionPageApi }).browser;
+          return { text: await browserAction.getBadgeText({}), tooltip: await browserAction.getTitle({}) };
+        });
+      }
       return inBrowserWindow(`(() => {
         const button = document.getElementById(${button}).querySelector('.webextension-browser-action');
         return JSON.stringify({
