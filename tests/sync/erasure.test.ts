@@ -135,6 +135,10 @@ describe('an erasure in a team register', () => {
 
   it('reduces every past time to its month, on the server and in every pull, as a local erasure does', async () => {
     const [claire, paul, org] = await team();
+    // The connection records keep the time each agent joined (`connectedAt`), which the dumps below search too:
+    // on a fast machine the complaint could be made in that very millisecond and look like a time kept.
+    const joined = Date.now();
+    while (Date.now() === joined) await new Promise((resolve) => setTimeout(resolve, 1));
     const made = await claire.register.createComplaint(personalInput(), DEFAULT_POLICY, claire.w());
     await claire.register.addNote(made.id, 'Client rappelé', claire.w());
     await syncRound(claire.deps, claire.connection);
