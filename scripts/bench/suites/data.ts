@@ -7,7 +7,7 @@
 // (backup-steps-entry.ts: read, decode, check, serialise, encode, compress, the whole backup), kept in the
 // figure's `extra`. BENCH_KEEP_FILES=0 saves no file to .bench/files/ (while a restore suite reads them);
 // BENCH_SKIP_CSV=1 leaves the CSV export out (a backup-only run). BENCH_BACKUP_THREADS=n runs each backup again,
-// n rounds of its runs made in the page (the bench's first figure), in one dedicated worker and in two. BENCH_BACKUP_FLOOR=1
+// n rounds of its runs made in the page, in one dedicated worker and in two (the product's way, the figure itself). BENCH_BACKUP_FLOOR=1
 // measures, at each size, the floor under the backup (backup-floor.ts), kept in the figure's `extra`.
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR } from '../../../tests/browser/support/chromium';
