@@ -7,6 +7,7 @@
 import { batchRuns, type KeyRun, readStoredRun } from '@/lib/register/store/register-dump';
 import { inThisThread } from '@/lib/transfer/backup-parts';
 import { BACKUP_BATCH } from '@/lib/transfer/backup-writer';
+import { gzipCounter } from './gzip-counter';
 
 /** NDJSON held for the gzip figures: beyond this the figure is projected from the share compressed. */
 const HELD_BYTES = 160 << 20;
@@ -29,23 +30,9 @@ async function readRuns(runs: readonly KeyRun[]): Promise<{ complaints: number; 
 }
 
 async function gzipAll(chunks: readonly Uint8Array[]): Promise<number> {
-  const gzip = new CompressionStream('gzip');
-  let bytes = 0;
-  const drained = gzip.readable.pipeTo(
-    new WritableStream({
-      write(chunk) {
-        bytes += chunk.byteLength;
-      },
-    }),
-  );
-  const writer = gzip.writable.getWriter();
-  for (const chunk of chunks) {
-    await writer.ready;
-    await writer.write(chunk as Uint8Array<ArrayBuffer>);
-  }
-  await writer.close();
-  await drained;
-  return bytes;
+  const gzip = gzipCounter();
+  for (const chunk of chunks) await gzip.write(chunk as Uint8Array<ArrayBuffer>);
+  return gzip.close();
 }
 
 /** The worker's side: each floor request answered with its time (taken in the worker). */

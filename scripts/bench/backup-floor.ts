@@ -7,28 +7,10 @@
 import type { Page, Worker } from 'playwright-core';
 import { EXTENSION_DIR } from '../../tests/browser/support/chromium';
 import type { BackupFloor } from './backup-floor-entry';
-import { bundleForPage, injectBundle, type PageBundle } from './bundle';
+import { bundleForPage, injectBundle, runBundle } from './bundle';
 import { call, count, mb, seconds, settle } from './data-files';
 import type { SuiteContext } from './suite';
 import { cpuLine, cpuOf } from './thread-cpu';
-
-/** As injectBundle, in a dedicated worker: defined over CDP, then run from a task (the worker's real CSP). */
-async function injectIntoWorker(worker: Worker, bundle: PageBundle): Promise<void> {
-  await worker.evaluate(`globalThis.__benchModule = function () {\n${bundle.code}\n};\n0;`);
-  await worker.evaluate(
-    () =>
-      new Promise<void>((done, fail) =>
-        setTimeout(() => {
-          try {
-            (globalThis as unknown as { __benchModule: () => void }).__benchModule();
-            done();
-          } catch (error) {
-            fail(error);
-          }
-        }),
-      ),
-  );
-}
 
 type Method = keyof BackupFloor;
 function floorCall<K extends Method>(page: Page, method: K, ...args: Parameters<BackupFloor[K]>) {
@@ -52,7 +34,8 @@ export async function backupFloor(page: Page, ctx: SuiteContext, id: string, now
   for (let i = 0; i < 50 && started.length < 2; i++) await settle(100);
   page.off('worker', listener);
   if (started.length < 2) throw new Error(`${id} floor: ${started.length} worker(s) seen of 2`);
-  for (const w of started) await injectIntoWorker(w, bundle);
+  // As injectBundle, in each dedicated worker: run from a task, under the worker's real CSP.
+  for (const w of started) await runBundle(w, bundle);
   const held = await floorCall(page, 'hold', now);
   ctx.log(
     `${id} floor: ${mb(held.bytes)} of NDJSON held (${count(held.complaints)} complaints, ` +

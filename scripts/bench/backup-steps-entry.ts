@@ -5,37 +5,13 @@
 import { eventsOf } from '@/lib/register/store/history-record';
 import { readBackupBatches, visitStoredBatches } from '@/lib/register/store/register-dump';
 import { BACKUP_BATCH, blobSink, writeBackup } from '@/lib/transfer/backup-writer';
+import { gzipCounter } from './gzip-counter';
 
 export const BACKUP_STEPS = ['read', 'decode', 'check', 'serialise', 'encode', 'compress', 'backup'] as const;
 export type BackupStep = (typeof BACKUP_STEPS)[number];
 
 const since = (start: number) => performance.now() - start;
 const line = (value: unknown) => `${JSON.stringify(value)}\n`;
-
-/** Drains a CompressionStream's output, counting its bytes. */
-function gzipCounter() {
-  const gzip = new CompressionStream('gzip');
-  let bytes = 0;
-  const drained = gzip.readable.pipeTo(
-    new WritableStream({
-      write(chunk) {
-        bytes += chunk.byteLength;
-      },
-    }),
-  );
-  const writer = gzip.writable.getWriter();
-  return {
-    write: async (chunk: Uint8Array<ArrayBuffer>) => {
-      await writer.ready;
-      await writer.write(chunk);
-    },
-    close: async () => {
-      await writer.close();
-      await drained;
-      return bytes;
-    },
-  };
-}
 
 async function runStep(step: BackupStep, now: Date): Promise<{ complaints: number; bytes: number }> {
   let complaints = 0;

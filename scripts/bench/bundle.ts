@@ -3,7 +3,7 @@
 // which the extension's content security policy does not block.
 import { resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 
 export interface PageBundle {
   code: string;
@@ -48,16 +48,10 @@ export async function bundleForPage(entry: string, root: string): Promise<PageBu
   return { code, bytes: Buffer.byteLength(code), stubbed: [...stubbed] };
 }
 
-/**
- * Defines the bundle as a function over CDP, then runs it from a timer task in the page. Runtime.evaluate
- * lets code it runs synchronously use eval despite the extension's CSP, so a module evaluated straight away
- * would find eval allowed (zod probes it once, when its schemas are built, and would then compile parsers
- * that the CSP rejects as soon as they run after an await). Run from a task, the bundle sees the page's
- * real policy, as the product's own code does.
- */
-export async function injectBundle(page: Page, bundle: PageBundle, name: string): Promise<void> {
-  await page.evaluate(`globalThis.__benchModule = function () {\n${bundle.code}\n};\n0;`);
-  await page.evaluate(
+/** Defines the bundle as a function over CDP, then runs it from a timer task (see injectBundle). */
+export async function runBundle(target: Pick<Worker, 'evaluate'>, bundle: PageBundle): Promise<void> {
+  await target.evaluate(`globalThis.__benchModule = function () {\n${bundle.code}\n};\n0;`);
+  await target.evaluate(
     () =>
       new Promise<void>((done, fail) =>
         setTimeout(() => {
@@ -70,6 +64,17 @@ export async function injectBundle(page: Page, bundle: PageBundle, name: string)
         }),
       ),
   );
+}
+
+/**
+ * Defines the bundle as a function over CDP, then runs it from a timer task in the page. Runtime.evaluate
+ * lets code it runs synchronously use eval despite the extension's CSP, so a module evaluated straight away
+ * would find eval allowed (zod probes it once, when its schemas are built, and would then compile parsers
+ * that the CSP rejects as soon as they run after an await). Run from a task, the bundle sees the page's
+ * real policy, as the product's own code does.
+ */
+export async function injectBundle(page: Page, bundle: PageBundle, name: string): Promise<void> {
+  await runBundle(page, bundle);
   const defined = await page.evaluate((n) => typeof (globalThis as Record<string, unknown>)[n], name);
   if (defined !== 'object') throw new Error(`the injected bundle did not define globalThis.${name} (got ${defined})`);
 }
