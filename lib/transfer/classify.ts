@@ -2,6 +2,7 @@
 // time: a complaint is replaced only by a later revision that continues the history the register holds.
 import type { MessageKey, Params } from '../i18n';
 import { canonicalJson } from '../register/canonical-json';
+import { fastParse } from '../register/fast-parse';
 import { ComplaintSchema } from '../register/schema';
 import type { BackupEntry } from './backup-schema';
 
@@ -26,7 +27,7 @@ export function classify(entry: BackupEntry, stored: Stored): Verdict {
   if (stored.referenceOwner !== null && stored.referenceOwner !== c.id) return refuse('data.refused.referenceTaken');
   if (stored.raw === undefined) return { kind: 'added' };
   // A stored record that no longer parses is left for the agent to look at, never overwritten.
-  const parsed = ComplaintSchema.safeParse(stored.raw);
+  const parsed = fastParse(ComplaintSchema, stored.raw);
   if (!parsed.success) return refuse('data.refused.unreadable');
   const current = parsed.data;
   if (current.reference !== c.reference) return refuse('data.refused.referenceChanged', { current: current.reference });

@@ -6,6 +6,7 @@
 // Without a checker (tests, tools) the check runs here, against `lookup`.
 import { t } from '../i18n';
 import { issuesText } from '../i18n/zod-issues';
+import { fastParse } from '../register/fast-parse';
 import { dueForAnonymisation, type RetentionPeriods } from '../register/retention';
 import type { CheckTally } from '../register/store/restore-check';
 import { lookupRegister } from '../register/store/restore-lookup';
@@ -50,7 +51,7 @@ const referenceOf = (raw: unknown, n: number) => {
 };
 
 function parseEntry({ n, raw }: RawEntry): BackupEntry {
-  const parsed = BackupEntrySchema.safeParse(raw);
+  const parsed = fastParse(BackupEntrySchema, raw);
   if (!parsed.success) {
     throw new BackupFileError('data.restore.error.complaint', {
       reference: referenceOf(raw, n),

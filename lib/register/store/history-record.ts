@@ -8,7 +8,7 @@
 // unchanged. An event that is not a well-formed sealed event (a legacy or damaged one) is kept whole as
 // `{ raw }`, so the readers still report it: nothing unreadable is dropped or "repaired" on the way.
 import { z } from 'zod';
-import { GENESIS_HASH } from '../history';
+import { GENESIS_HASH, HistoryEventSchema } from '../history';
 
 export interface HistoryRecord {
   complaintId: string;
@@ -138,7 +138,7 @@ function decodeEvent(stored: unknown, index: number, expectedPrev: unknown, comp
   };
   convert(out, 'atSalt', (v) => base64urlToHex(v, 32));
   convert(out, 'atDigest', (v) => base64urlToHex(v, 64));
-  out.changes = Array.isArray(changes)
+  const changed = Array.isArray(changes)
     ? changes.map((c) => {
         if (!isObject(c)) return c;
         const change = { ...c };
@@ -147,6 +147,23 @@ function decodeEvent(stored: unknown, index: number, expectedPrev: unknown, comp
         return change;
       })
     : changes;
+  return inEventOrder(out, changed);
+}
+
+/** The fields of a sealed event in the schema's order: the order every reader and backup sees them in. */
+const EVENT_ORDER = Object.keys(HistoryEventSchema.shape);
+
+/**
+ * `event` (and its `changes`) with its keys in the schema's order, then any others: what zod's parse gave
+ * before a backup took stored events without copying them (fast-parse.ts), so the file's bytes stay the same.
+ */
+function inEventOrder(event: Obj, changes: unknown): Obj {
+  const out: Obj = {};
+  for (const key of EVENT_ORDER) {
+    if (key === 'changes') out.changes = changes;
+    else if (key in event) out[key] = event[key];
+  }
+  for (const key of Object.keys(event)) if (!(key in out)) out[key] = event[key];
   return out;
 }
 

@@ -13,6 +13,7 @@ import {
   QuarantinedRecordSchema,
   type ReferenceCounters,
 } from '../../transfer/backup-schema';
+import { fastParse } from '../fast-parse';
 import { GENESIS_HASH, type HistoryEvent, HistoryEventSchema } from '../history';
 import { type Complaint, ComplaintSchema } from '../schema';
 import { type RegisterDB, registerDb } from './db';
@@ -34,11 +35,11 @@ export function chainHoldsTogether(complaint: Complaint, events: readonly Histor
 }
 
 function entryOf(raw: unknown, events: unknown[], at: string): BackupEntry | Quarantined[] {
-  const complaint = ComplaintSchema.safeParse(raw);
+  const complaint = fastParse(ComplaintSchema, raw);
   const history: HistoryEvent[] = [];
   let issues = complaint.success ? '' : describeIssues(complaint.error);
   for (const event of events) {
-    const parsed = HistoryEventSchema.safeParse(event);
+    const parsed = fastParse(HistoryEventSchema, event);
     if (parsed.success) history.push(parsed.data);
     else issues ||= `historique : ${describeIssues(parsed.error)}`;
   }

@@ -6,6 +6,7 @@ import { t, UserError } from '../../i18n';
 import { issuesText } from '../../i18n/zod-issues';
 import { type BackupEntry, BackupEntrySchema } from '../../transfer/backup-schema';
 import { verifyChainSync } from '../../transfer/chain';
+import { fastParse } from '../fast-parse';
 
 const encoder = new TextEncoder();
 
@@ -18,7 +19,7 @@ export function parseLines(lines: readonly string[]): BackupEntry[] {
     } catch {
       throw new UserError('data.restore.error.notJsonAtAll');
     }
-    const parsed = BackupEntrySchema.safeParse(raw);
+    const parsed = fastParse(BackupEntrySchema, raw);
     if (parsed.success) return parsed.data;
     const reference = (raw as { complaint?: { reference?: unknown } } | null)?.complaint?.reference;
     throw new UserError('data.restore.error.complaint', {
