@@ -8,6 +8,7 @@
 // unchanged. An event that is not a well-formed sealed event (a legacy or damaged one) is kept whole as
 // `{ raw }`, so the readers still report it: nothing unreadable is dropped or "repaired" on the way.
 import { z } from 'zod';
+import { fastParse } from '../fast-parse';
 import { GENESIS_HASH, HistoryEventSchema } from '../history';
 
 export interface HistoryRecord {
@@ -125,45 +126,43 @@ function encodeEvent(e: unknown, index: number, expectedPrev: unknown, complaint
   return out;
 }
 
-function decodeEvent(stored: unknown, index: number, expectedPrev: unknown, complaintId: string): unknown {
-  // Compact events always hold `hash`; anything else is a kept `{ raw }` (or damage, handed on as it is).
-  if (!isObject(stored) || !('hash' in stored)) return isObject(stored) && 'raw' in stored ? stored.raw : stored;
-  const { hash, prevHash, complaintId: cid, seq, changes, ...rest } = stored;
-  const out: Obj = {
-    complaintId: 'complaintId' in stored ? cid : complaintId,
-    seq: 'seq' in stored ? seq : index + 1,
-    ...rest,
-    prevHash: 'prevHash' in stored ? base64urlToHex(String(prevHash), 64) : expectedPrev,
-    hash: base64urlToHex(String(hash), 64),
-  };
-  convert(out, 'atSalt', (v) => base64urlToHex(v, 32));
-  convert(out, 'atDigest', (v) => base64urlToHex(v, 64));
-  const changed = Array.isArray(changes)
-    ? changes.map((c) => {
-        if (!isObject(c)) return c;
-        const change = { ...c };
-        convert(change, 'salt', (v) => base64urlToHex(v, 32));
-        convert(change, 'digest', (v) => base64urlToHex(v, 64));
-        return change;
-      })
-    : changes;
-  return inEventOrder(out, changed);
+/** A compact change's salt and digest back in hex (anything else handed on as it is). */
+function decodeChange(c: unknown): unknown {
+  if (!isObject(c)) return c;
+  const change = { ...c };
+  convert(change, 'salt', (v) => base64urlToHex(v, 32));
+  convert(change, 'digest', (v) => base64urlToHex(v, 64));
+  return change;
 }
 
 /** The fields of a sealed event in the schema's order: the order every reader and backup sees them in. */
 const EVENT_ORDER = Object.keys(HistoryEventSchema.shape);
+const hexOf = (v: unknown, digits: number) => (typeof v === 'string' ? base64urlToHex(v, digits) : v);
 
 /**
- * `event` (and its `changes`) with its keys in the schema's order, then any others: what zod's parse gave
- * before a backup took stored events without copying them (fast-parse.ts), so the file's bytes stay the same.
+ * The canonical event of a compact one, its fields in the schema's order then any others: the order zod's
+ * parse gave them before a backup took stored events without copying them (fast-parse.ts), so a backup's
+ * bytes stay the same.
  */
-function inEventOrder(event: Obj, changes: unknown): Obj {
+function decodeEvent(stored: unknown, index: number, expectedPrev: unknown, complaintId: string): unknown {
+  // Compact events always hold `hash`; anything else is a kept `{ raw }` (or damage, handed on as it is).
+  if (!isObject(stored) || !('hash' in stored)) return isObject(stored) && 'raw' in stored ? stored.raw : stored;
   const out: Obj = {};
   for (const key of EVENT_ORDER) {
-    if (key === 'changes') out.changes = changes;
-    else if (key in event) out[key] = event[key];
+    if (key === 'complaintId') out.complaintId = 'complaintId' in stored ? stored.complaintId : complaintId;
+    else if (key === 'seq') out.seq = 'seq' in stored ? stored.seq : index + 1;
+    else if (key === 'prevHash')
+      out.prevHash = 'prevHash' in stored ? base64urlToHex(String(stored.prevHash), 64) : expectedPrev;
+    else if (key === 'hash') out.hash = base64urlToHex(String(stored.hash), 64);
+    else if (key === 'changes')
+      out.changes = Array.isArray(stored.changes) ? stored.changes.map(decodeChange) : stored.changes;
+    else if (key in stored) {
+      if (key === 'atSalt') out.atSalt = hexOf(stored.atSalt, 32);
+      else if (key === 'atDigest') out.atDigest = hexOf(stored.atDigest, 64);
+      else out[key] = stored[key];
+    }
   }
-  for (const key of Object.keys(event)) if (!(key in out)) out[key] = event[key];
+  for (const key of Object.keys(stored)) if (!(key in out)) out[key] = stored[key];
   return out;
 }
 
@@ -179,7 +178,7 @@ export function recordOf(complaintId: string, events: readonly unknown[]): Histo
 
 /** The events of a record in their canonical form (unparsed); null when the record itself is not one. */
 export function eventsOf(record: unknown): unknown[] | null {
-  const parsed = HistoryRecordSchema.safeParse(record);
+  const parsed = fastParse(HistoryRecordSchema, record);
   if (!parsed.success) return null;
   const { complaintId, events } = parsed.data;
   const out: unknown[] = [];
