@@ -13,7 +13,7 @@ const DAY = 24 * HOUR;
 export const SPAN_DAYS = 730;
 
 /** mulberry32: small, fast and good enough to spread test data. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

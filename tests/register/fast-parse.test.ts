@@ -11,7 +11,7 @@ import { ComplaintSchema } from '@/lib/register/schema';
 import { anonymizeComplaint } from '@/lib/register/store/anonymize';
 import { addNote, createComplaint, recordLetter, transitionComplaint } from '@/lib/register/store/complaints';
 import { getComplaint, getHistory } from '@/lib/register/store/queries';
-import { generateComplaint } from '@/scripts/bench/register-data';
+import { generateComplaint, generator } from '@/scripts/bench/register-data';
 import { at, closedComplaint } from '../retention/fixtures';
 import { freshDatabase, newInput } from '../support/complaints';
 
@@ -22,17 +22,6 @@ beforeEach(async () => {
   await freshDatabase();
 });
 
-/** mulberry32, as the bench's generator: the same damages on every run. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 type Random = () => number;
 const pick = <T>(r: Random, items: readonly T[]): T => items[Math.floor(r() * items.length)] as T;
 
