@@ -118,6 +118,8 @@ function sureCheck(check: Check & { _zod: { traits?: Set<string> } }): Sure | nu
 function sureLeaf(schema: Schema): Sure | null {
   const internals = schema._zod as Internals & { traits: Set<string>; values?: Set<unknown> };
   const { def } = internals;
+  // A coercing leaf makes a new value of whatever it is given: zod says.
+  if ((def as { coerce?: boolean }).coerce) return null;
   const checks = [...(internals.traits.has('$ZodCheck') ? [schema as unknown as Check] : []), ...(def.checks ?? [])];
   const sure = checks.map((c) => sureCheck(c as Check & { _zod: { traits?: Set<string> } }));
   if (sure.some((c) => c === null)) return null;
@@ -126,8 +128,6 @@ function sureLeaf(schema: Schema): Sure | null {
     for (const c of all) if (!c(v)) return false;
     return true;
   };
-  const coerce = (def as { coerce?: boolean }).coerce;
-  if (coerce) return null;
   switch (def.type) {
     case 'string':
       return (v) => typeof v === 'string' && passes(v);
@@ -289,6 +289,6 @@ export function fastParse<S extends z.ZodType>(schema: S, value: unknown): z.Zod
   return schema.safeParse(value);
 }
 
-/** The verdict alone (tests, and the figures of the bench). */
+/** The verdict alone (tests: which road a value takes). */
 export const fastVerdict = (schema: z.ZodType, value: unknown): 'same' | 'fail' | 'ask' =>
   (['same', 'fail', 'ask'] as const)[walker(schema as unknown as Schema)(value)];

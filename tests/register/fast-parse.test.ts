@@ -3,17 +3,16 @@
 // anonymised ones) and on thousands of damaged copies of them, each damage drawn by a seeded generator.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { DEFAULT_POLICY } from '@/lib/deadlines/policy';
 import { setLang } from '@/lib/i18n';
 import { fastParse, fastVerdict } from '@/lib/register/fast-parse';
 import { type HistoryEvent, HistoryEventSchema } from '@/lib/register/history';
 import { ComplaintSchema } from '@/lib/register/schema';
-import { anonymizeComplaint } from '@/lib/register/store/anonymize';
-import { addNote, createComplaint, recordLetter, transitionComplaint } from '@/lib/register/store/complaints';
+import { recordLetter } from '@/lib/register/store/complaints';
 import { getComplaint, getHistory } from '@/lib/register/store/queries';
 import { generateComplaint, generator } from '@/scripts/bench/register-data';
-import { at, closedComplaint } from '../retention/fixtures';
-import { freshDatabase, newInput } from '../support/complaints';
+import { at } from '../retention/fixtures';
+import { freshDatabase } from '../support/complaints';
+import { fillRealisticRegister } from '../support/realistic-register';
 
 const NOW = '2026-06-01T08:00:00.000Z';
 
@@ -98,14 +97,9 @@ function expectSameAnswer(schema: z.ZodType, value: unknown) {
 }
 
 async function storeHistories(): Promise<HistoryEvent[][]> {
-  const closed = await closedComplaint();
-  const anonymised = await closedComplaint('2020-04-06T08:00:00.000Z', '2020-04-20T10:00:00Z');
-  await anonymizeComplaint(anonymised.id, 'request', at(NOW));
-  const open = await createComplaint(newInput({ subject: 'Lampe arrivée cassée' }), DEFAULT_POLICY, at(NOW));
-  await addNote(open.id, 'Client rappelé, photos demandées.', at(NOW));
-  await transitionComplaint(open.id, undefined, 'acknowledged', at(NOW));
+  const { closed, anonymised, open } = await fillRealisticRegister(NOW);
   await recordLetter(
-    open.id,
+    open,
     {
       templateId: 'accuse-reception',
       templateVersion: 1,
@@ -117,7 +111,7 @@ async function storeHistories(): Promise<HistoryEvent[][]> {
     },
     at(NOW),
   );
-  return Promise.all([closed.id, anonymised.id, open.id].map((id) => getHistory(id)));
+  return Promise.all([closed, anonymised, open].map((id) => getHistory(id)));
 }
 
 describe('fastParse', () => {

@@ -4,22 +4,22 @@
 // anonymised one with its redactions included), a broken chain still broken at the same event, an
 // unreadable event still reported, and a restore left unfinished by version 4 still rolled back exactly.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '@/lib/deadlines/policy';
 import { setLang } from '@/lib/i18n';
 import type { HistoryEvent } from '@/lib/register/history';
 import { rowOf } from '@/lib/register/rows';
 import type { Complaint } from '@/lib/register/schema';
 import { anonymizeComplaint } from '@/lib/register/store/anonymize';
-import { addNote, createComplaint, transitionComplaint } from '@/lib/register/store/complaints';
+import { addNote } from '@/lib/register/store/complaints';
 import { DB_NAME, DB_VERSION, openRegisterDb, registerDb } from '@/lib/register/store/db';
 import { getComplaint, getHistory, listAll, verifyComplaintChain } from '@/lib/register/store/queries';
 import { countRegister, readBackupBatches } from '@/lib/register/store/register-dump';
 import { rollbackRestore, unfinishedRestore } from '@/lib/register/store/restore-journal';
 import { verifyRegister } from '@/lib/register/store/verify';
 import { verifyChainSync } from '@/lib/transfer/chain';
-import { at, closedComplaint } from '../retention/fixtures';
-import { freshDatabase, newInput } from '../support/complaints';
+import { at } from '../retention/fixtures';
+import { freshDatabase } from '../support/complaints';
 import { putStoredEvent, storedHistory } from '../support/history-records';
+import { fillRealisticRegister } from '../support/realistic-register';
 
 beforeEach(async () => {
   setLang('fr');
@@ -33,17 +33,11 @@ interface Written {
   events: Record<string, unknown>[];
 }
 
-/** A register as agents fill it: closed cases, one anonymised, open ones with notes, written by the store. */
+/** A register as agents fill it (tests/support/realistic-register.ts), with what the store holds of it. */
 async function realisticRegister(): Promise<Written[]> {
-  const closed = await closedComplaint();
-  const anonymised = await closedComplaint('2020-04-06T08:00:00.000Z', '2020-04-20T10:00:00Z');
-  await anonymizeComplaint(anonymised.id, 'request', at(NOW));
-  const open = await createComplaint(newInput({ subject: 'Lampe arrivée cassée' }), DEFAULT_POLICY, at(NOW));
-  await addNote(open.id, 'Client rappelé, photos demandées.', at(NOW));
-  await transitionComplaint(open.id, undefined, 'acknowledged', at(NOW));
-  const fresh = await createComplaint(newInput({ subject: 'Colis jamais reçu' }), DEFAULT_POLICY, at(NOW));
+  const { closed, anonymised, open, fresh } = await fillRealisticRegister(NOW);
   const out: Written[] = [];
-  for (const id of [closed.id, anonymised.id, open.id, fresh.id]) {
+  for (const id of [closed, anonymised, open, fresh]) {
     const complaint = (await getComplaint(id)) as Complaint;
     out.push({ complaint, events: (await storedHistory(id)) as Record<string, unknown>[] });
   }
