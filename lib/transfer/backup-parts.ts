@@ -41,19 +41,35 @@ export const asideLines = (records: readonly Quarantined[]) => records.map((q) =
 
 const encoder = new TextEncoder();
 
+/**
+ * Texts as one UTF-8 buffer. Each text is encoded on its own, then copied: a line is a flat string, whereas
+ * encoding the run's lines joined into one string first flattened it (two-byte as soon as one line holds a
+ * character such as ’) and measured about twice as slow in Chromium (500-line runs of backup lines).
+ */
+export function utf8Of(texts: readonly string[]): Uint8Array<ArrayBuffer> {
+  const encoded = texts.map((text) => encoder.encode(text));
+  const out = new Uint8Array(encoded.reduce((sum, bytes) => sum + bytes.byteLength, 0));
+  let offset = 0;
+  for (const bytes of encoded) {
+    out.set(bytes, offset);
+    offset += bytes.byteLength;
+  }
+  return out;
+}
+
 /** One run of the register as backup lines: its complaints with their history, then what it sets aside. */
 export async function backupPart({ index, run, at }: PartRequest): Promise<BackupPart> {
   const { entries, invalid } = checkStoredBatch(await readStoredRun(run), at);
-  let text = '';
+  const lines: string[] = [];
   let historyEvents = 0;
   for (const e of entries) {
-    text += line(e);
+    lines.push(line(e));
     historyEvents += e.history.length;
   }
-  text += asideLines(invalid);
+  if (invalid.length) lines.push(asideLines(invalid));
   return {
     index,
-    bytes: encoder.encode(text),
+    bytes: utf8Of(lines),
     complaints: entries.length,
     historyEvents,
     quarantine: invalid.length,

@@ -52,34 +52,42 @@ export function hexToBase64url(hex: string): string {
   return out;
 }
 
-/** Base64url alphabet position by char code (-1 outside it), and the 3 hex digits of each 12-bit value. */
+/** Base64url alphabet position by char code (-1 outside it), and the char code of each hex digit. */
 const B64_CODE = Int8Array.from({ length: 128 }, (_, code) => B64.indexOf(String.fromCharCode(code)));
-const HEX3 = Array.from({ length: 4096 }, (_, v) => `${HEX[v >> 8]}${HEX[(v >> 4) & 15]}${HEX[v & 15]}`);
+const HEX_CHAR = Uint16Array.from(HEX, (ch) => ch.charCodeAt(0));
 const b64At = (text: string, i: number) => {
   const code = text.charCodeAt(i);
   return code < 128 ? (B64_CODE[code] as number) : -1;
 };
+/** The digits being decoded, as char codes (room for a 64-digit hash; longer values get their own). */
+const digitCodes = new Uint16Array(66);
 
 /**
  * The inverse of `hexToBase64url` for `digits` hex digits; anything else comes back as it was stored.
- * Two characters (12 bits) become three hex digits at a time: every backup decodes ~10 of these per event.
+ * Every backup decodes ~10 of these per event: the digits are gathered as char codes and made into one flat
+ * string at the end, which measured twice as fast in Chromium as appending them three at a time (a string of
+ * 22 pieces that the format check and JSON then had to flatten).
  */
 export function base64urlToHex(text: string, digits: number): string {
   if (text.length !== Math.ceil((digits * 4) / 6)) return text;
-  let out = '';
+  const codes = digits + 2 <= digitCodes.length ? digitCodes : new Uint16Array(digits + 2);
+  let n = 0;
   let i = 0;
   for (; i + 1 < text.length; i += 2) {
     const hi = b64At(text, i);
     const lo = b64At(text, i + 1);
     if (hi < 0 || lo < 0) return text;
-    out += HEX3[(hi << 6) | lo];
+    const v = (hi << 6) | lo;
+    codes[n++] = HEX_CHAR[v >> 8] as number;
+    codes[n++] = HEX_CHAR[(v >> 4) & 15] as number;
+    codes[n++] = HEX_CHAR[v & 15] as number;
   }
   if (i < text.length) {
     const last = b64At(text, i);
     if (last < 0) return text;
-    out += HEX[last >> 2];
+    codes[n++] = HEX_CHAR[last >> 2] as number;
   }
-  return out.length > digits ? out.slice(0, digits) : out;
+  return String.fromCharCode.apply(null, codes.subarray(0, Math.min(n, digits)) as unknown as number[]);
 }
 
 type Obj = Record<string, unknown>;
