@@ -14,6 +14,7 @@ import {
   line,
   type PartMaker,
   serveBackupParts,
+  utf8Of,
 } from '@/lib/transfer/backup-parts';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '@/lib/transfer/backup-schema';
 import { backupBlob, blobSink, writeBackup } from '@/lib/transfer/backup-writer';
@@ -152,5 +153,13 @@ describe('the backup made in parts', () => {
     );
     expect(closed).toBe(true);
     await expect(sink.stream.getWriter().ready).rejects.toThrow();
+  });
+});
+
+describe('utf8Of', () => {
+  it('gives the UTF-8 bytes of the texts one after the other, whatever their characters', () => {
+    const texts = ['{"a":"plain"}\n', '', 'J’ai reçu « rien » — 😡\n', 'é'.repeat(3), '\u{1F4E6}\uD800 lone\n'];
+    expect(utf8Of(texts)).toEqual(new TextEncoder().encode(texts.join('')));
+    expect(utf8Of([])).toEqual(new Uint8Array(0));
   });
 });
