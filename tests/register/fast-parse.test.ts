@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { setLang } from '@/lib/i18n';
 import { fastParse, fastVerdict } from '@/lib/register/fast-parse';
 import { type HistoryEvent, HistoryEventSchema } from '@/lib/register/history';
+import { RegisterRowSchema, rowOf } from '@/lib/register/rows';
 import { ComplaintSchema } from '@/lib/register/schema';
 import { recordLetter } from '@/lib/register/store/complaints';
 import { getComplaint, getHistory } from '@/lib/register/store/queries';
@@ -124,6 +125,10 @@ describe('fastParse', () => {
       expect(fastParse(ComplaintSchema, c).data).toBe(c);
       expectSameAnswer(ComplaintSchema, c);
     }
+    for (const row of complaints.map(rowOf)) {
+      expect(fastVerdict(RegisterRowSchema, row)).toBe('same');
+      expectSameAnswer(RegisterRowSchema, row);
+    }
     const events = histories.flat();
     expect(events.some((e) => e.changes.some((c) => c.redacted))).toBe(true); // the anonymised one
     for (const e of events) {
@@ -136,10 +141,16 @@ describe('fastParse', () => {
     const r = generator(20261202);
     const complaints = Array.from({ length: 60 }, (_, i) => generateComplaint(i * 7, new Date(NOW)));
     const events = (await storeHistories()).flat();
+    const rows = complaints.map(rowOf);
     const seen = { same: 0, fail: 0, ask: 0 };
     for (let i = 0; i < 3_000; i++) {
-      const [schema, base] =
-        i % 2 ? [ComplaintSchema, pick(r, complaints)] : ([HistoryEventSchema, pick(r, events)] as const);
+      const [schema, base] = (
+        [
+          [ComplaintSchema, pick(r, complaints)],
+          [HistoryEventSchema, pick(r, events)],
+          [RegisterRowSchema, pick(r, rows)],
+        ] as const
+      )[i % 3] as readonly [typeof ComplaintSchema | typeof HistoryEventSchema | typeof RegisterRowSchema, unknown];
       const value = damaged(base, r);
       seen[fastVerdict(schema, value)]++;
       expectSameAnswer(schema, value);
