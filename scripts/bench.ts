@@ -5,11 +5,12 @@
 // in a fresh browser, and the final table says which figures are missing and why.
 // BENCH_SCALE=0.01 runs every register size at 1/100 (100k → 1k), into .bench/results-scale-0.01.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM, EXTENSION_DIR, launch, type Session } from '../tests/browser/support/chromium';
+import { removeTemporary } from '../tests/support/temporary';
 import {
   checkTargets,
   firstLine,
@@ -84,10 +85,21 @@ async function main(): Promise<number> {
     console.log(`\n▸ ${suite.id}`);
     const suiteStarted = Date.now();
     let session: Promise<Session> | undefined;
-    const closeSession = async () => {
+    // The suite's profile outlives a restart (restartBrowser), not a fresh browser or the suite's end.
+    let profile: string | undefined;
+    const start = () => {
+      profile ??= mkdtempSync(join(tmpdir(), 'registre-bench-'));
+      session = launch({ userDataDir: profile });
+      return session;
+    };
+    const closeSession = async (keepProfile = false) => {
       const open = await session?.catch(() => undefined);
       session = undefined;
       await open?.close().catch(() => undefined);
+      if (!keepProfile && profile) {
+        removeTemporary(profile);
+        profile = undefined;
+      }
     };
     const recorded = new Map<string, Figure>();
     const record = (figure: Figure) => {
@@ -104,14 +116,14 @@ async function main(): Promise<number> {
         scale: SCALE,
         size,
         label,
-        browser: () => {
-          session ??= launch();
-          return session;
-        },
+        browser: () => session ?? start(),
         freshBrowser: async () => {
           await closeSession();
-          session = launch();
-          return session;
+          return start();
+        },
+        restartBrowser: async () => {
+          await closeSession(true);
+          return start();
         },
         record,
         missing: (id, error) => {

@@ -48,6 +48,8 @@ export interface SuiteContext {
   browser(): Promise<Session>;
   /** Closes the suite's browser (if any) and launches another, in a fresh profile: after a page crash. */
   freshBrowser(): Promise<Session>;
+  /** Closes the suite's browser and launches it again on the same profile: what was stored is still there. */
+  restartBrowser(): Promise<Session>;
   /**
    * Keeps a figure as soon as it is measured: should the suite crash later, the figures recorded so far are
    * printed and stored. Figures the suite returns are recorded too (a figure recorded twice is kept once).

@@ -101,3 +101,29 @@ export const cpuLine = (c: { total: number; threads: [string, number][] }) =>
     .slice(0, 6)
     .map(([k, s]) => `${k} ${s.toFixed(1)}`)
     .join(', ')})`;
+
+const totalCpu = (extensionDir: string) => [...threadCpu(extensionDir).values()].reduce((a, b) => a + b, 0);
+
+/**
+ * Waits until the bench's Chromium has gone quiet: under `cores` cores busy over `windows` windows of
+ * `windowMs` in a row, at most `maxMs`. After a seeding, IndexedDB's backend goes on working (LevelDB compacts
+ * what was just written) for a while; a figure taken then measures that work as much as the operation.
+ * Says how long it waited and the CPU seconds the browser spent meanwhile.
+ */
+export async function untilIdle(
+  extensionDir: string,
+  { cores = 0.1, windowMs = 2_000, windows = 2, maxMs = 180_000 } = {},
+): Promise<{ ms: number; cpu: number; idle: boolean }> {
+  const started = Date.now();
+  const first = totalCpu(extensionDir);
+  let last = first;
+  let quiet = 0;
+  while (Date.now() - started < maxMs) {
+    await new Promise((done) => setTimeout(done, windowMs));
+    const now = totalCpu(extensionDir);
+    quiet = (now - last) / (windowMs / 1000) < cores ? quiet + 1 : 0;
+    last = now;
+    if (quiet >= windows) return { ms: Date.now() - started, cpu: now - first, idle: true };
+  }
+  return { ms: Date.now() - started, cpu: last - first, idle: false };
+}
