@@ -12,8 +12,10 @@ import { RetentionSection } from './RetentionSection';
 export function RetentionPanel() {
   const { retentionYears: years, retentionNotComplaintYears: notComplaintYears } = useSettings();
   const candidates: RetentionCandidate[] | null =
-    useLiveRead(() => listDueForAnonymisation(new Date(), { years, notComplaintYears }), [years, notComplaintYears])
-      .value ?? null;
+    useLiveRead(
+      (signal) => listDueForAnonymisation(new Date(), { years, notComplaintYears }, signal),
+      [years, notComplaintYears],
+    ).value ?? null;
   const quarantine: QuarantineAge[] | null =
     useLiveRead(async () => quarantineAges(await listQuarantine(), new Date()), []).value ?? null;
   return (

@@ -9,7 +9,7 @@ import {
 import type { Complaint, Phase } from '@/lib/register/schema';
 import { addNote } from '@/lib/register/store/complaints';
 import { registerDb } from '@/lib/register/store/db';
-import { getComplaint, getHistory } from '@/lib/register/store/queries';
+import { forEachComplaint, getComplaint, getHistory } from '@/lib/register/store/queries';
 import { listDueForAnonymisation } from '@/lib/register/store/retention';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { complaint, freshDatabase } from '../support/complaints';
@@ -132,6 +132,31 @@ describe('complaints due for anonymisation', () => {
       row(left, left.updatedAt, 'lastEvent', 'C. M.'),
       row(old, old.closure.closedAt, 'closed', 'J. P. É.'),
     ]);
+  });
+
+  it('stops reading the register once the page no longer needs the list (an aborted read)', async () => {
+    const db = await registerDb();
+    const many = Array.from({ length: 7 }, (_, i) => closed(`2019-0${i + 1}-01T10:00:00.000Z`));
+    for (const c of many) await db.put('complaints', c);
+    const now = new Date('2026-03-15T12:00:00.000Z');
+    expect(await listDueForAnonymisation(now, periods(5), new AbortController().signal)).toHaveLength(7);
+
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(listDueForAnonymisation(now, periods(5), aborted.signal)).rejects.toThrow();
+
+    // Aborted after the first batch: the pass reads no further batch.
+    const visited: string[] = [];
+    const stop = new AbortController();
+    const pass = forEachComplaint(
+      (c) => {
+        visited.push(c.id);
+        if (visited.length === 3) stop.abort();
+      },
+      { batch: 3, signal: stop.signal },
+    );
+    await expect(pass).rejects.toThrow();
+    expect(visited).toHaveLength(3);
   });
 
   it('shortens a name to its initials', () => {

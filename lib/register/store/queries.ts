@@ -136,14 +136,19 @@ export function queriesOn(connection: RegisterConnection) {
     return valid(out, opts);
   }
 
-  /** Every complaint, in batches of `batch`, without holding the whole register in memory. */
+  /**
+   * Every complaint, in batches of `batch`, without holding the whole register in memory. Once `signal` is
+   * aborted no further batch is read and the pass rejects with the signal's reason: a page that reads the
+   * register again after each change stops the pass it no longer needs instead of running both to the end.
+   */
   async function forEachComplaint(
     visit: (c: Complaint) => void,
-    { batch = 500, ...opts }: ReadOptions & { batch?: number } = {},
+    { batch = 500, signal, ...opts }: ReadOptions & { batch?: number; signal?: AbortSignal | undefined } = {},
   ): Promise<void> {
     const db = await database();
     let after: string | undefined;
     for (;;) {
+      signal?.throwIfAborted();
       const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
       const raws = await db.getAll('complaints', range, batch);
       for (const c of valid(raws, opts)) visit(c);
