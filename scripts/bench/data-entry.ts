@@ -17,11 +17,18 @@ import { recordOf } from '@/lib/register/store/history-record';
 import { countRegister, readBackupBatches, readMeta, readQuarantine } from '@/lib/register/store/register-dump';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { closing, entryLines, headLine } from '@/lib/transfer/backup-file';
-import { BACKUP_FORMAT, type BackupCounts, type BackupHead, LEGACY_VERSION } from '@/lib/transfer/backup-schema';
+import {
+  BACKUP_FORMAT,
+  type BackupCounts,
+  type BackupHead,
+  LEGACY_VERSION,
+  RESTORE_BATCH,
+} from '@/lib/transfer/backup-schema';
 import { blobSink, writeBackup } from '@/lib/transfer/backup-writer';
 import { changeDigestSync, hashEventSync } from '@/lib/transfer/chain';
 import { COLUMNS, csvHeader } from '@/lib/transfer/csv';
 import { exportCsv } from '@/lib/transfer/export';
+import { gunzipped, lines } from '@/lib/transfer/file-lines';
 import { checkBackup, restoreBackup } from '@/lib/transfer/restore';
 import { generateComplaint } from './register-data';
 
@@ -239,6 +246,57 @@ const bench = {
   },
 
   /** The whole register as CSV, as the management page exports it (in its workers, or in the page). */
+  /**
+   * The floor under the restore's write pass (BENCH_RESTORE_FLOOR=1): the chosen file's records written into an
+   * empty register with nothing else, RESTORE_BATCH complaints per transaction (the restore's own batches) (relaxed durability, as the
+   * restore writes). Each batch is read, parsed and made into its records first, untimed: only the writes count.
+   * `layout`: what the restore adds for a complaint (complaint, row, history record); `complaints`: the
+   * complaint alone, in its store with the indexes the register's lists read.
+   */
+  async restoreFloor(variant: 'layout' | 'complaints') {
+    const file = (document.getElementById(FILE_INPUT_ID) as HTMLInputElement | null)?.files?.[0];
+    if (!file) throw new Error('no backup file chosen');
+    await defaultConnection.deleteDatabase();
+    const db = await registerDb();
+    let writeMs = 0;
+    let written = 0;
+    let batch: string[] = [];
+    const write = async () => {
+      const entries = batch.map((text) => JSON.parse(text) as { complaint: Complaint; history: HistoryEvent[] });
+      const records = entries.map((e) => ({
+        complaint: e.complaint,
+        row: rowOf(e.complaint),
+        history: recordOf(e.complaint.id, e.history),
+      }));
+      batch = [];
+      const started = performance.now();
+      const stores = variant === 'layout' ? (['complaints', 'rows', 'histories'] as const) : (['complaints'] as const);
+      const tx = db.transaction(stores, 'readwrite', { durability: 'relaxed' });
+      const writes: Promise<unknown>[] = [];
+      for (const r of records) {
+        writes.push(tx.objectStore('complaints').add(r.complaint));
+        if (variant === 'layout') {
+          writes.push(tx.objectStore('rows').add(r.row), tx.objectStore('histories').add(r.history));
+        }
+      }
+      await Promise.all([...writes, tx.done]);
+      writeMs += since(started);
+      written += records.length;
+    };
+    let first = true;
+    for await (const text of lines(gunzipped(file))) {
+      if (first) {
+        first = false; // the head line
+        continue;
+      }
+      if (!text.startsWith('{"complaint"')) continue; // the file's set-aside lines and its end
+      batch.push(text);
+      if (batch.length === RESTORE_BATCH) await write();
+    }
+    if (batch.length) await write();
+    return { writeMs, written };
+  },
+
   async csvExport(nowIso: string, inWorkers = true) {
     const started = performance.now();
     const options = {

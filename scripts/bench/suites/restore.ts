@@ -4,6 +4,7 @@
 // register restored from the single JSON document (format 1) that earlier versions wrote and that the
 // product still restores. Each restore runs in its own browser: a crash loses that figure only.
 import { join } from 'node:path';
+import { EXTENSION_DIR } from '../../../tests/browser/support/chromium';
 import { FILE_INPUT_ID } from '../data-entry';
 import {
   call,
@@ -22,6 +23,28 @@ import {
 import { watchHeap } from '../heap';
 import { firstLine } from '../report';
 import type { Figure, Suite, SuiteContext } from '../suite';
+import { cpuLine, cpuOf } from '../thread-cpu';
+
+/** BENCH_RESTORE_FLOOR=1: beside each restore, the floor under its write pass (data-entry.ts `restoreFloor`). */
+const FLOOR = process.env.BENCH_RESTORE_FLOOR === '1';
+
+/** The file's records written with nothing else into an empty register, in a fresh browser, per variant. */
+async function restoreFloor(ctx: SuiteContext, id: string, file: string): Promise<Record<string, number>> {
+  const extra: Record<string, number> = {};
+  for (const variant of ['layout', 'complaints'] as const) {
+    const page = await openDataPage(ctx, await ctx.freshBrowser());
+    await call(page, 'fileInput');
+    await page.setInputFiles(`#${FILE_INPUT_ID}`, join(filesDir(ctx), file));
+    const c = await cpuOf(EXTENSION_DIR, () => call(page, 'restoreFloor', variant));
+    ctx.log(
+      `${id} floor, ${variant === 'layout' ? 'complaint, row and history record' : 'complaints alone'} written ` +
+        `with nothing else: ${seconds(c.result.writeMs)} for ${count(c.result.written)} (parsing untimed); ${cpuLine(c)}`,
+    );
+    extra[`floor${variant === 'layout' ? 'Layout' : 'Complaints'}Ms`] = Math.round(c.result.writeMs);
+    await page.close();
+  }
+  return extra;
+}
 
 /** The backup files of a register of `full` complaints (at the run's scale): from disk, or written now. */
 async function filesFor(ctx: SuiteContext, full: number): Promise<FileSet> {
@@ -97,6 +120,11 @@ const suite: Suite = {
         );
         figure = { id, ms: r.ms, runs: 1, peakHeapMb: r.peakMb };
         ctx.record(figure);
+        if (FLOOR) {
+          figure.extra = { checkMs: Math.round(r.checkMs), writeMs: Math.round(r.writeMs) };
+          Object.assign(figure.extra, await restoreFloor(ctx, id, set.ours.file));
+          ctx.record(figure);
+        }
       } catch (error) {
         ctx.missing(id, error);
       }
