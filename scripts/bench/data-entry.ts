@@ -17,20 +17,14 @@ import { recordOf } from '@/lib/register/store/history-record';
 import { countRegister, readBackupBatches, readMeta, readQuarantine } from '@/lib/register/store/register-dump';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { closing, entryLines, headLine } from '@/lib/transfer/backup-file';
-import {
-  BACKUP_FORMAT,
-  type BackupCounts,
-  type BackupHead,
-  LEGACY_VERSION,
-  RESTORE_BATCH,
-} from '@/lib/transfer/backup-schema';
+import { BACKUP_FORMAT, type BackupCounts, type BackupHead, LEGACY_VERSION } from '@/lib/transfer/backup-schema';
 import { blobSink, writeBackup } from '@/lib/transfer/backup-writer';
 import { changeDigestSync, hashEventSync } from '@/lib/transfer/chain';
 import { COLUMNS, csvHeader } from '@/lib/transfer/csv';
 import { exportCsv } from '@/lib/transfer/export';
-import { gunzipped, lines } from '@/lib/transfer/file-lines';
 import { checkBackup, restoreBackup } from '@/lib/transfer/restore';
 import { generateComplaint } from './register-data';
+import { type FloorVariant, restoreFloor } from './restore-floor-page';
 
 /** Complaints written per transaction when seeding. */
 const SEED_BATCH = 1_000;
@@ -45,6 +39,13 @@ const SEED_POOL = 2_000;
 const LEGACY_BATCH = 500;
 /** The `<input type=file>` the suite fills with a backup file from disk (Playwright's setInputFiles). */
 export const FILE_INPUT_ID = 'bench-backup-file';
+
+/** The backup file the suite put in the file input (`fileInput`). */
+function chosenFile(): File {
+  const file = (document.getElementById(FILE_INPUT_ID) as HTMLInputElement | null)?.files?.[0];
+  if (!file) throw new Error('no backup file chosen');
+  return file;
+}
 
 const hex = (bytes: number) =>
   Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -226,8 +227,7 @@ const bench = {
 
   /** Empties the register, then restores the chosen file as the page does: dry run, then the background writes. */
   async restore() {
-    const file = (document.getElementById(FILE_INPUT_ID) as HTMLInputElement | null)?.files?.[0];
-    if (!file) throw new Error('no backup file chosen');
+    const file = chosenFile();
     await defaultConnection.deleteDatabase();
     const started = performance.now();
     const dryRun = await checkBackup(file, { checker: backgroundChecker });
@@ -245,58 +245,10 @@ const bench = {
     };
   },
 
-  /** The whole register as CSV, as the management page exports it (in its workers, or in the page). */
-  /**
-   * The floor under the restore's write pass (BENCH_RESTORE_FLOOR=1): the chosen file's records written into an
-   * empty register with nothing else, RESTORE_BATCH complaints per transaction (the restore's own batches) (relaxed durability, as the
-   * restore writes). Each batch is read, parsed and made into its records first, untimed: only the writes count.
-   * `layout`: what the restore adds for a complaint (complaint, row, history record); `complaints`: the
-   * complaint alone, in its store with the indexes the register's lists read.
-   */
-  async restoreFloor(variant: 'layout' | 'complaints') {
-    const file = (document.getElementById(FILE_INPUT_ID) as HTMLInputElement | null)?.files?.[0];
-    if (!file) throw new Error('no backup file chosen');
-    await defaultConnection.deleteDatabase();
-    const db = await registerDb();
-    let writeMs = 0;
-    let written = 0;
-    let batch: string[] = [];
-    const write = async () => {
-      const entries = batch.map((text) => JSON.parse(text) as { complaint: Complaint; history: HistoryEvent[] });
-      const records = entries.map((e) => ({
-        complaint: e.complaint,
-        row: rowOf(e.complaint),
-        history: recordOf(e.complaint.id, e.history),
-      }));
-      batch = [];
-      const started = performance.now();
-      const stores = variant === 'layout' ? (['complaints', 'rows', 'histories'] as const) : (['complaints'] as const);
-      const tx = db.transaction(stores, 'readwrite', { durability: 'relaxed' });
-      const writes: Promise<unknown>[] = [];
-      for (const r of records) {
-        writes.push(tx.objectStore('complaints').add(r.complaint));
-        if (variant === 'layout') {
-          writes.push(tx.objectStore('rows').add(r.row), tx.objectStore('histories').add(r.history));
-        }
-      }
-      await Promise.all([...writes, tx.done]);
-      writeMs += since(started);
-      written += records.length;
-    };
-    let first = true;
-    for await (const text of lines(gunzipped(file))) {
-      if (first) {
-        first = false; // the head line
-        continue;
-      }
-      if (!text.startsWith('{"complaint"')) continue; // the file's set-aside lines and its end
-      batch.push(text);
-      if (batch.length === RESTORE_BATCH) await write();
-    }
-    if (batch.length) await write();
-    return { writeMs, written };
-  },
+  /** The floor under the restore's write pass, from the chosen file (restore-floor-page.ts). */
+  restoreFloor: (variant: FloorVariant) => restoreFloor(chosenFile(), variant),
 
+  /** The whole register as CSV, as the management page exports it (in its workers, or in the page). */
   async csvExport(nowIso: string, inWorkers = true) {
     const started = performance.now();
     const options = {

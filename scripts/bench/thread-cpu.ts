@@ -106,9 +106,9 @@ const totalCpu = (extensionDir: string) => [...threadCpu(extensionDir).values()]
 
 /**
  * Waits until the bench's Chromium has gone quiet: under `cores` cores busy over `windows` windows of
- * `windowMs` in a row, at most `maxMs`. After a seeding, IndexedDB's backend goes on working (LevelDB compacts
- * what was just written) for a while; a figure taken then measures that work as much as the operation.
- * Says how long it waited and the CPU seconds the browser spent meanwhile.
+ * `windowMs` in a row, at most `maxMs`. A browser just started works on its own for a while (its extension's
+ * service worker, IndexedDB); a figure taken then measures that work as much as the operation. Says how long it
+ * waited and the CPU seconds the browser spent meanwhile.
  */
 export async function untilIdle(
   extensionDir: string,

@@ -126,8 +126,9 @@ async function csvFigure(page: Page, ctx: SuiteContext, id: string, now: string,
 }
 
 /**
- * Waits for the browser to go quiet (thread-cpu.ts `untilIdle`), and says how long that took. After the
- * seeding IndexedDB's backend goes on compacting what was written; a figure taken then would count that too.
+ * Waits for the browser to go quiet (thread-cpu.ts `untilIdle`), and says how long that took. Started again on a
+ * register of 100,000, the browser works about 14 s on its own (the service worker, IndexedDB, the page's
+ * retention list: 14.2 CPU-s, 2026-12-03); a figure taken then would count that too.
  */
 async function quiet(ctx: SuiteContext, after: string): Promise<void> {
   await settle(2_000);

@@ -121,8 +121,11 @@ const suite: Suite = {
         figure = { id, ms: r.ms, runs: 1, peakHeapMb: r.peakMb };
         ctx.record(figure);
         if (FLOOR) {
-          figure.extra = { checkMs: Math.round(r.checkMs), writeMs: Math.round(r.writeMs) };
-          Object.assign(figure.extra, await restoreFloor(ctx, id, set.ours.file));
+          figure.extra = {
+            checkMs: Math.round(r.checkMs),
+            writeMs: Math.round(r.writeMs),
+            ...(await restoreFloor(ctx, id, set.ours.file)),
+          };
           ctx.record(figure);
         }
       } catch (error) {
