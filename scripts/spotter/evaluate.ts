@@ -87,9 +87,8 @@ export function evaluate(entries: readonly InboxEntry[]): Evaluation {
     model: { fr: modelThreshold('fr'), en: modelThreshold('en') },
     combined: { ...DEFAULT_SPOT_THRESHOLDS },
   };
-  // The combined verdict is the extension's: the combined probability over its threshold, or the cues alone.
-  const decides = (method: Method, s: ScoredEntry) =>
-    measureOf[method](s) >= thresholds[method][s.lang] || (method === 'combined' && s.cues >= LIKELY_THRESHOLD);
+  // The combined verdict is the extension's: the combined probability over its language's threshold.
+  const decides = (method: Method, s: ScoredEntry) => measureOf[method](s) >= thresholds[method][s.lang];
   const rows: Row[] = [];
   for (const split of ['test', 'holdout'] as const)
     for (const lang of ['fr', 'en', 'all'] as const)

@@ -31,6 +31,34 @@ describe('the shipped weights', () => {
     }
   });
 
+  it('state the precision and recall the extension’s own verdict gives on the test split', () => {
+    // The options show these figures beside each threshold: they must be those of `likely`, not of a
+    // neighbouring rule.
+    const test = loadInbox().entries.filter((e) => e.split === 'test');
+    for (const lang of ['fr', 'en'] as const) {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      let n = 0;
+      for (const e of test) {
+        const verdict = assess({ subject: e.subject, text: e.text, fromEmail: e.fromEmail, ownDomains: e.ownDomains });
+        if (verdict.lang !== lang) continue;
+        n++;
+        const complaint = e.label === 'complaint';
+        if (verdict.likely && complaint) tp++;
+        else if (verdict.likely) fp++;
+        else if (complaint) fn++;
+      }
+      const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+      expect({ n, precision: r3(tp / (tp + fp)), recall: r3(tp / (tp + fn)) }).toEqual({
+        n: SPOT_MODEL_CARD[lang].n,
+        precision: SPOT_MODEL_CARD[lang].precision,
+        recall: SPOT_MODEL_CARD[lang].recall,
+      });
+    }
+  });
+
   it('refuses weights whose count does not match their hash size', () => {
     const raw = JSON.parse(readFileSync(WEIGHTS, 'utf8'));
 
