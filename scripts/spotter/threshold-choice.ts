@@ -43,3 +43,25 @@ export function chooseLangThreshold(rows: readonly Scored[]): number {
   if (precisionRecall(rows, safe).precision >= PRECISION_FLOOR) return safe;
   return chooseThreshold(rows, RECALL_FLOOR);
 }
+
+/** A point of the precision–recall curve: the best precision at recall ≥ `recall`, and the best recall at
+ *  precision ≥ `precision`, over every threshold (each distinct score). 0 when none reaches it. */
+export function curvePoints(rows: readonly Scored[], recall = RECALL_FLOOR, precision = PRECISION_FLOOR) {
+  const sorted = [...rows].sort((a, b) => b.score - a.score);
+  const positives = rows.filter((r) => r.label === 1).length;
+  let tp = 0;
+  let fp = 0;
+  let precisionAtRecall = 0;
+  let recallAtPrecision = 0;
+  sorted.forEach((r, i) => {
+    if (r.label === 1) tp++;
+    else fp++;
+    // A threshold flags every message of its score or more: only the last of a run of equal scores counts.
+    if (sorted[i + 1]?.score === r.score) return;
+    const p = tp / (tp + fp);
+    const rec = positives ? tp / positives : 1;
+    if (rec >= recall && p > precisionAtRecall) precisionAtRecall = p;
+    if (p >= precision && rec > recallAtPrecision) recallAtPrecision = rec;
+  });
+  return { precisionAtRecall, recallAtPrecision };
+}
