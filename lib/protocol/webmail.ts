@@ -30,10 +30,15 @@ export type ChipView = z.infer<typeof ChipViewSchema>;
 
 export const CueViewSchema = z.object({ id: z.string(), label: z.string(), weight: z.number(), excerpt: z.string() });
 
+/** A word or word pair the spotter's model weighed most towards "complaint" (lib/spotting/model.ts). */
+export const FragmentViewSchema = z.object({ text: z.string().check(z.maxLength(200)), weight: z.number() });
+
 export const SpotViewSchema = z.object({
   likely: z.boolean(),
   score: z.number(),
   cues: z.array(CueViewSchema),
+  /** The model's weighing words: a message the model flags may carry no cue at all. */
+  fragments: z.optional(z.array(FragmentViewSchema).check(z.maxLength(5))),
   title: z.string(),
 });
 export type SpotView = z.infer<typeof SpotViewSchema>;

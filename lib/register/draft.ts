@@ -19,7 +19,18 @@ export const DraftSchema = z.object({
     .default({ civility: 'none', name: '', email: '' }),
   subject: z.string().max(500).default(''),
   excerpt: z.string().max(20000).default(''),
-  spot: z.object({ likely: z.boolean(), score: z.number(), cues: z.array(CueSchema).max(50) }).optional(),
+  spot: z
+    .object({
+      likely: z.boolean(),
+      score: z.number(),
+      cues: z.array(CueSchema).max(50),
+      /** The model's weighing words (issue 15); absent in drafts made before them. */
+      fragments: z
+        .array(z.object({ text: z.string().max(200), weight: z.number() }))
+        .max(5)
+        .optional(),
+    })
+    .optional(),
   /** A helpdesk read through its API or from the page: the panel's diagnostic (not stored in the register). */
   readVia: z.enum(['api', 'dom']).optional(),
 });

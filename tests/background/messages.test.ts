@@ -98,6 +98,9 @@ describe('the message protocol', () => {
       likely: true,
       title: expect.stringMatching(/^Ce message ressemble à une réclamation/),
     });
+    // The model's weighing words travel with the verdict, for the form to show them beside the cues.
+    expect(answer.spots['msg-f:2']?.fragments?.length).toBeGreaterThan(0);
+    expect(answer.spots['msg-f:2']?.fragments?.every((f) => f.weight > 0 && f.text.length <= 200)).toBe(true);
   });
 
   it('marks the messages sent from the company’s own domains, which get no button', async () => {

@@ -33,6 +33,34 @@ describe('the new-complaint form', () => {
     expect(screen.getByTestId('spot-explanation').textContent).toContain('arrivée cassée');
   });
 
+  it('explains a message the model flags without any cue by the words that weighed', () => {
+    render(
+      <NewComplaintForm
+        draft={{
+          ...draft,
+          spot: { likely: true, score: 0, cues: [], fragments: [{ text: 'toujours rien', weight: 0.4 }] },
+        }}
+        categories={DEFAULT_CATEGORIES}
+        now={NOW}
+        onSubmit={vi.fn()}
+      />,
+    );
+    expect(screen.getByTestId('spot-explanation').textContent).toContain('mots qui ont pesé : « toujours rien »');
+  });
+
+  it('says nothing was spotted when the verdict is not likely, whatever cues were found', () => {
+    render(
+      <NewComplaintForm
+        draft={{ ...draft, spot: { ...(draft.spot as NonNullable<Draft['spot']>), likely: false } }}
+        categories={DEFAULT_CATEGORIES}
+        now={NOW}
+        onSubmit={vi.fn()}
+      />,
+    );
+    expect(screen.queryByTestId('spot-explanation')).toBeNull();
+    expect(screen.getByText('Aucun indice fort de réclamation dans ce message.')).toBeTruthy();
+  });
+
   it('shows French errors next to the fields, sends nothing and keeps what was typed', async () => {
     const onSubmit = vi.fn();
     render(

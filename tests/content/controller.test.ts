@@ -5,6 +5,7 @@ import { type Controller, type ControllerOptions, onlyOurs, startController } fr
 import { draftFromMessage, EXCERPT_MAX, threadLink } from '@/lib/extension/content/draft';
 import type { RequestInput } from '@/lib/protocol/messages';
 import type { ScanAnswer } from '@/lib/protocol/webmail';
+import { DraftSchema } from '@/lib/register/draft';
 import { gmailAdapter } from '@/lib/webmail/gmail';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/gmail-handmade-reply-open.html');
@@ -160,6 +161,21 @@ describe('the draft taken from a message', () => {
       civility: 'none',
       name: 'Ève',
       email: 'eve@example.fr',
+    });
+  });
+  it('keeps the spotter’s verdict with the model’s weighing words, for the form to explain it', () => {
+    const spot = {
+      likely: true,
+      score: 0,
+      cues: [],
+      fragments: [{ text: 'toujours rien', weight: 0.4 }],
+      title: 'Ce message ressemble à une réclamation : mots qui ont pesé : « toujours rien »',
+    };
+    expect(DraftSchema.parse(draftFromMessage(message, 'gmail', 'https://mail.google.com/', spot)).spot).toEqual({
+      likely: true,
+      score: 0,
+      cues: [],
+      fragments: [{ text: 'toujours rien', weight: 0.4 }],
     });
   });
   it('never keeps a link back that is not https', () => {

@@ -62,6 +62,8 @@ export function spotView(
     likely: verdict.likely,
     score: verdict.score,
     cues: verdict.cues,
+    // A "word" is whatever the customer typed between spaces: bounded like every text that crosses to the page.
+    fragments: verdict.fragments.map((f) => ({ text: f.text.slice(0, 200), weight: f.weight })),
     title: verdict.likely ? t('content.logLikelyTitle', { cues: reasons.join(' ; ') }) : t('content.logTitle'),
   };
 }

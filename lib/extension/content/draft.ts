@@ -1,7 +1,8 @@
 // From a message read in the webmail to the draft of a register entry. Only what the complaint needs is
 // kept: sender, date, subject, ids to find the thread again, and an excerpt of the text.
+
+import type { SpotView } from '../../protocol/webmail';
 import type { Draft } from '../../register/draft';
-import type { SpotResult } from '../../spotting/score';
 import type { AdapterId, ReadMessage } from '../../webmail/types';
 
 export const EXCERPT_MAX = 4000;
@@ -25,7 +26,7 @@ export function draftFromMessage(
   message: Omit<ReadMessage, 'element'>,
   webmail: AdapterId,
   href: string,
-  spot?: SpotResult,
+  spot?: Pick<SpotView, 'likely' | 'score' | 'cues' | 'fragments'>,
 ): Draft {
   return {
     receivedAt: message.date ?? undefined,
@@ -39,7 +40,14 @@ export function draftFromMessage(
     customer: { civility: 'none', name: message.from.name.slice(0, 200), email: message.from.email.slice(0, 320) },
     subject: message.subject.slice(0, 500),
     excerpt: excerptOf(message.text),
-    spot: spot ? { likely: spot.likely, score: spot.score, cues: spot.cues.slice(0, 50) } : undefined,
+    spot: spot
+      ? {
+          likely: spot.likely,
+          score: spot.score,
+          cues: spot.cues.slice(0, 50),
+          ...(spot.fragments ? { fragments: spot.fragments.slice(0, 5) } : {}),
+        }
+      : undefined,
     ...(message.readVia ? { readVia: message.readVia } : {}),
   };
 }

@@ -17,7 +17,11 @@ export function isScanAnswer(v: unknown): v is ScanAnswer {
     ['id', 'state', 'text', 'label', 'rowText', 'rowLabel'].every((k) => isString(c[k])) &&
     ['overdue', 'dueSoon', 'running', 'none'].includes(c.state as string);
   const spotOk = (s: unknown) =>
-    isObject(s) && typeof s.likely === 'boolean' && isString(s.title) && Array.isArray(s.cues);
+    isObject(s) &&
+    typeof s.likely === 'boolean' &&
+    isString(s.title) &&
+    Array.isArray(s.cues) &&
+    (s.fragments === undefined || Array.isArray(s.fragments));
   return v.chips.every(chipOk) && Object.values(v.spots).every(spotOk) && v.own.every(isString);
 }
 
