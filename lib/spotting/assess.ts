@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { loadModel, type SpotModel } from './model';
 import rawWeights from './model-weights.json';
+import { excerptOf, type NormalisedText } from './normalise';
 import { cueSchema, prepare, type SpotInput, type SpotOptions, spot, spotInputSchema } from './score';
 import { type SpotThresholds, spotThresholdFor } from './threshold';
 
@@ -37,6 +38,19 @@ export function spotModel(): SpotModel {
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A weighing word or pair as the customer wrote it: the model reads the folded text ("recu", "remboursement"
+ * for "rembourcement"), the agent is shown the message's own words ("reçu", "rembourcement"). A fragment
+ * not found as whole words (it never should be) is shown folded.
+ */
+export function inCustomerWords(text: NormalisedText, fragment: string): string {
+  const pattern = new RegExp(`(?<![a-z0-9'])${escapeRegExp(fragment).replace(/ /g, '\\s+')}(?![a-z0-9])`);
+  const match = pattern.exec(text.norm);
+  return match ? excerptOf(text, match.index, match.index + match[0].length) : fragment;
+}
+
 export interface AssessOptions extends SpotOptions {
   /** One decision threshold on the combined probability for every language; absent or null: the default. */
   readonly threshold?: number | null;
@@ -47,7 +61,8 @@ export interface AssessOptions extends SpotOptions {
 export function assess(message: SpotInput, options: AssessOptions = {}): Assessment {
   const input = spotInputSchema.parse(message);
   const cueVerdict = spot(input, options);
-  const verdict = spotModel().score(prepare(input).norm, cueVerdict.score);
+  const prepared = prepare(input);
+  const verdict = spotModel().score(prepared.norm, cueVerdict.score);
   const threshold = spotThresholdFor(verdict.lang, options);
   // A message sent from the company's own domain is an agent's (a reply, a forward): never a customer's
   // complaint, however the model reads its words (it quotes the customer's).
@@ -64,6 +79,6 @@ export function assess(message: SpotInput, options: AssessOptions = {}): Assessm
     combined: round3(verdict.combined),
     lang: verdict.lang,
     threshold,
-    fragments: [...verdict.fragments],
+    fragments: verdict.fragments.map((f) => ({ text: inCustomerWords(prepared, f.text), weight: f.weight })),
   };
 }

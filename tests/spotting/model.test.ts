@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { assess, assessmentSchema, spotModel } from '../../lib/spotting/assess';
+import { assess, assessmentSchema, inCustomerWords, spotModel } from '../../lib/spotting/assess';
 import { featurise, loadModel, ModelWeightsSchema } from '../../lib/spotting/model';
+import { prepare } from '../../lib/spotting/score';
 import { DEFAULT_SPOT_THRESHOLDS, SPOT_MODEL_CARD, spotThresholdFor } from '../../lib/spotting/threshold';
 import { loadInbox } from '../../scripts/spotter/inbox';
 import { chooseThreshold, train } from '../../scripts/spotter/train-model';
@@ -91,6 +92,21 @@ describe('assess', () => {
     expect(fragments.every((f) => f.weight > 0)).toBe(true);
     expect(fragments.map((f) => f.text)).not.toContain('mon');
     expect(fragments.map((f) => f.text).join(' ')).toMatch(/rembours|rien|semaine|moquez|attend/);
+  });
+
+  it('shows the weighing words as the customer wrote them, accents and misspellings included', () => {
+    const { fragments } = assess({
+      subject: 'Réclamation commande 4471 : colis jamais reçu',
+      text: 'Le suivi indique « livré » mais je n’ai jamais reçu le colis.',
+    });
+    const shown = fragments.map((f) => f.text);
+
+    expect(shown).toContain('reçu');
+    expect(shown).not.toContain('recu');
+    const text = prepare({ subject: '', text: 'Sa fait 3 semaine que j’attend mon REMBOURCEMENT, tjrs rien' });
+    expect(inCustomerWords(text, 'remboursement')).toBe('REMBOURCEMENT');
+    expect(inCustomerWords(text, 'toujours rien')).toBe('tjrs rien');
+    expect(inCustomerWords(text, 'absent')).toBe('absent');
   });
 
   it('does not flag the shop’s own refund notification nor an address change', () => {
