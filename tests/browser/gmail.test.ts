@@ -60,6 +60,10 @@ describe('Gmail: the open thread', () => {
     const form = panel.getByTestId('new-complaint-form');
     await form.waitFor();
     expect(await panel.getByLabel('E-mail du client').inputValue()).not.toBe('');
+    // Why it looks like a complaint: the cues with the customer's words, then the words the model weighed.
+    const why = await panel.getByTestId('spot-explanation').textContent();
+    expect(why).toContain('jamais reçu');
+    expect(why).toMatch(/mots qui ont pesé : « [^»]+ »/);
     await panel.getByLabel('Motif').selectOption('livraison');
     await panel.getByTestId('save-complaint').click();
     await panel.getByTestId('saved-notice').waitFor();
