@@ -2,6 +2,7 @@
 // the words the model weighed most (a message the model flags may carry no cue at all).
 import { t } from '@/lib/i18n';
 import type { Draft } from '@/lib/register/draft';
+import { weighingWords } from '@/lib/spotting/words';
 
 export function SpotExplanation({ spot }: { spot: NonNullable<Draft['spot']> }) {
   const cues = spot.cues.filter((c) => c.weight > 0);
@@ -17,11 +18,7 @@ export function SpotExplanation({ spot }: { spot: NonNullable<Draft['spot']> }) 
             <strong>{c.label}</strong> {c.excerpt && <q>{c.excerpt}</q>}
           </li>
         ))}
-        {fragments.length > 0 && (
-          <li key="model">
-            {t('spotting.model.fragments', { words: fragments.map((f) => `« ${f.text} »`).join(', ') })}
-          </li>
-        )}
+        {fragments.length > 0 && <li key="model">{weighingWords(fragments)}</li>}
       </ul>
     </div>
   );

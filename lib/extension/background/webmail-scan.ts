@@ -14,6 +14,7 @@ import { findByMessageId, findByThreadId } from '../../register/store/queries';
 import { countdown } from '../../register/urgency';
 import { assess } from '../../spotting/assess';
 import type { SpotThresholds } from '../../spotting/threshold';
+import { weighingWords } from '../../spotting/words';
 
 export function chipView(c: Complaint, now: Date, dueSoonHours: number): ChipView {
   const phase = t(`phase.${c.phase}`);
@@ -56,8 +57,7 @@ export function spotView(
     { threshold, thresholds },
   );
   const reasons = verdict.cues.filter((c) => c.weight > 0).map((c) => c.label);
-  if (verdict.fragments.length > 0)
-    reasons.push(t('spotting.model.fragments', { words: verdict.fragments.map((f) => `« ${f.text} »`).join(', ') }));
+  if (verdict.fragments.length > 0) reasons.push(weighingWords(verdict.fragments));
   return {
     likely: verdict.likely,
     score: verdict.score,

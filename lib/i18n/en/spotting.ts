@@ -49,5 +49,6 @@ export const spotting: Record<keyof typeof fr, string> = {
   'spotting.cli.tooManyArgs': 'Extra argument: {arg}',
   // Issue 15: the learned model's part of the explanation, and the CLI's threshold option.
   'spotting.model.fragments': 'words that weighed: {words}',
+  'spotting.model.word': '“{word}”',
   'spotting.cli.badThreshold': 'Invalid threshold: {value} (a number between 0.05 and 0.95)',
 };

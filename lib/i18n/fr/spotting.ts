@@ -50,5 +50,6 @@ export const spotting = {
   'spotting.cli.tooManyArgs': 'Argument en trop : {arg}',
   // Issue 15: the learned model's part of the explanation, and the CLI's threshold option.
   'spotting.model.fragments': 'mots qui ont pesé : {words}',
+  'spotting.model.word': '« {word} »',
   'spotting.cli.badThreshold': 'Seuil invalide : {value} (un nombre entre 0,05 et 0,95)',
 } as const;
