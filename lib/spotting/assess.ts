@@ -48,7 +48,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 export function inCustomerWords(text: NormalisedText, fragment: string): string {
   const pattern = new RegExp(`(?<![a-z0-9'])${escapeRegExp(fragment).replace(/ /g, '\\s+')}(?![a-z0-9])`);
   const match = pattern.exec(text.norm);
-  return match ? excerptOf(text, match.index, match.index + match[0].length) : fragment;
+  return (match && excerptOf(text, match.index, match.index + match[0].length)) || fragment;
 }
 
 export interface AssessOptions extends SpotOptions {
