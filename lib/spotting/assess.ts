@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { loadModel, type SpotModel } from './model';
 import rawWeights from './model-weights.json';
 import { excerptOf, type NormalisedText } from './normalise';
-import { cueSchema, prepare, type SpotInput, type SpotOptions, spot, spotInputSchema } from './score';
+import { cueSchema, prepare, type SpotInput, type SpotOptions, spotInputSchema, spotPrepared } from './score';
 import { type SpotThresholds, spotThresholdFor } from './threshold';
 
 export const fragmentSchema = z.object({ text: z.string(), weight: z.number() });
@@ -60,8 +60,9 @@ export interface AssessOptions extends SpotOptions {
 
 export function assess(message: SpotInput, options: AssessOptions = {}): Assessment {
   const input = spotInputSchema.parse(message);
-  const cueVerdict = spot(input, options);
+  // One parse and one preparation of the text for both readers.
   const prepared = prepare(input);
+  const cueVerdict = spotPrepared(input, prepared, options);
   const verdict = spotModel().score(prepared.norm, cueVerdict.score);
   const threshold = spotThresholdFor(verdict.lang, options);
   // A message sent from the company's own domain is an agent's (a reply, a forward): never a customer's

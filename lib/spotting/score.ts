@@ -101,7 +101,11 @@ export function prepare(message: Pick<SpotInput, 'subject' | 'text'>): Normalise
 
 export function spot(message: SpotInput, options: SpotOptions = {}): SpotResult {
   const input = spotInputSchema.parse(message);
-  const text = prepare(input);
+  return spotPrepared(input, prepare(input), options);
+}
+
+/** spot() on an input already parsed and its text already prepared (assess() reads the same text twice). */
+export function spotPrepared(input: SpotInput, text: NormalisedText, options: SpotOptions = {}): SpotResult {
   const context: SignalContext = { text, fromEmail: input.fromEmail, ownDomains: input.ownDomains ?? [] };
   const lang = options.lang;
 

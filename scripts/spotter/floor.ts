@@ -65,32 +65,53 @@ export interface CurvePoint {
   readonly recallAtPrecision: number;
 }
 
-/** Out of fold on dev + test, `lang`'s training messages cut to each fraction, the other language whole. */
-export function learningCurve(
+/** Out of fold on dev + test: the messages of every fold scored by a model trained on the others, those of
+ *  `cut`'s language kept in training only at `fraction` (the other language whole). */
+function outOfFold(
+  pool: readonly InboxEntry[],
+  cut: SpotLang,
+  fraction: number,
+  onStep: (done: string) => void,
+): { rows: ScoredRow[]; trainedOn: Record<SpotLang, number> } {
+  const rows: ScoredRow[] = [];
+  const trainedOn: Record<SpotLang, number> = { fr: 0, en: 0 };
+  for (let fold = 0; fold < FLOOR_FOLDS; fold++) {
+    // The measured fold is also the one train() chooses its thresholds on: no threshold is read here.
+    const plan = foldPlan(pool, fold, -1, (e) => e.lang !== cut || kept(e.id, fraction));
+    for (const e of plan) if (e.split === 'dev') trainedOn[e.lang]++;
+    rows.push(
+      ...scoreWith(
+        plan,
+        pool.filter((e) => floorFold(e.id) === fold),
+      ),
+    );
+    onStep(`${fraction < 1 ? `${cut} ×${fraction}` : 'all'} fold ${fold + 1}/${FLOOR_FOLDS}`);
+  }
+  return { rows, trainedOn };
+}
+
+/**
+ * Each language's training messages cut to each fraction in turn, the other language whole. A fraction of 1
+ * is the same training for both languages: it is run once.
+ */
+export function learningCurves(
   entries: readonly InboxEntry[],
-  lang: SpotLang,
   fractions: readonly number[],
   onStep: (done: string) => void = () => {},
 ): CurvePoint[] {
   const pool = entries.filter((e) => e.split !== 'holdout');
-  return fractions.map((fraction) => {
-    const rows: ScoredRow[] = [];
-    let trainedOn = 0;
-    for (let fold = 0; fold < FLOOR_FOLDS; fold++) {
-      // The measured fold is also the one train() chooses its thresholds on: no threshold is read here.
-      const plan = foldPlan(pool, fold, -1, (e) => e.lang !== lang || kept(e.id, fraction));
-      trainedOn += plan.filter((e) => e.split === 'dev' && e.lang === lang).length;
-      rows.push(
-        ...scoreWith(
-          plan,
-          pool.filter((e) => floorFold(e.id) === fold),
-        ),
-      );
-      onStep(`${lang} ×${fraction} fold ${fold + 1}/${FLOOR_FOLDS}`);
-    }
-    const points = curvePoints(rows.filter((r) => r.lang === lang));
-    return { lang, fraction, trainedOn: Math.round(trainedOn / FLOOR_FOLDS), ...points };
+  const point = (lang: SpotLang, fraction: number, run: ReturnType<typeof outOfFold>): CurvePoint => ({
+    lang,
+    fraction,
+    trainedOn: Math.round(run.trainedOn[lang] / FLOOR_FOLDS),
+    ...curvePoints(run.rows.filter((r) => r.lang === lang)),
   });
+  const whole = fractions.includes(1) ? outOfFold(pool, 'fr', 1, onStep) : null;
+  return LANGS.flatMap((lang) =>
+    fractions.map((fraction) =>
+      point(lang, fraction, fraction === 1 && whole ? whole : outOfFold(pool, lang, fraction, onStep)),
+    ),
+  );
 }
 
 export interface FreshFolds {

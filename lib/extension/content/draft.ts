@@ -1,6 +1,5 @@
 // From a message read in the webmail to the draft of a register entry. Only what the complaint needs is
 // kept: sender, date, subject, ids to find the thread again, and an excerpt of the text.
-
 import type { SpotView } from '../../protocol/webmail';
 import type { Draft } from '../../register/draft';
 import type { AdapterId, ReadMessage } from '../../webmail/types';
